@@ -1,0 +1,132 @@
+"""One error root, structured diagnostics and a report that sets the exit code."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from enum import IntEnum
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    INVALID = 1
+    USAGE = 2
+
+
+class EditionError(Exception):
+    """Root of every error the toolchain raises on purpose."""
+
+    exit_code = ExitCode.USAGE
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: str  # "error" | "warning"
+    rule: str
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def text(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}" if self.col else f"{self.path}:{self.line}"
+        return f"{where}: {self.severity}: {self.message} [{self.rule}]"
+
+
+class InputError(EditionError):
+    """Bad input: carries a diagnostic with file and line."""
+
+    def __init__(self, path: Path | str, line: int, message: str, rule: str = "input") -> None:
+        super().__init__(f"{path}:{line}: error: {message}")
+        self.diagnostic = Diagnostic("error", rule, str(path), line, 0, message)
+
+
+@dataclass
+class Report:
+    """Diagnostics collected over a run; decides the exit code."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+    io_error: bool = False
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+    def extend(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics.extend(diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    def failed_paths(self) -> set[str]:
+        return {d.path for d in self.errors}
+
+    def return_code(self) -> int:
+        if self.io_error:
+            return ExitCode.USAGE
+        return ExitCode.INVALID if self.errors else ExitCode.OK
+
+
+# --- formatters: one per output style -------------------------------------------------
+
+
+def format_text(report: Report) -> str:
+    return "".join(d.text() + "\n" for d in report.diagnostics)
+
+
+def format_json(report: Report) -> str:
+    data = {
+        "checked": report.checked,
+        "valid": sorted(set(report.checked) - report.failed_paths()),
+        "diagnostics": [asdict(d) for d in report.diagnostics],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_junit(report: Report) -> str:
+    by_path: dict[str, list[Diagnostic]] = {p: [] for p in report.checked}
+    for d in report.diagnostics:
+        by_path.setdefault(d.path, []).append(d)
+    failures = sum(1 for ds in by_path.values() if any(d.severity == "error" for d in ds))
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="edition validate" tests="{len(by_path)}" failures="{failures}">',
+        f'<testsuite name="edition validate" tests="{len(by_path)}" failures="{failures}">',
+    ]
+    for path, ds in by_path.items():
+        out.append(f"<testcase classname=\"tei\" name={quoteattr(path)}>")
+        errors = [d for d in ds if d.severity == "error"]
+        if errors:
+            body = escape("\n".join(d.text() for d in errors))
+            out.append(f"<failure message={quoteattr(errors[0].message)} type=\"{errors[0].rule}\">{body}</failure>")
+        warnings = [d for d in ds if d.severity == "warning"]
+        if warnings:
+            out.append(f"<system-out>{escape(chr(10).join(d.text() for d in warnings))}</system-out>")
+        out.append("</testcase>")
+    out += ["</testsuite>", "</testsuites>"]
+    return "\n".join(out) + "\n"
+
+
+def _gh_escape(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(report: Report) -> str:
+    """GitHub Actions workflow commands: each diagnostic becomes an annotation."""
+    lines = []
+    for d in report.diagnostics:
+        props = f"file={_gh_escape(d.path, prop=True)},line={d.line}"
+        if d.col:
+            props += f",col={d.col}"
+        props += f",title={_gh_escape(d.rule, prop=True)}"
+        lines.append(f"::{d.severity} {props}::{_gh_escape(d.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "junit": format_junit, "github": format_github}

@@ -1,0 +1,55 @@
+"""The registry of readers: one module per input genre, each with the same signature.
+
+    read(text, *, source, conventions, diagnostics) -> lxml ElementTree (TEI)
+    sniff(text, conventions) -> float in 0..1
+
+`--format NAME` picks a reader by name; without it, sniffing picks the best-scoring one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import Diagnostic, EditionError, InputError
+from . import document
+from .conventions import Conventions
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    description: str
+    read: Callable[..., etree._ElementTree]
+    sniff: Callable[[str, Conventions], float]
+
+
+READERS: dict[str, Reader] = {
+    module.NAME: Reader(module.NAME, module.DESCRIPTION, module.read, module.sniff)
+    for module in (document,)
+}
+
+
+def get(name: str) -> Reader:
+    try:
+        return READERS[name]
+    except KeyError:
+        raise EditionError(f"unknown format '{name}'; known formats: {', '.join(sorted(READERS))}") from None
+
+
+def sniff(text: str, source: Path, conventions: Conventions) -> Reader:
+    scored = sorted(((r.sniff(text, conventions), r.name) for r in READERS.values()), reverse=True)
+    score, name = scored[0]
+    if score <= 0:
+        raise InputError(source, 1, f"cannot tell what kind of transcript this is; give --format "
+                                    f"({', '.join(sorted(READERS))})", "input-format")
+    return READERS[name]
+
+
+def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic],
+         format: str | None = None) -> etree._ElementTree:
+    reader = get(format) if format else sniff(text, source, conventions)
+    return reader.read(text, source=source, conventions=conventions, diagnostics=diagnostics)

@@ -1,0 +1,153 @@
+"""TEI namespaces, element builders, safe parsing, canonical serialisation and stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP = {None: TEI_NS}
+NS = {"tei": TEI_NS, "xml": XML_NS}
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+# Elements whose content model holds only elements: they are indented on output. Every other
+# element may hold mixed content, whose whitespace is text and is never touched.
+STRUCTURAL = frozenset(
+    """TEI teiHeader fileDesc titleStmt respStmt publicationStmt sourceDesc msDesc msIdentifier
+    physDesc handDesc notesStmt encodingDesc editorialDecl profileDesc creation abstract langUsage
+    particDesc listPerson person text body back front div listBibl msContents sp group
+    availability correction normalization interpretation punctuation segmentation hyphenation
+    quotation editionStmt""".split()
+)
+
+
+def tei(tag: str) -> str:
+    """Clark name of a TEI element."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def el(tag: str, *children: object, **attrs: str | None) -> etree._Element:
+    """Build a TEI element: strings become text, elements children; `xml_id`/`xml_lang` map to xml:*."""
+    node = etree.Element(tei(tag), nsmap=NSMAP) if tag == "TEI" else etree.Element(tei(tag))
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        name = {"xml_id": XML_ID, "xml_lang": XML_LANG}.get(key, key.rstrip("_").replace("__", ":"))
+        node.set(name, value)
+    append(node, *children)
+    return node
+
+
+def append(node: etree._Element, *children: object) -> etree._Element:
+    """Append text and elements to `node`, keeping mixed content in order."""
+    for child in children:
+        if child is None:
+            continue
+        if isinstance(child, str):
+            if len(node):
+                last = node[-1]
+                last.tail = (last.tail or "") + child
+            else:
+                node.text = (node.text or "") + child
+        elif isinstance(child, (list, tuple)):
+            append(node, *child)
+        else:
+            node.append(child)
+    return node
+
+
+def sub(parent: etree._Element, tag: str, *children: object, **attrs: str | None) -> etree._Element:
+    node = el(tag, *children, **attrs)
+    parent.append(node)
+    return node
+
+
+# --- parsing -------------------------------------------------------------------------
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser that never resolves entities, loads DTDs or touches the network."""
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+
+
+_PARSER = safe_parser()
+
+
+def parse(source: Path | bytes) -> etree._ElementTree:
+    if isinstance(source, (bytes, bytearray)):
+        return etree.ElementTree(etree.fromstring(bytes(source), _PARSER))
+    return etree.parse(str(source), _PARSER)
+
+
+# --- serialising ---------------------------------------------------------------------
+
+
+def indent(node: etree._Element, level: int = 0) -> None:
+    """Indent element-only content by two spaces a level; mixed content stays as it is."""
+    if local(node) not in STRUCTURAL or not len(node):
+        return
+    pad = "\n" + "  " * (level + 1)
+    node.text = pad
+    for child in node:
+        indent(child, level + 1)
+        child.tail = pad
+    node[-1].tail = "\n" + "  " * level
+
+
+def serialise(root: etree._Element) -> bytes:
+    """Canonical bytes: NFC text, structural indentation, UTF-8 with declaration, final newline."""
+    for node in root.iter():
+        if node.text:
+            node.text = unicodedata.normalize("NFC", node.text)
+        if node.tail:
+            node.tail = unicodedata.normalize("NFC", node.tail)
+    indent(root)
+    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
+
+
+# --- ids -----------------------------------------------------------------------------
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
+    )
+)
+
+
+def slug(text: str) -> str:
+    """ASCII slug for ids: transliterates Cyrillic, folds accents, keeps [a-z0-9-]."""
+    out = []
+    for ch in text.lower():
+        if ch in _CYRILLIC:
+            out.append(_CYRILLIC[ch].strip("-"))
+        else:
+            out.append(ch)
+    folded = unicodedata.normalize("NFKD", "".join(out)).encode("ascii", "ignore").decode()
+    folded = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return folded or "x"
+
+
+def content_id(prefix: str, text: str, taken: set[str]) -> str:
+    """An id derived from content: stable when other content is added elsewhere."""
+    digest = hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:7]
+    base = f"{prefix}-{digest}"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
