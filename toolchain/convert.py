@@ -23,8 +23,9 @@ class Converted:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def convert_text(data: bytes, source: Path, conventions: Conventions, *, format: str | None = None,
-                 encoding: str | None = None) -> tuple[bytes, list[Diagnostic]]:
+def convert_text(
+    data: bytes, source: Path, conventions: Conventions, *, format: str | None = None, encoding: str | None = None
+) -> tuple[bytes, list[Diagnostic]]:
     """One transcript's bytes to canonical TEI bytes; raises InputError on bad input."""
     diagnostics: list[Diagnostic] = []
     text = decode(data, source, diagnostics, encoding)
@@ -49,8 +50,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def convert_file(source: Path, out_dir: Path, conventions: Conventions, format: str | None = None,
-                 encoding: str | None = None) -> Converted:
+def convert_file(
+    source: Path, out_dir: Path, conventions: Conventions, format: str | None = None, encoding: str | None = None
+) -> Converted:
     target = output_path(source, out_dir)
     try:
         data = source.read_bytes()
@@ -70,9 +72,16 @@ def _job(args: tuple) -> Converted:
     return convert_file(*args)
 
 
-def convert_many(sources: Iterable[Path], out_dir: Path, conventions: Conventions, *, format: str | None = None,
-                 encoding: str | None = None, jobs: int | None = None,
-                 progress: Callable[[Converted], None] | None = None) -> list[Converted]:
+def convert_many(
+    sources: Iterable[Path],
+    out_dir: Path,
+    conventions: Conventions,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    jobs: int | None = None,
+    progress: Callable[[Converted], None] | None = None,
+) -> list[Converted]:
     """Convert every source; a bad one does not stop the others. Results keep the sources' order."""
     sources = list(sources)
     stems: dict[str, Path] = {}

@@ -97,11 +97,11 @@ def format_junit(report: Report) -> str:
         f'<testsuite name="edition validate" tests="{len(by_path)}" failures="{failures}">',
     ]
     for path, ds in by_path.items():
-        out.append(f"<testcase classname=\"tei\" name={quoteattr(path)}>")
+        out.append(f'<testcase classname="tei" name={quoteattr(path)}>')
         errors = [d for d in ds if d.severity == "error"]
         if errors:
             body = escape("\n".join(d.text() for d in errors))
-            out.append(f"<failure message={quoteattr(errors[0].message)} type=\"{errors[0].rule}\">{body}</failure>")
+            out.append(f'<failure message={quoteattr(errors[0].message)} type="{errors[0].rule}">{body}</failure>')
         warnings = [d for d in ds if d.severity == "warning"]
         if warnings:
             out.append(f"<system-out>{escape(chr(10).join(d.text() for d in warnings))}</system-out>")

@@ -19,11 +19,47 @@ XML_LANG = f"{{{XML_NS}}}lang"
 # Elements whose content model holds only elements: they are indented on output. Every other
 # element may hold mixed content, whose whitespace is text and is never touched.
 STRUCTURAL = frozenset(
-    """TEI teiHeader fileDesc titleStmt respStmt publicationStmt sourceDesc msDesc msIdentifier
-    physDesc handDesc notesStmt encodingDesc editorialDecl profileDesc creation abstract langUsage
-    particDesc listPerson person text body back front div listBibl msContents sp group
-    availability correction normalization interpretation punctuation segmentation hyphenation
-    quotation editionStmt""".split()
+    [
+        "TEI",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "respStmt",
+        "publicationStmt",
+        "sourceDesc",
+        "msDesc",
+        "msIdentifier",
+        "physDesc",
+        "handDesc",
+        "notesStmt",
+        "encodingDesc",
+        "editorialDecl",
+        "profileDesc",
+        "creation",
+        "abstract",
+        "langUsage",
+        "particDesc",
+        "listPerson",
+        "person",
+        "text",
+        "body",
+        "back",
+        "front",
+        "div",
+        "listBibl",
+        "msContents",
+        "sp",
+        "group",
+        "availability",
+        "correction",
+        "normalization",
+        "interpretation",
+        "punctuation",
+        "segmentation",
+        "hyphenation",
+        "quotation",
+        "editionStmt",
+    ]
 )
 
 
@@ -121,18 +157,57 @@ def serialise(root: etree._Element) -> bytes:
 # --- ids -----------------------------------------------------------------------------
 
 _CYRILLIC = dict(
-    zip(
+    zip(  # noqa: B905 (both sides have 33 entries)
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "-",
+            "y",
+            "-",
+            "e",
+            "yu",
+            "ya",
+        ],
     )
 )
+
+
+_UNDECOMPOSED = {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
 
 
 def slug(text: str) -> str:
     """ASCII slug for ids: transliterates Cyrillic, folds accents, keeps [a-z0-9-]."""
     out = []
     for ch in text.lower():
-        if ch in _CYRILLIC:
+        if ch in _UNDECOMPOSED:
+            out.append(_UNDECOMPOSED[ch])
+        elif ch in _CYRILLIC:
             out.append(_CYRILLIC[ch].strip("-"))
         else:
             out.append(ch)

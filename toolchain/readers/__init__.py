@@ -28,8 +28,7 @@ class Reader:
 
 
 READERS: dict[str, Reader] = {
-    module.NAME: Reader(module.NAME, module.DESCRIPTION, module.read, module.sniff)
-    for module in (document,)
+    module.NAME: Reader(module.NAME, module.DESCRIPTION, module.read, module.sniff) for module in (document,)
 }
 
 
@@ -44,12 +43,17 @@ def sniff(text: str, source: Path, conventions: Conventions) -> Reader:
     scored = sorted(((r.sniff(text, conventions), r.name) for r in READERS.values()), reverse=True)
     score, name = scored[0]
     if score <= 0:
-        raise InputError(source, 1, f"cannot tell what kind of transcript this is; give --format "
-                                    f"({', '.join(sorted(READERS))})", "input-format")
+        raise InputError(
+            source,
+            1,
+            f"cannot tell what kind of transcript this is; give --format ({', '.join(sorted(READERS))})",
+            "input-format",
+        )
     return READERS[name]
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic],
-         format: str | None = None) -> etree._ElementTree:
+def read(
+    text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None = None
+) -> etree._ElementTree:
     reader = get(format) if format else sniff(text, source, conventions)
     return reader.read(text, source=source, conventions=conventions, diagnostics=diagnostics)

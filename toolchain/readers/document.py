@@ -17,22 +17,53 @@ from ..errors import Diagnostic, InputError
 from ..tei import XML_ID, content_id, el, slug, sub
 from .conventions import Conventions
 from .inline import Span, build
-from .persons import INITIALS, Mention, Person, Persons
+from .persons import INITIALS, LOWER, UPPER, Mention, Person, Persons
 from .text import Block, Bracket, blocks, brackets, find_date
 
 NAME = "document"
 DESCRIPTION = "archive document page: date, title, labelled header fields, text and notes"
 
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
-_ABBREVIATIONS = {"Cde", "Cdes", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Op", "Gen", "Col", "Lt", "Sr",
-                  "Jr", "vs", "cf", "etc", "e.g", "i.e", "M", "Messrs", "Nr", "tel", "Tel", "p", "pp", "ed"}
+_ABBREVIATIONS = {
+    "Cde",
+    "Cdes",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "St",
+    "No",
+    "Op",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sr",
+    "Jr",
+    "vs",
+    "cf",
+    "etc",
+    "e.g",
+    "i.e",
+    "M",
+    "Messrs",
+    "Nr",
+    "tel",
+    "Tel",
+    "p",
+    "pp",
+    "ed",
+}
 
 
 def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like an archive document page (0..1)."""
     labels = {label.lower() for label in conventions.header_fields}
-    hits = sum(1 for line in text.splitlines()[:80] if line.strip().rstrip(":").lower() in labels
-               and line.strip().endswith(":"))
+    hits = sum(
+        1
+        for line in text.splitlines()[:80]
+        if line.strip().rstrip(":").lower() in labels and line.strip().endswith(":")
+    )
     return min(1.0, hits / 3)
 
 
@@ -68,7 +99,6 @@ class _Reader:
         self.blocks = blocks(text)
         if not self.blocks:
             raise InputError(source, 1, "the file has no text", "input-empty")
-        self.persons = Persons(conventions)
         self.ids: set[str] = set()
         self.translator: str | None = None
         self.hands: dict[str, Person] = {}
@@ -163,11 +193,13 @@ class _Reader:
             m = head.match(b.text)
             if m is None:
                 if current is None:
-                    raise InputError(self.source, b.line, "text in the notes section before the first note", "input-note")
+                    raise InputError(
+                        self.source, b.line, "text in the notes section before the first note", "input-note"
+                    )
                 current.text += "\n\n" + b.text  # a note of several paragraphs
                 continue
             n = m.group(1)
-            rest = b.text[m.end():]
+            rest = b.text[m.end() :]
             label, ntype = "", self.conv.default_note_type
             for candidate in labels:
                 if rest.lower().startswith(candidate.lower() + ":"):
@@ -190,8 +222,11 @@ class _Reader:
         title = self.title(header)
         lang, original = self.languages(header)
         self.lang = lang
+        self.persons = Persons(self.conv, lang)
         if not body:
-            raise InputError(self.source, self.blocks[-1].line, "the document has no text after its header", "input-body")
+            raise InputError(
+                self.source, self.blocks[-1].line, "the document has no text after its header", "input-body"
+            )
 
         # persons: participants line first (roles), then everything else that is prose
         self.participants = None
@@ -221,7 +256,10 @@ class _Reader:
         unused = [n for n in self.notes_by_n.values() if not n.used]
         if unused:
             n = unused[0]
-            raise InputError(self.source, n.block.line, f"note {n.n} has no marker in the text", "input-note")
+            close = "]" if self.style == "[" else ")"
+            raise InputError(
+                self.source, n.block.line, f"note {self.style}{n.n}{close} has no marker in the text", "input-note"
+            )
 
         root = el("TEI", xml_lang="en")
         root.append(self.header(header, title, citation, lang, original))
@@ -241,8 +279,12 @@ class _Reader:
             m = re.match(r'\s*["“](.+?)["”]', " ".join(b.text for b in citation[1]))
             if m:
                 return m.group(1)
-        raise InputError(self.source, 1, "the document has no title (no **bold title** line, no quoted title in the citation)",
-                         "input-title")
+        raise InputError(
+            self.source,
+            1,
+            "the document has no title (no **bold title** line, no quoted title in the citation)",
+            "input-title",
+        )
 
     def languages(self, header: Header) -> tuple[str, str | None]:
         original = None
@@ -250,7 +292,9 @@ class _Reader:
             name = " ".join(b.text for b in header.fields["original_language"][1])
             original = self.conv.language_code(name)
             if original is None:
-                self.warn(header.fields["original_language"][1][0].line, f"unknown language '{name.strip()}'", "language")
+                self.warn(
+                    header.fields["original_language"][1][0].line, f"unknown language '{name.strip()}'", "language"
+                )
         lang = None
         if "contents" in header.fields:
             for b in header.fields["contents"][1]:
@@ -267,7 +311,7 @@ class _Reader:
         out: dict = {"resp": []}
         if "citation" not in header.fields:
             return out
-        label, values = header.fields["citation"]
+        _label, values = header.fields["citation"]
         text = " ".join(" ".join(b.lines) for b in values)
         out["text"] = text
         out["line"] = values[0].line
@@ -276,15 +320,15 @@ class _Reader:
             out["url"] = m.group(1)
             text = text[: m.start()]
         m = re.match(r'\s*["“](.+?)["”],?\s*', text)
-        rest = text[m.end():] if m else text
+        rest = text[m.end() :] if m else text
         date = find_date(rest)
         if date and date.start < 3:
             out["date"] = date.iso
-            rest = rest[date.end:].lstrip(", ")
+            rest = rest[date.end :].lstrip(", ")
         phrases = sorted(self.conv.resp_phrases, key=len, reverse=True)
         resp_re = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
         rm = resp_re.search(rest)
-        biblio, resp = (rest[: rm.start()], rest[rm.start():]) if rm else (rest, "")
+        biblio, resp = (rest[: rm.start()], rest[rm.start() :]) if rm else (rest, "")
         parts = [p.strip() for p in biblio.strip().rstrip(".").split(",") if p.strip()]
         if parts:
             out["publisher"] = parts[0]
@@ -294,7 +338,7 @@ class _Reader:
         matches = list(resp_re.finditer(resp))
         for k, pm in enumerate(matches):
             end = matches[k + 1].start() if k + 1 < len(matches) else len(resp)
-            names_text = resp[pm.end(): end].strip(" ,.;")
+            names_text = resp[pm.end() : end].strip(" ,.;")
             names = [n.strip(" .") for n in re.split(r",\s*|\s+and\s+", names_text) if n.strip(" .")]
             out["resp"].append((pm.group(0), names))
         self.resp_ids: dict[str, str] = {}
@@ -334,7 +378,7 @@ class _Reader:
             sub(notes_stmt, "note", block.text, type="preamble")
         for role in ("credits", "contents", "author", "keywords", "source"):
             if role in header.fields:
-                label, values = header.fields[role]
+                _label, values = header.fields[role]
                 for b in values:
                     sub(notes_stmt, "note", b.text, type=role)
         if len(notes_stmt):
@@ -354,8 +398,11 @@ class _Reader:
             else:
                 sub(ident, "msName", title)
             if original:
-                sub(ms, "msContents", el("textLang", " ".join(b.text for b in header.fields["original_language"][1]),
-                                         mainLang=original))
+                sub(
+                    ms,
+                    "msContents",
+                    el("textLang", " ".join(b.text for b in header.fields["original_language"][1]), mainLang=original),
+                )
             if self.hands:
                 hd = el("handDesc")
                 for hid, person in sorted(self.hands.items()):
@@ -373,8 +420,9 @@ class _Reader:
         elif self.closer_date:
             sub(pd, "creation", el("date", when=self.closer_date))
         else:
-            raise InputError(self.source, 1, "the document has no date (no date line, none in the citation or closer)",
-                             "input-date")
+            raise InputError(
+                self.source, 1, "the document has no date (no date line, none in the citation or closer)", "input-date"
+            )
         if "summary" in header.fields:
             ab = sub(pd, "abstract")
             for b in header.fields["summary"][1]:
@@ -404,7 +452,7 @@ class _Reader:
         m = re.match(r'\s*["“](.+?)["”]', text)
         if m:
             spans.append(Span(m.start(1), m.end(1), "persName", lambda: el("title", level="a")))
-        date = find_date(text[m.end() if m else 0:])
+        date = find_date(text[m.end() if m else 0 :])
         if date and cit.get("date"):
             off = m.end() if m else 0
             spans.append(Span(off + date.start, off + date.end, "persName", lambda: el("date", when=cit["date"])))
@@ -422,32 +470,55 @@ class _Reader:
         ed = el(
             "editorialDecl",
             el("correction", el("p", "The transcript is not corrected: its spelling and wording are kept.")),
-            el("normalization", el("p", "Line breaks within paragraphs and the bold markers of titles are not kept; "
-                                        "dates are normalised to ISO 8601 in @when.")),
-            el("quotation", el("p", "Quotation marks are kept as text; direct speech inside them is encoded with "
-                                    "said direct=\"true\" when a speaker is named in the same sentence, otherwise q.")),
-            el("interpretation",
-               el("p", "Square brackets of the transcript are editorial signs and are not kept as text. A passage in "
-                       f"brackets that its note says was deleted (wordings such as {phrases}) is encoded as del "
-                       "rend=\"strikethrough\" with the hand of the person the note names, or of the note-taker. "
-                       "A code in brackets after a code (R-12 [SS-4]) is a gloss of the preceding term. Other "
-                       f"bracketed words (up to {conv.supplied_max_words}) are supplied by the translator "
-                       f"(reason \"{conv.supplied_reason}\"); longer bracketed passages are inline editorial notes."),
-               el("p", "Persons are recognised by initials and surname, title and surname, given name and surname, "
-                       "and then by surname, possessive or unique initials; each mention is a persName pointing to "
-                       "the person in particDesc. A person followed by a speech verb opens reported speech (said); "
-                       "in minutes, a paragraph that opens with a speaker is that speaker's statement, and the "
-                       "paragraphs after it continue the statement until a paragraph names the speaker in the third "
-                       "person, opens with another speaker, or a new item or the closing line begins."),
-               el("p", "Notes keep their number (@n) and their label; their type comes from the label. A note "
-                       "stands where its marker stood.")),
+            el(
+                "normalization",
+                el(
+                    "p",
+                    "Line breaks within paragraphs and the bold markers of titles are not kept; "
+                    "dates are normalised to ISO 8601 in @when.",
+                ),
+            ),
+            el(
+                "quotation",
+                el(
+                    "p",
+                    "Quotation marks are kept as text; direct speech inside them is encoded with "
+                    'said direct="true" when a speaker is named in the same sentence, otherwise q.',
+                ),
+            ),
+            el(
+                "interpretation",
+                el(
+                    "p",
+                    "Square brackets of the transcript are editorial signs and are not kept as text. A passage in "
+                    f"brackets that its note says was deleted (wordings such as {phrases}) is encoded as del "
+                    'rend="strikethrough" with the hand of the person the note names, or of the note-taker. '
+                    "A code in brackets after a code (R-12 [SS-4]) is a gloss of the preceding term. Other "
+                    f"bracketed words (up to {conv.supplied_max_words}) are supplied by the translator "
+                    f'(reason "{conv.supplied_reason}"); longer bracketed passages are inline editorial notes.',
+                ),
+                el(
+                    "p",
+                    "Persons are recognised by initials and surname, title and surname, given name and surname, "
+                    "and then by surname, possessive or unique initials; each mention is a persName pointing to "
+                    "the person in particDesc. A person followed by a speech verb opens reported speech (said); "
+                    "in minutes, a paragraph that opens with a speaker is that speaker's statement, and the "
+                    "paragraphs after it continue the statement until a paragraph names the speaker in the third "
+                    "person, opens with another speaker, or a new item or the closing line begins.",
+                ),
+                el(
+                    "p",
+                    "Notes keep their number (@n) and their label; their type comes from the label. A note "
+                    "stands where its marker stood.",
+                ),
+            ),
         )
         return el("encodingDesc", ed)
 
     def person_el(self, p: Person) -> etree._Element:
         name = el("persName")
         if p.forenames:
-            for i, f in enumerate(p.forenames):
+            for f in p.forenames:
                 sub(name, "forename", f)
                 name[-1].tail = " "
         elif p.initials:
@@ -473,7 +544,8 @@ class _Reader:
 
     def _participant_segments(self, text: str) -> list[tuple[str, str]]:
         body = text.split(":", 1)[1]
-        pieces = re.split(r";|(?<=[a-zа-я])\.\s+(?=[A-ZА-Я][a-zа-я])", body)
+        # segments end at a semicolon or at a sentence end (a period after a word of three letters or more)
+        pieces = re.split(rf";|(?<=[{LOWER}]{{3}})\.\s+(?=[{UPPER}][{LOWER}])", body)
         out = []
         role = "other"
         for piece in pieces:
@@ -536,10 +608,8 @@ class _Reader:
         if len(p) == 1 and p[0].get("prev") and not (p.text or "").strip():
             run = p[0]
             p.text = (p.text or "") + (run.text or "")
-            idx = 0
-            for child in list(run):
+            for idx, child in enumerate(list(run)):
                 p.insert(idx, child)
-                idx += 1
             p.remove(run)
             if len(p):
                 p[-1].tail = (p[-1].tail or "") + (run.tail or "")
@@ -550,7 +620,7 @@ class _Reader:
         text = b.text
         phrase = self._closer_phrase(text)
         extra: list[Span] = []
-        date = find_date(text[len(phrase):])
+        date = find_date(text[len(phrase) :])
         if date:
             ds, de = date.start + len(phrase), date.end + len(phrase)
             # the dateline starts at the preposition or comma before the date
@@ -575,8 +645,9 @@ class _Reader:
             return re.compile(r"\((\d{1,3})\)")
         return re.compile(r"\[(\d{1,3})\]")
 
-    def inline(self, b: Block, *, speech: bool, run: Person | None = None,
-               extra: list[Span] | None = None) -> list[object]:
+    def inline(
+        self, b: Block, *, speech: bool, run: Person | None = None, extra: list[Span] | None = None
+    ) -> list[object]:
         """Mixed content for a block: notes, brackets, mentions, quotations, reported speech."""
         text = b.text
         spans: list[Span] = list(extra or [])
@@ -587,8 +658,12 @@ class _Reader:
             if self.style == "(" and n not in self.notes_by_n and m.start() > 0 and text[m.start() - 1].isspace():
                 continue  # a parenthesised number, not a marker
             if n not in self.notes_by_n:
-                raise InputError(self.source, b.line_at(m.start()),
-                                 f"note marker {m.group(0)} has no note at the end of the text", "input-note")
+                raise InputError(
+                    self.source,
+                    b.line_at(m.start()),
+                    f"note marker {m.group(0)} has no note at the end of the text",
+                    "input-note",
+                )
             markers.append(m)
         skip = [(m.start(), m.end()) for m in markers] if self.style == "[" else []
         bracket_list = brackets(text, skip, b, self.source)
@@ -601,8 +676,11 @@ class _Reader:
             spans.append(Span(m.start(), m.end(), "marker", self._note_maker(note, bracket_list, m.start()), leaf=True))
         for bracket in bracket_list:
             spans.extend(self._bracket_spans(text, bracket, deletions.get(id(bracket)), b))
-        mentions = [mn for mn in self.persons.mentions(text)
-                    if not any(s.start <= mn.start < s.end for s in spans if s.kind == "marker")]
+        mentions = [
+            mn
+            for mn in self.persons.mentions(text)
+            if not any(s.start <= mn.start < s.end for s in spans if s.kind == "marker")
+        ]
         for mn in mentions:
             spans.append(Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}")))
         if speech:
@@ -629,6 +707,7 @@ class _Reader:
                 node[-1].tail = " "
             nb = Block(note.block.line + note.block.text.count("\n", 0, note.offset), note.text.split("\n"))
             from ..tei import append as _append
+
             # a note of several paragraphs keeps them as p; one paragraph stays inline
             paragraphs = note.text.split("\n\n")
             if len(paragraphs) == 1:
@@ -641,8 +720,10 @@ class _Reader:
         return make
 
     def _note_inline(self, b: Block) -> list[object]:
-        spans = [Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}"))
-                 for mn in self.persons.mentions(b.text)]
+        spans = [
+            Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}"))
+            for mn in self.persons.mentions(b.text)
+        ]
         return build(b.text, spans)
 
     def _bracket_spans(self, text: str, bracket: Bracket, deletion: Note | None, b: Block) -> list[Span]:
@@ -651,25 +732,54 @@ class _Reader:
         if deletion is not None:
             hand = self._hand(deletion)
             bracket.del_id = content_id("del", inner, self.ids)
-            return [Span(bracket.start, bracket.end, "bracket",
-                         lambda h=hand, i=bracket.del_id: el("del", rend="strikethrough", hand=h, xml_id=i),
-                         lo, hi)]
+            return [
+                Span(
+                    bracket.start,
+                    bracket.end,
+                    "bracket",
+                    lambda h=hand, i=bracket.del_id: el("del", rend="strikethrough", hand=h, xml_id=i),
+                    lo,
+                    hi,
+                )
+            ]
         code = re.compile(rf"(?:{self.conv.code_pattern})")
         before = re.search(r"(\S+)\s$", text[: bracket.start])
         if code.fullmatch(inner.strip()) and before and code.fullmatch(before.group(1)):
             term_id = content_id("term", before.group(1), self.ids)
             return [
                 Span(before.start(1), before.end(1), "term", lambda t=term_id: el("term", xml_id=t)),
-                Span(bracket.start, bracket.end, "bracket",
-                     lambda t=term_id: el("gloss", target=f"#{t}", resp=self._resp()), lo, hi),
+                Span(
+                    bracket.start,
+                    bracket.end,
+                    "bracket",
+                    lambda t=term_id: el("gloss", target=f"#{t}", resp=self._resp()),
+                    lo,
+                    hi,
+                ),
             ]
         if not inner.strip():
             raise InputError(self.source, b.line_at(bracket.start), "empty brackets []", "input-bracket")
         if len(inner.split()) <= self.conv.supplied_max_words:
-            return [Span(bracket.start, bracket.end, "bracket",
-                         lambda: el("supplied", reason=self.conv.supplied_reason, resp=self._resp()), lo, hi)]
-        return [Span(bracket.start, bracket.end, "bracket",
-                     lambda: el("note", type="editorial", place="inline", resp=self._resp()), lo, hi)]
+            return [
+                Span(
+                    bracket.start,
+                    bracket.end,
+                    "bracket",
+                    lambda: el("supplied", reason=self.conv.supplied_reason, resp=self._resp()),
+                    lo,
+                    hi,
+                )
+            ]
+        return [
+            Span(
+                bracket.start,
+                bracket.end,
+                "bracket",
+                lambda: el("note", type="editorial", place="inline", resp=self._resp()),
+                lo,
+                hi,
+            )
+        ]
 
     def _resp(self) -> str | None:
         return f"#{self.translator}" if self.translator else None
@@ -697,8 +807,9 @@ class _Reader:
             r"(?:\s+(?:to|à)\s+(?:us|him|them|me|her|nous|lui)\b)?\s*[,:]?\s*(?:(?:that|que|qu'|dass)\s*)?"
         )
 
-    def _speech(self, text: str, mentions: list[Mention], bracket_list: list[Bracket],
-                run: Person | None) -> list[Span]:
+    def _speech(
+        self, text: str, mentions: list[Mention], bracket_list: list[Bracket], run: Person | None
+    ) -> list[Span]:
         spans: list[Span] = []
         verb_re = self._verb_re()
         claimed: set[int] = set()  # quotation starts taken by an introduced direct speech
@@ -706,26 +817,41 @@ class _Reader:
         opening = None
         for k, mn in enumerate(mentions):
             vm = verb_re.match(text, mn.end)
-            if vm is None or text[mn.end: mn.end + 2] in ("'s", "’s"):
+            if vm is None or text[mn.end : mn.end + 2] in ("'s", "’s"):
                 continue
             lo, hi = _container(bracket_list, mn.start, len(text))
             start = vm.end()
+            obj = _OBJECT_THAT.match(text, start)  # "informs the Presidium that …"
+            if obj:
+                start = obj.end()
             is_opening = k == 0 and lo == 0 and self._only_titles(text[: mn.start])
-            if start < len(text) and text[start] in "\"“«„":
+            if start < len(text) and text[start] in '"“«„':
                 q = next((q for q in quotes if q[0] == start), None)
                 if q:
                     claimed.add(q[0])
-                    sid = self._run_part(text[q[0]:q[1]]) if is_opening else None
-                    spans.append(Span(q[0] + 1, q[1] - 1, "said",
-                                      lambda p=mn.person, i=sid: el("said", who=f"#{p.id}", direct="true", xml_id=i)))
+                    sid = self._run_part(text[q[0] : q[1]]) if is_opening else None
+                    spans.append(
+                        Span(
+                            q[0] + 1,
+                            q[1] - 1,
+                            "said",
+                            lambda p=mn.person, i=sid: el("said", who=f"#{p.id}", direct="true", xml_id=i),
+                        )
+                    )
                     if is_opening:
                         opening = mn.person
                     continue
             end = hi if is_opening else _sentence_end(text, start, hi)
             if end > start:
                 sid = self._run_part(text[start:end]) if is_opening else None
-                spans.append(Span(start, end, "said",
-                                  lambda p=mn.person, i=sid: el("said", who=f"#{p.id}", direct="false", xml_id=i)))
+                spans.append(
+                    Span(
+                        start,
+                        end,
+                        "said",
+                        lambda p=mn.person, i=sid: el("said", who=f"#{p.id}", direct="false", xml_id=i),
+                    )
+                )
             if is_opening:
                 opening = mn.person
         for qs, qe in quotes:
@@ -740,15 +866,24 @@ class _Reader:
             else:
                 spans.append(Span(qs + 1, qe - 1, "q", lambda: el("q")))
         self._opening_speaker = opening
-        # the speaker named outside brackets (an aside) is narrative: the statement is over
-        self._names_run = run is not None and any(
-            mn.person is run and _container(bracket_list, mn.start, len(text))[0] == 0 for mn in mentions)
+        # the speaker named outside brackets (an aside), or a paragraph that opens with a person, is
+        # narrative: the statement is over
+        opens_with_person = bool(mentions) and self._only_titles(text[: mentions[0].start])
+        self._names_run = run is not None and (
+            opens_with_person
+            or any(mn.person is run and _container(bracket_list, mn.start, len(text))[0] == 0 for mn in mentions)
+        )
         if opening is None and run is not None and not self._names_run:
             prev = self._run_id
             sid = self._run_part(text)
-            spans.append(Span(0, len(text), "speech-run",
-                              lambda p=run, i=sid, v=prev: el("said", who=f"#{p.id}", direct="false",
-                                                             xml_id=i, prev=f"#{v}")))
+            spans.append(
+                Span(
+                    0,
+                    len(text),
+                    "speech-run",
+                    lambda p=run, i=sid, v=prev: el("said", who=f"#{p.id}", direct="false", xml_id=i, prev=f"#{v}"),
+                )
+            )
         return spans
 
     def _run_part(self, text: str) -> str:
@@ -759,7 +894,7 @@ class _Reader:
     @staticmethod
     def _quote_speaker(text: str, before: list[Mention], verb_re: re.Pattern[str]) -> Person | None:
         for mn in reversed(before):
-            if verb_re.match(text, mn.end) or text[mn.end: mn.end + 2] in ("'s", "’s"):
+            if verb_re.match(text, mn.end) or text[mn.end : mn.end + 2] in ("'s", "’s"):
                 return mn.person
         return before[-1].person if before else None
 
@@ -767,6 +902,11 @@ class _Reader:
         words = prefix.split()
         titles = {t.lower() for t in self.conv.titles} | {"us", "u.s.", "soviet", "cuban", "the"}
         return all(w.lower() in titles or w.strip(",").lower() in titles for w in words) and len(words) <= 3
+
+
+_OBJECT_THAT = re.compile(
+    r"(?:(?:the|our|his|her|their|him|them|us|me|with|in)\b[^.;:!?\"“«]{0,30}?\s)?(?:that|que|dass)\s+"
+)
 
 
 def _container(bracket_list: list[Bracket], pos: int, length: int) -> tuple[int, int]:
@@ -782,12 +922,12 @@ def _container(bracket_list: list[Bracket], pos: int, length: int) -> tuple[int,
 def _is_terminator(text: str, i: int) -> bool:
     if text[i] not in ".!?":
         return False
-    nxt = text[i + 1: i + 2]
+    nxt = text[i + 1 : i + 2]
     if nxt and not (nxt.isspace() or nxt in "\"”»'’])["):
         return False
     if text[i] == ".":
         word = re.search(r"([\w.]+)$", text[:i])
-        if word and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in _ABBREVIATIONS):
+        if word and ((len(word.group(1)) == 1 and word.group(1).isupper()) or word.group(1) in _ABBREVIATIONS):
             return False
     return True
 
@@ -817,16 +957,16 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of quotations, marks included; straight quotes pair in order."""
     out = []
     straight = [i for i, ch in enumerate(text) if ch == '"']
-    for a, b in zip(straight[::2], straight[1::2]):
+    for a, b in zip(straight[::2], straight[1::2], strict=False):
         out.append((a, b + 1))
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if stack and ch == QUOTE_PAIRS[stack[-1][0]] and not (ch == "“" and stack[-1][0] == "“"):
-            opener, start = stack.pop()
+            _opener, start = stack.pop()
             out.append((start, i + 1))
         elif ch in QUOTE_PAIRS:
             stack.append((ch, i))
     return sorted(out)
 
 
-__all__ = ["NAME", "DESCRIPTION", "read", "sniff", "INITIALS"]
+__all__ = ["DESCRIPTION", "INITIALS", "NAME", "read", "sniff"]

@@ -15,8 +15,17 @@ from lxml import etree
 from ..tei import append
 
 # Outer spans first when two cover the same range.
-RANK = {"speech-run": 0, "closer-part": 1, "date": 2, "bracket": 3, "term": 4, "said": 5, "q": 6,
-        "persName": 7, "marker": 8}
+RANK = {
+    "speech-run": 0,
+    "closer-part": 1,
+    "date": 2,
+    "bracket": 3,
+    "term": 4,
+    "said": 5,
+    "q": 6,
+    "persName": 7,
+    "marker": 8,
+}
 
 
 @dataclass
@@ -31,8 +40,10 @@ class Span:
 
     @property
     def inner(self) -> tuple[int, int]:
-        return (self.start if self.inner_start is None else self.inner_start,
-                self.end if self.inner_end is None else self.inner_end)
+        return (
+            self.start if self.inner_start is None else self.inner_start,
+            self.end if self.inner_end is None else self.inner_end,
+        )
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end and self is not other

@@ -14,20 +14,36 @@ from dataclasses import dataclass, field
 from ..tei import slug
 from .conventions import Conventions, given_names, not_names
 
-UPPER = "A-ZА-ЯЁ"
-LOWER = "a-zа-яёß-ÿ"
+
+def _letters(test) -> str:
+    """A regex character class body of the Latin, Greek and Cyrillic letters passing `test`."""
+    chars = [chr(c) for c in range(0x41, 0x530) if test(chr(c)) and chr(c).isalpha()]
+    return "".join(re.escape(c) for c in chars)
+
+
+UPPER = _letters(str.isupper)
+LOWER = _letters(str.islower)
 CAP_WORD = rf"[{UPPER}][{LOWER}]+(?:['’][{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
-INITIALS = rf"(?:[{UPPER}]\.[ \t]?){{1,3}}"
+# An initial is a capital with a period; transliterated Russian digraphs count as one (Zh., Sh., Ya.).
+INITIAL = rf"[{UPPER}][hauoe]?\."
+INITIALS = rf"(?:{INITIAL}[ \t]?){{1,3}}"
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])({INITIALS})[ \t]?({CAP_WORD})(?![\w])")
+_PATRONYMIC = re.compile(
+    rf"(?<![\w.])({CAP_WORD})[ \t]+({CAP_WORD}(?:ovich|evich|ich|ovna|evna|ichna|itch|vitch))[ \t]+({CAP_WORD})(?!\w)"
+)
 _LIFE = re.compile(r"\s*\((\d{4})\s*[-–]\s*(\d{4})\)")
 
 
+def initial_tokens(initials: str) -> list[str]:
+    return re.findall(rf"[{UPPER}][hauoe]?(?=\.)|[{UPPER}]", initials.replace(" ", ""))
+
+
 def initials_key(initials: str) -> str:
-    return "".join(ch for ch in initials if ch.isupper())
+    return "".join(initial_tokens(initials))
 
 
 def norm_initials(initials: str) -> str:
-    return " ".join(f"{ch}." for ch in initials_key(initials))
+    return " ".join(f"{t}." for t in initial_tokens(initials))
 
 
 @dataclass
@@ -60,29 +76,37 @@ class Mention:
 class Persons:
     """The persons of one document, in order of discovery, with a matcher for their mentions."""
 
-    def __init__(self, conventions: Conventions) -> None:
+    def __init__(self, conventions: Conventions, lang: str = "en") -> None:
         self.conventions = conventions
         self.people: list[Person] = []
         self._matcher: re.Pattern[str] | None = None
         self.ambiguous: list[str] = []
-        titles = sorted(conventions.titles, key=len, reverse=True)
+        # titles that look like an initial in this language (French "M." for Monsieur)
+        self.initial_titles = tuple(conventions.initial_like_titles.get(lang, ()))
+        titles = sorted(conventions.titles + self.initial_titles, key=len, reverse=True)
         plural = sorted(conventions.plural_titles, key=len, reverse=True)
         self._title = re.compile(
             rf"(?<![\w])(?:{'|'.join(map(re.escape, titles))})[ \t]+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)"
         )
+        name = rf"(?:{INITIALS})?[ \t]?{CAP_WORD}"
+        separator = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
         self._plural = re.compile(
-            rf"(?<![\w])(?:{'|'.join(map(re.escape, plural))})[ \t]+"
-            rf"((?:(?:{INITIALS})?[ \t]?{CAP_WORD}(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*(?:{INITIALS})?[ \t]?{CAP_WORD})"
+            rf"(?<![\w])(?:{'|'.join(map(re.escape, plural))})[ \t]+((?:{name}{separator})*{name})"
         )
         given = sorted(given_names(), key=len, reverse=True)
-        self._given = re.compile(
-            rf"(?<![\w.])((?:{'|'.join(map(re.escape, given))})(?:[ \t]+(?:{CAP_WORD}|[{UPPER}]\.))?)[ \t]+({CAP_WORD})(?!\w)"
-        )
+        middle = rf"(?:[ \t]+(?:{CAP_WORD}|[{UPPER}]\.))?"
+        self._given = re.compile(rf"(?<![\w.])((?:{'|'.join(map(re.escape, given))}){middle})[ \t]+({CAP_WORD})(?!\w)")
 
     # --- discovery ---------------------------------------------------------------
 
-    def add(self, surname: str, initials: str = "", forenames: tuple[str, ...] = (), role: str | None = None,
-            form: str | None = None) -> Person | None:
+    def add(
+        self,
+        surname: str,
+        initials: str = "",
+        forenames: tuple[str, ...] = (),
+        role: str | None = None,
+        form: str | None = None,
+    ) -> Person | None:
         surname = surname.removesuffix("'s").removesuffix("’s")
         if surname in not_names() or len(surname) < 2:
             return None
@@ -111,18 +135,38 @@ class Persons:
             return same[0] if len(same) == 1 else None
         key = initials_key(initials)
         for p in same:
-            if p.key == key or (p.key and (p.key.startswith(key) or key.startswith(p.key))) or not p.key:
+            if p.key == key or not p.key:
+                return p
+        for p in same:  # "E. Thompson" is "Llewellyn E. Thompson"; "N." is "N. S."
+            if p.key.startswith(key) or key.startswith(p.key) or p.key.endswith(key) or key.endswith(p.key):
                 return p
         return None
 
     def discover(self, text: str, role: str | None = None) -> list[Person]:
         """Find name shapes in `text`; `role` is given to every person found (participants lines)."""
         found: list[Person] = []
+        given = given_names()
         for m in _INITIALS_SURNAME.finditer(text):
-            p = self.add(m.group(2), m.group(1), role=role, form=m.group(0))
+            initials = m.group(1)
+            before = re.search(rf"({CAP_WORD})[ \t]+$", text[: m.start()])
+            if before and before.group(1) in given:
+                continue  # "Richard H. Davies": a given name with a middle initial, found below
+            if self.initial_titles and initials.split()[0] in self.initial_titles:
+                initials = " ".join(initials.split()[1:])
+                if not initials:
+                    continue  # "M. Gromyko" in French: Monsieur, found as a title below
+            p = self.add(m.group(2), initials, role=role, form=m.group(0)[m.group(0).find(initials) :])
+            self._life(p, text, m.end())
+            found.append(p)
+        for m in _PATRONYMIC.finditer(text):
+            if m.group(1) in not_names() or m.group(3) in not_names():
+                continue
+            p = self.add(m.group(3), forenames=(m.group(1), m.group(2)), role=role, form=m.group(0))
             self._life(p, text, m.end())
             found.append(p)
         for m in self._title.finditer(text):
+            if m.group(2) in given and re.match(rf"[ \t]+{CAP_WORD}", text[m.end() :]):
+                continue  # "Minister Vasily Kuznetsov": a full name, found below
             found.append(self.add(m.group(2), m.group(1) or "", role=role))
         for m in self._plural.finditer(text):
             for name in re.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group(1)):
@@ -176,32 +220,12 @@ class Persons:
         """Every mention of a known person in `text`, as spans including initials or given names."""
         out: list[Mention] = []
         for m in self._pattern().finditer(text):
-            if m.group("sur") if "sur" in m.re.groupindex else None:
-                surname = m.group("sur")
-                start = m.start()
-                initials = ""
-                before = text[:start]
-                im = re.search(rf"(?<![\w.])({INITIALS})[ \t]?$", before)
-                gm = re.search(rf"(?<![\w.])((?:{CAP_WORD}[ \t]+){{1,2}})$", before)
-                if im:
-                    initials, start = im.group(1), im.start(1)
-                candidates = [p for p in self.people if p.surname == surname]
-                if gm and not im:
-                    words = gm.group(1).split()
-                    # keep only the trailing words that are this person's given names or patronymic
-                    known = {w for p in candidates for w in p.forenames}
-                    keep = 0
-                    for w in reversed(words):
-                        if w in known:
-                            keep += 1
-                        else:
-                            break
-                    if keep:
-                        start = before.rstrip().rfind(words[-keep]) if keep == 1 else before.rfind(" ".join(words[-keep:]))
-                        initials = "".join(w[0] for w in words[-keep:])
+            if m.group("sur"):
+                candidates = [p for p in self.people if p.surname == m.group("sur")]
+                start, initials = self._extend_left(text, m.start(), candidates)
                 person = self._pick(candidates, initials)
                 if person is None:
-                    self.ambiguous.append(text[start:m.end()])
+                    self.ambiguous.append(text[start : m.end()])
                     continue
                 out.append(Mention(start, m.end(), person))
             else:
@@ -210,6 +234,25 @@ class Persons:
                 if len(matches) == 1:
                     out.append(Mention(m.start(), m.end(), matches[0]))
         return out
+
+    @staticmethod
+    def _extend_left(text: str, start: int, candidates: list[Person]) -> tuple[int, str]:
+        """Take in the initials and given names written before a surname; returns (start, initials)."""
+        forenames = {w for p in candidates for w in p.forenames}
+        initials: list[str] = []
+        while True:
+            m = re.search(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]?$", text[:start])
+            if m is None:
+                break
+            if m.group(1):
+                initials.insert(0, m.group(1)[:-1])
+                start = m.start(1)
+            elif m.group(2) in forenames:
+                initials.insert(0, m.group(2)[0])
+                start = m.start(2)
+            else:
+                break
+        return start, "".join(f"{i}." for i in initials)
 
     @staticmethod
     def _pick(candidates: list[Person], initials: str) -> Person | None:

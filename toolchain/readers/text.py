@@ -29,12 +29,19 @@ def decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | 
         cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
         if letters and cyrillic / len(letters) > 0.3 and "\ufffd" not in text:
             warnings.append(
-                Diagnostic("warning", "input-encoding", str(path), bad_line, 0,
-                           "the file is not UTF-8; decoded as windows-1251 (Cyrillic)")
+                Diagnostic(
+                    "warning",
+                    "input-encoding",
+                    str(path),
+                    bad_line,
+                    0,
+                    "the file is not UTF-8; decoded as windows-1251 (Cyrillic)",
+                )
             )
             return text
         raise InputError(
-            path, bad_line,
+            path,
+            bad_line,
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); give --encoding (e.g. cp1251, latin-1)",
             "input-encoding",
         ) from exc
@@ -127,7 +134,7 @@ def find_date(text: str, *, whole: bool = False) -> DateMatch | None:
     plain = text.replace("[", " ").replace("]", " ")
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(plain):
-            if whole and (plain[: m.start()].strip() or plain[m.end():].strip(" .")):
+            if whole and (plain[: m.start()].strip() or plain[m.end() :].strip(" .")):
                 continue
             groups = m.groupdict()
             year = int(groups["year"])

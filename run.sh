@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set everything up, then build the sample edition or run the tests.
+#   ./run.sh build   converts transcripts/ into tei/ and validates it
+#   ./run.sh test    runs ruff and the whole test suite
+# Installs what is missing: Debian packages (jing, python3-venv), a virtual environment in .venv
+# and the Python packages of pyproject.toml.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+apt_packages=()
+command -v jing >/dev/null 2>&1 || apt_packages+=(jing)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || apt_packages+=(python3-venv)
+command -v git >/dev/null 2>&1 || apt_packages+=(git)
+if ((${#apt_packages[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "run.sh: installing Debian packages: ${apt_packages[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+# reinstall only when pyproject.toml changed
+stamp=.venv/.edition-installed
+if [ ! -f "$stamp" ] || ! cmp -s pyproject.toml "$stamp"; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e '.[test]'
+  cp pyproject.toml "$stamp"
+fi
+
+case "${1:-}" in
+  build) shift; exec .venv/bin/edition build "$@" ;;
+  test) shift; .venv/bin/ruff check toolchain tests bench; exec .venv/bin/python -m pytest "$@" ;;
+  *) echo "usage: ./run.sh build | test [pytest options]" >&2; exit 2 ;;
+esac

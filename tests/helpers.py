@@ -1,0 +1,88 @@
+"""Small helpers for tests: converting text, facts of a TEI tree, word sequences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from lxml import etree
+
+from toolchain.convert import convert_text
+from toolchain.errors import Diagnostic
+from toolchain.readers.conventions import DEFAULT, Conventions
+from toolchain.tei import NS, parse
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def convert(
+    text: str | bytes, name: str = "case.txt", conventions: Conventions = DEFAULT, format: str | None = None
+) -> tuple[bytes, list[Diagnostic]]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return convert_text(data, Path(name), conventions, format=format)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(unicodedata.normalize("NFC", text))
+
+
+def xpath(tree: etree._ElementTree | etree._Element, expr: str) -> list:
+    return tree.xpath(expr, namespaces=NS)
+
+
+def text_of(node: etree._Element) -> str:
+    return " ".join("".join(node.itertext()).split())
+
+
+def facts(tei: bytes) -> dict:
+    """What a case's `expect` section speaks of, read off the TEI."""
+    tree = parse(tei)
+    t = "tei:text"
+    persons = {}
+    for p in xpath(tree, "//tei:particDesc//tei:person"):
+        forms = [text_of(n) for n in xpath(p, "tei:persName")]
+        persons[p.get("{http://www.w3.org/XML/1998/namespace}id")] = forms
+    hands = {
+        "#" + h.get("{http://www.w3.org/XML/1998/namespace}id"): h.get("scribeRef", "").lstrip("#")
+        for h in xpath(tree, "//tei:handNote")
+    }
+    closer = xpath(tree, f"//{t}//tei:closer")
+    return {
+        "title": text_of(xpath(tree, "//tei:titleStmt/tei:title")[0]),
+        "date": (xpath(tree, "//tei:profileDesc/tei:creation/tei:date/@when") or [None])[0],
+        "lang": (xpath(tree, f"/tei:TEI/{t}/@xml:lang") or [None])[0],
+        "original_lang": (xpath(tree, "//tei:msContents/tei:textLang/@mainLang") or [None])[0],
+        "persons": persons,
+        "roles": {
+            p.get("{http://www.w3.org/XML/1998/namespace}id"): p.get("role")
+            for p in xpath(tree, "//tei:particDesc//tei:person")
+        },
+        "mentions": _count(xpath(tree, f"//{t}//tei:persName/@ref")),
+        "deletions": [{"text": text_of(d), "hand": hands.get(d.get("hand"))} for d in xpath(tree, f"//{t}//tei:del")],
+        "supplied": [text_of(s) for s in xpath(tree, f"//{t}//tei:supplied")],
+        "glosses": [
+            [text_of(xpath(tree, f"//tei:term[@xml:id='{g.get('target')[1:]}']")[0]), text_of(g)]
+            for g in xpath(tree, f"//{t}//tei:gloss")
+        ],
+        "notes": [{"n": n.get("n"), "type": n.get("type")} for n in xpath(tree, f"//{t}//tei:note[@n]")],
+        "said": [
+            {"who": s.get("who").lstrip("#"), "direct": s.get("direct") == "true"}
+            for s in xpath(tree, f"//{t}//tei:said[not(@prev)]")
+        ],
+        "closer": (
+            {
+                "by": (xpath(closer[0], "tei:signed/tei:persName/@ref") or ["#"])[0].lstrip("#") or None,
+                "date": (xpath(closer[0], ".//tei:date/@when") or [None])[0],
+            }
+            if closer
+            else None
+        ),
+    }
+
+
+def _count(refs: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for r in refs:
+        out[r.lstrip("#")] = out.get(r.lstrip("#"), 0) + 1
+    return out

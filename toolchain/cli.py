@@ -1,0 +1,207 @@
+"""The `edition` command: convert | validate | build | export."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__, readers
+from .convert import convert_many
+from .errors import FORMATTERS, EditionError, ExitCode, Report
+from .readers import conventions as conventions_mod
+
+
+def _conventions(path: Path | None) -> conventions_mod.Conventions:
+    if path is None and Path("edition.toml").is_file():
+        path = Path("edition.toml")
+    return conventions_mod.load(path)
+
+
+def _progress(total: int, label: str):
+    """A rich progress bar on a terminal; nothing otherwise."""
+    if not sys.stderr.isatty() or total < 2:
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+    )
+    progress.start()
+    progress.add_task(label, total=total)
+    return progress
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="edition")
+def main() -> None:
+    """Turn plain-text transcripts of archival documents into validated TEI P5."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the TEI files (one per transcript).",
+)
+@click.option("--format", "fmt", type=click.Choice(sorted(readers.READERS)), help="Reader; sniffed when absent.")
+@click.option(
+    "--conventions",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="TOML file overriding the transcript conventions (default: ./edition.toml if present).",
+)
+@click.option("--encoding", help="Encoding of the transcripts (default: UTF-8, windows-1251 recognised).")
+@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
+def convert(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    fmt: str | None,
+    conventions: Path | None,
+    encoding: str | None,
+    jobs: int | None,
+) -> None:
+    """Convert transcripts (files or folders of *.txt) into TEI files in OUTPUT."""
+    try:
+        conv = _conventions(conventions)
+        sources = _sources(inputs)
+        results = convert_many(sources, out_dir, conv, format=fmt, encoding=encoding, jobs=jobs)
+    except EditionError as exc:
+        raise click.UsageError(str(exc)) from exc
+    failed = 0
+    for r in results:
+        for d in r.diagnostics:
+            click.echo(d.text(), err=True)
+        failed += r.output is None
+    click.echo(f"{len(results) - failed} converted, {failed} failed", err=True)
+    sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
+
+
+def _sources(inputs: tuple[Path, ...]) -> list[Path]:
+    out = []
+    for p in inputs:
+        if p.is_dir():
+            out.extend(sorted(p.glob("*.txt")))
+        else:
+            out.append(p)
+    if not out:
+        raise EditionError("no transcripts given (folders are searched for *.txt)")
+    return out
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="text",
+    show_default=True,
+    help="How diagnostics are printed (github: workflow annotations).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
+def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None) -> None:
+    """Check TEI files (or folders of them) against the edition's XSD and Schematron rules.
+
+    Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error."""
+    from .validate import expand, validate_many
+
+    report = Report()
+    files = expand(paths)
+    missing = [p for p in files if not p.is_file()]
+    for p in missing:
+        click.echo(f"{p}: error: no such file", err=True)
+        report.io_error = True
+    files = [p for p in files if p.is_file()]
+    if not files and not missing:
+        click.echo("error: no TEI files found", err=True)
+        sys.exit(ExitCode.USAGE)
+    for path, diagnostics in validate_many(files, jobs=jobs):
+        report.checked.append(path)
+        report.extend(diagnostics)
+        if any(d.rule == "io" for d in diagnostics):
+            report.io_error = True
+    click.echo(FORMATTERS[fmt](report), nl=False)
+    invalid = len(report.failed_paths())
+    click.echo(f"{len(report.checked)} checked, {len(report.checked) - invalid} valid, {invalid} invalid", err=True)
+    sys.exit(report.return_code())
+
+
+@main.command()
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=Path("."),
+    show_default=True,
+    help="The edition's folder (with transcripts/ and tei/).",
+)
+def build(root: Path) -> None:
+    """Convert transcripts/ into tei/ and validate the result."""
+    from .validate import validate_many
+
+    started = time.perf_counter()
+    conv = _conventions(root / "edition.toml" if (root / "edition.toml").is_file() else None)
+    sources = sorted((root / "transcripts").glob("*.txt"))
+    if not sources:
+        raise click.UsageError(f"no transcripts in {root / 'transcripts'}")
+    tei_dir = root / "tei"
+    progress = _progress(len(sources) * 2, "converting")
+    step = (lambda *_: progress.advance(progress.task_ids[0])) if progress else None
+    results = convert_many(sources, tei_dir, conv, progress=step)
+    report = Report()
+    for r in results:
+        report.extend(r.diagnostics)
+    written = [Path(r.output) for r in results if r.output]
+    if progress:
+        progress.update(progress.task_ids[0], description="validating")
+    for path, diagnostics in validate_many(written, progress=step):
+        report.checked.append(path)
+        report.extend(diagnostics)
+    if progress:
+        progress.stop()
+    click.echo(FORMATTERS["text"](report), nl=False, err=True)
+    failed = len(sources) - len(written)
+    invalid = len(report.failed_paths() & set(report.checked))
+    warnings = sum(d.severity == "warning" for d in report.diagnostics)
+    click.echo(
+        f"edition: {len(written)} of {len(sources)} transcripts converted into {tei_dir}/, "
+        f"{len(written) - invalid} valid, {invalid} invalid, {warnings} warnings "
+        f"({time.perf_counter() - started:.2f} s)",
+        err=True,
+    )
+    sys.exit(ExitCode.USAGE if failed else report.return_code())
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--to", "target", type=click.Choice(["text"]), default="text", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write (default: stdout)."
+)
+def export(source: Path, target: str, output: Path | None) -> None:
+    """Export a TEI file: `--to text` gives the transcript text back."""
+    from lxml import etree
+
+    from .convert import write_atomic
+    from .export import to_text
+    from .tei import parse
+
+    try:
+        tree = parse(source)
+    except etree.XMLSyntaxError as exc:
+        click.echo(f"{source}:{exc.lineno}: error: {exc.msg}", err=True)
+        sys.exit(ExitCode.USAGE)
+    text = to_text(tree, _conventions(None))
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""TEI back to a plain-text transcript: the editorial signs the readers removed come back
+(brackets around supplied, deleted and glossing words; note markers; notes at the end)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .readers.conventions import Conventions
+from .tei import NS, local
+
+BRACKETED = {"supplied", "del", "gloss"}
+BLOCKS = {"head", "p", "closer", "ab", "l", "item", "speaker", "stage", "fw", "label", "bibl"}
+
+
+class _Text:
+    def __init__(self) -> None:
+        self.notes: list[tuple[str, str]] = []
+
+    def inline(self, node: etree._Element, *, top: bool = True) -> str:
+        out = [node.text or ""] if isinstance(node.tag, str) else []
+        for child in node:
+            out.append(self.element(child))
+            out.append(child.tail or "")
+        return "".join(out)
+
+    def element(self, node: etree._Element) -> str:
+        name = local(node)
+        if not name:
+            return ""
+        if name == "note" and node.get("place") == "foot":
+            n = node.get("n", str(len(self.notes) + 1))
+            label = node.find("tei:label", NS)
+            body = self._note_body(node)
+            self.notes.append((n, ((label.text or "") + " " if label is not None else "") + body))
+            return f"[{n}]"
+        if name == "note":  # an inline editorial note
+            return f"[{self.inline(node)}]"
+        if name == "ptr" and node.get("type") == "noteref":
+            return f"[{node.get('target', '').removeprefix('#note-')}]"
+        if name == "label" and local(node.getparent()) == "note":
+            return ""
+        if name in BRACKETED:
+            return f"[{self.inline(node)}]"
+        return self.inline(node)
+
+    def _note_body(self, note: etree._Element) -> str:
+        paragraphs = note.findall("tei:p", NS)
+        if paragraphs:
+            return "\n\n".join(self.inline(p).strip() for p in paragraphs)
+        return self.inline(note).strip()
+
+
+def _labels(conventions: Conventions) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for label, role in conventions.header_fields.items():
+        labels.setdefault(role, label)
+    return labels
+
+
+def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
+    root = tree.getroot()
+    labels = _labels(conventions)
+    writer = _Text()
+    paras: list[str] = []
+
+    def first(path: str) -> etree._Element | None:
+        found = root.xpath(path, namespaces=NS)
+        return found[0] if found else None
+
+    date = first("tei:teiHeader/tei:profileDesc/tei:creation/tei:date")
+    if date is not None and (date.text or "").strip():
+        paras.append(writer.inline(date))
+    title = first("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
+    if title is not None:
+        paras.append(f"**{writer.inline(title)}**")
+    for note in root.xpath("tei:teiHeader/tei:fileDesc/tei:notesStmt/tei:note[@type='preamble']", namespaces=NS):
+        paras.append(writer.inline(note))
+
+    def field(role: str, nodes: list[etree._Element]) -> None:
+        if nodes:
+            paras.append(labels.get(role, role.replace("_", " ").title()) + ":")
+            paras.extend(writer.inline(n) for n in nodes)
+
+    header = "tei:teiHeader/"
+    field("citation", root.xpath(header + "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation']", namespaces=NS))
+    field("summary", root.xpath(header + "tei:profileDesc/tei:abstract/tei:p", namespaces=NS))
+    field("credits", root.xpath(header + "tei:fileDesc/tei:notesStmt/tei:note[@type='credits']", namespaces=NS))
+    field(
+        "original_language",
+        root.xpath(header + "tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msContents/tei:textLang", namespaces=NS),
+    )
+    for role in ("contents", "author", "keywords", "source"):
+        field(role, root.xpath(header + f"tei:fileDesc/tei:notesStmt/tei:note[@type='{role}']", namespaces=NS))
+
+    for body in root.xpath("tei:text//tei:body", namespaces=NS):
+        _blocks(body, writer, paras)
+    for n, text in writer.notes:
+        paras.append(f"[{n}] {text}")
+    return "\n\n".join(p.strip() for p in paras if p.strip()) + "\n"
+
+
+def _blocks(node: etree._Element, writer: _Text, paras: list[str]) -> None:
+    for child in node:
+        name = local(child)
+        if name in BLOCKS:
+            paras.append(writer.inline(child))
+        elif name:
+            _blocks(child, writer, paras)

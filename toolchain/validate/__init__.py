@@ -1,0 +1,118 @@
+"""`edition validate`: the project's XSD (xmlschema) and Schematron rules over parsed TEI.
+
+Each file is parsed once with the safe parser; the XSD and the rules check the same tree. Schemas
+are compiled once per process; many files are checked in parallel worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+
+import xmlschema
+from lxml import etree
+
+from ..errors import Diagnostic
+from ..tei import parse
+from .locate import Locator
+from .schematron import Schematron
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+
+
+def schema_dir() -> Path:
+    """schema/ of the source tree, or the copy installed with the package."""
+    if SCHEMA_DIR.is_dir():
+        return SCHEMA_DIR
+    return Path(__file__).resolve().parents[1] / "schema"
+
+
+class Validator:
+    def __init__(self, directory: Path | None = None) -> None:
+        directory = directory or schema_dir()
+        self.xsd = xmlschema.XMLSchema(str(directory / "edition.xsd"))
+        self.rules = Schematron(sorted((directory / "rules").glob("*.sch")))
+
+    def check_bytes(self, data: bytes, path: str) -> list[Diagnostic]:
+        try:
+            tree = parse(data)
+        except etree.XMLSyntaxError as exc:
+            line, col = exc.position if exc.position else (exc.lineno or 1, 0)
+            return [Diagnostic("error", "xml-wellformed", path, line or 1, col + 1 if col is not None else 0, exc.msg)]
+        return self.check_tree(tree, data, path)
+
+    def check_tree(self, tree: etree._ElementTree, data: bytes, path: str) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        locator: Locator | None = None
+
+        def where(node: object) -> tuple[int, int]:
+            nonlocal locator
+            locator = locator or Locator(data)
+            if isinstance(node, etree._Element):
+                return locator.element(node)
+            parent = node.getparent()
+            return locator.attribute(parent, node.attrname)
+
+        for error in self.xsd.iter_errors(tree):
+            elem = error.elem if isinstance(error.elem, etree._Element) else None
+            index = getattr(error, "index", None)  # a content-model error names the offending child
+            if elem is not None and isinstance(index, int) and 0 <= index < len(elem):
+                elem = elem[index]
+            line, col = where(elem) if elem is not None else (1, 0)
+            reason = error.reason or str(error.message)
+            name = etree.QName(elem).localname if elem is not None else "document"
+            out.append(Diagnostic("error", "xsd", path, line, col, f"<{name}>: {reason}"))
+        for check, node, message in self.rules.check(tree):
+            line, col = where(node)
+            out.append(Diagnostic(check.severity, check.id, path, line, col, message))
+        return out
+
+    def check_file(self, path: Path) -> list[Diagnostic]:
+        data = path.read_bytes()
+        return self.check_bytes(data, str(path))
+
+
+@cache
+def validator() -> Validator:
+    """The process's validator, compiled on first use."""
+    return Validator()
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders give their *.xml files, recursively, sorted."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*.xml") if q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def _job(path: Path) -> tuple[str, list[Diagnostic]]:
+    try:
+        return str(path), validator().check_file(path)
+    except OSError as exc:
+        return str(path), [Diagnostic("error", "io", str(path), 0, 0, exc.strerror or str(exc))]
+
+
+def validate_many(
+    paths: list[Path], *, jobs: int | None = None, progress: Callable[[str, list[Diagnostic]], None] | None = None
+) -> list[tuple[str, list[Diagnostic]]]:
+    jobs = jobs or min(len(paths), os.cpu_count() or 1)
+    results = []
+    if jobs <= 1 or len(paths) < 16:
+        for p in paths:
+            results.append(_job(p))
+            if progress:
+                progress(*results[-1])
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for result in pool.map(_job, paths, chunksize=max(1, len(paths) // (jobs * 8))):
+            results.append(result)
+            if progress:
+                progress(*result)
+    return results

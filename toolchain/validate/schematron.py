@@ -1,0 +1,225 @@
+"""A small ISO Schematron engine on lxml: rules are compiled once, documents are checked in place.
+
+Supported: `sch:ns`, `sch:pattern`, `sch:rule` (@context), `sch:let`, `sch:assert` and `sch:report`
+(@test, @id, @role = error|warning), messages with `sch:value-of` and `sch:name`. The query binding
+is `exslt`: XPath 1.0 with the EXSLT regular-expression and set functions, plus the functions of
+the namespace `urn:edition:functions` (prefix `ed`): `ed:unresolved(pointers)` gives the local
+pointers that match no xml:id; `ed:not-pointing-to(pointers, 'name1 name2')` those that point to an
+element of another name. A node is checked by the first rule of a
+pattern whose context matches it, as the standard says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..tei import NS, XML_ID
+
+SCH = "http://purl.oclc.org/dsdl/schematron"
+ED_NS = "urn:edition:functions"
+
+_state: dict[str, object] = {"ids": set()}
+
+
+def _string(value: object) -> str:
+    if isinstance(value, list):
+        return " ".join(_string(v) for v in value)
+    if isinstance(value, etree._Element):
+        return value.xpath("string()")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _unresolved(_context: object, pointers: object) -> str:
+    """The local pointers (`#id`) among `pointers` that match no xml:id in the document."""
+    ids = _state["ids"]
+    return " ".join(t for t in _string(pointers).split() if t.startswith("#") and t[1:] not in ids)
+
+
+def _not_pointing_to(_context: object, pointers: object, names: object) -> str:
+    """The local pointers among `pointers` that resolve to an element not named in `names`."""
+    ids = _state["ids"]
+    allowed = set(_string(names).split())
+    return " ".join(
+        t for t in _string(pointers).split() if t.startswith("#") and t[1:] in ids and ids[t[1:]] not in allowed
+    )
+
+
+def _tokens_unique(_context: object, values: object) -> bool:
+    items = values if isinstance(values, list) else [values]
+    seen = [_string(v) for v in items]
+    return len(seen) == len(set(seen))
+
+
+_functions = etree.FunctionNamespace(ED_NS)
+_functions["unresolved"] = _unresolved
+_functions["distinct"] = _tokens_unique
+_functions["not-pointing-to"] = _not_pointing_to
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    kind: str  # assert | report
+    test: etree.XPath
+    severity: str
+    message: etree._Element  # the sch:assert/report element, for its message template
+    source: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    context: etree.XPath
+    lets: tuple[tuple[str, etree.XPath], ...]
+    checks: tuple[Check, ...]
+    on_attribute: bool  # `.` is the attribute's value; paths start from its element
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    rules: tuple[Rule, ...]
+
+
+def _self_as_variable(expr: str) -> str:
+    """Replace `.` outside predicates and literals by `$ed_node` (rules whose context is an attribute)."""
+    out, depth, quote = [], 0, ""
+    for i, ch in enumerate(expr):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif ch == "." and depth == 0:
+            prev, nxt = expr[i - 1 : i], expr[i + 1 : i + 2]
+            if not (prev == "." or nxt == "." or prev.isalnum() or nxt.isdigit() or (prev and prev in "_-")):
+                out.append("$ed_node")
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _on_attributes(pattern: str) -> bool:
+    return all(re.search(r"@[\w:-]+$", p.strip()) for p in re.split(r"\|(?![^\[]*\])", pattern))
+
+
+def _context_xpath(pattern: str) -> str:
+    """An XSLT match pattern as an XPath selecting every matching node."""
+    parts = [p.strip() for p in re.split(r"\|(?![^\[]*\])", pattern)]
+    return " | ".join(p if p.startswith("/") else f"//{p}" for p in parts)
+
+
+class Schematron:
+    """Compiled rules of one or more Schematron files."""
+
+    def __init__(self, files: list[Path]) -> None:
+        self.patterns: list[Pattern] = []
+        self._compiled: dict[etree._Element, etree.XPath] = {}
+        self.namespaces = {"ed": ED_NS, "re": "http://exslt.org/regular-expressions", "set": "http://exslt.org/sets"}
+        for file in files:
+            doc = etree.parse(str(file), etree.XMLParser(resolve_entities=False, no_network=True))
+            for ns in doc.iterfind(f"{{{SCH}}}ns"):
+                self.namespaces[ns.get("prefix")] = ns.get("uri")
+            for pat in doc.iterfind(f"{{{SCH}}}pattern"):
+                self.patterns.append(self._pattern(pat, file.name))
+
+    def _xpath(self, expr: str, where: str, on_attribute: bool = False) -> etree.XPath:
+        if on_attribute:
+            expr = _self_as_variable(expr)
+        try:
+            return etree.XPath(expr, namespaces=self.namespaces)
+        except etree.XPathSyntaxError as exc:
+            raise ValueError(f"{where}: bad XPath {expr!r}: {exc}") from exc
+
+    def _pattern(self, pat: etree._Element, source: str) -> Pattern:
+        rules = []
+        for rule in pat.iterfind(f"{{{SCH}}}rule"):
+            where = f"{source}: rule {rule.get('context')}"
+            attr = _on_attributes(rule.get("context"))
+            lets = tuple(
+                (let.get("name"), self._xpath(let.get("value"), where, attr)) for let in rule.iterfind(f"{{{SCH}}}let")
+            )
+            checks = []
+            for node in rule:
+                kind = etree.QName(node).localname if isinstance(node.tag, str) else ""
+                if kind in ("assert", "report"):
+                    if not node.get("id"):
+                        raise ValueError(f"{where}: every {kind} needs an @id")
+                    severity = "warning" if node.get("role") in ("warning", "warn", "info") else "error"
+                    checks.append(
+                        Check(node.get("id"), kind, self._xpath(node.get("test"), where, attr), severity, node, source)
+                    )
+            for value in rule.iter(f"{{{SCH}}}value-of"):
+                self._compiled[value] = self._xpath(value.get("select"), where, attr)
+            rules.append(Rule(self._xpath(_context_xpath(rule.get("context")), where), lets, tuple(checks), attr))
+        return Pattern(pat.get("id", ""), tuple(rules))
+
+    def rule_ids(self) -> list[str]:
+        return [c.id for p in self.patterns for r in p.rules for c in r.checks]
+
+    def check(self, tree: etree._ElementTree) -> list[tuple[Check, etree._Element | object, str]]:
+        """(check, node, message) for every failed assert and fired report."""
+        _state["ids"] = {a: etree.QName(a.getparent()).localname for a in tree.xpath("//@xml:id", namespaces=NS)}
+        failures = []
+        for pattern in self.patterns:
+            seen: set[object] = set()
+            for rule in pattern.rules:
+                for node in rule.context(tree):
+                    key = _node_key(node)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    where = node
+                    variables: dict[str, object] = {}
+                    if rule.on_attribute:
+                        where = node.getparent()
+                        variables["ed_node"] = str(node)
+                    for name, expr in rule.lets:
+                        variables[name] = _variable(expr(where, **variables))
+                    for check in rule.checks:
+                        result = bool(check.test(where, **variables))
+                        if (check.kind == "assert" and not result) or (check.kind == "report" and result):
+                            failures.append((check, node, self._message(check.message, node, where, variables)))
+        return failures
+
+    def _message(self, template: etree._Element, node: object, where: etree._Element, variables: dict) -> str:
+        out = [template.text or ""]
+        for part in template:
+            local = etree.QName(part).localname if isinstance(part.tag, str) else ""
+            if local == "value-of":
+                out.append(_string(self._compiled[part](where, **variables)))
+            elif local == "name":
+                out.append(_node_name(node))
+            out.append(part.tail or "")
+        return " ".join("".join(out).split())
+
+
+def _variable(value: object) -> object:
+    """An XPath result as a variable value: element sets stay; other node sets become their string."""
+    if isinstance(value, list) and not all(isinstance(v, etree._Element) for v in value):
+        return str(value[0]) if value else ""
+    return value
+
+
+def _node_key(node: object) -> object:
+    if isinstance(node, etree._Element):
+        return node
+    parent = getattr(node, "getparent", lambda: None)()
+    return (parent, getattr(node, "attrname", None), str(node))
+
+
+def _node_name(node: object) -> str:
+    if isinstance(node, etree._Element):
+        return etree.QName(node).localname
+    name = getattr(node, "attrname", "")
+    if name == XML_ID:
+        return "@xml:id"
+    return "@" + (etree.QName(name).localname if name else "")
