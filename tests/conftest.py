@@ -15,7 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 TEI_ALL = SHARED / "tei-p5" / "tei_all.rng"
-SEEDS = SHARED / "seeds"
+SAMPLES = ROOT / "transcripts"  # the bundled sample edition (copies of the seed transcripts)
+SAMPLE = SAMPLES / "001_545f37247de4dac3.txt"
 CASES = Path(__file__).parent / "cases"
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import SAMPLE
 
 from toolchain.cli import main
 
@@ -22,7 +22,7 @@ def test_bad_input_is_reported_and_writes_nothing(name, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     shutil.copy(BAD / name, src / name)
-    shutil.copy(SEEDS / "001_545f37247de4dac3.txt", src / "good.txt")
+    shutil.copy(SAMPLE, src / "good.txt")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["convert", str(src), "-o", str(out)])
     assert result.exit_code == 2, result.output
@@ -47,7 +47,7 @@ def test_other_encodings_convert(name, tmp_path):
 
 def test_unknown_format_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(
-        main, ["convert", str(SEEDS / "001_545f37247de4dac3.txt"), "-o", str(tmp_path), "--format", "nonesuch"]
+        main, ["convert", str(SAMPLE), "-o", str(tmp_path), "--format", "nonesuch"]
     )
     assert result.exit_code == 2
     assert "nonesuch" in result.output

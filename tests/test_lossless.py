@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEEDS, case_files, load_case
+from conftest import SAMPLE, case_files, load_case
 from helpers import convert, words
 
 from toolchain.export import to_text
@@ -21,7 +21,7 @@ def source_words(text: str) -> list[str]:
 
 
 SOURCES = [(p.stem, load_case(p).input) for p in case_files("document")] + [
-    ("seed-001", (SEEDS / "001_545f37247de4dac3.txt").read_text(encoding="utf-8")),
+    ("seed-001", SAMPLE.read_text(encoding="utf-8")),
 ]
 
 
@@ -34,7 +34,7 @@ def test_every_word_survives_in_order(name, text):
 
 def test_lossless_check_can_fail():
     """The comparison notices a dropped word."""
-    source = (SEEDS / "001_545f37247de4dac3.txt").read_text(encoding="utf-8")
+    source = SAMPLE.read_text(encoding="utf-8")
     tree = parse(convert(source, "x.txt")[0])
     supplied = tree.xpath("//tei:supplied", namespaces={"tei": "http://www.tei-c.org/ns/1.0"})[0]
     supplied.text = ""

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, jing
+from conftest import ROOT, SAMPLE, SAMPLES, jing
 from helpers import convert, facts
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -20,7 +20,7 @@ def normalise(data: bytes) -> str:
 
 @pytest.mark.parametrize("stem", DOCUMENT_SEEDS)
 def test_seed_golden(stem, regen):
-    tei, diagnostics = convert((SEEDS / f"{stem}.txt").read_bytes(), f"{stem}.txt")
+    tei, diagnostics = convert((SAMPLES / f"{stem}.txt").read_bytes(), f"{stem}.txt")
     golden = GOLDEN / f"{stem}.xml"
     if regen:
         golden.write_bytes(tei)
@@ -31,7 +31,7 @@ def test_seed_golden(stem, regen):
 
 def test_seed_001_facts():
     """What the edition promises about Protocol No. 61, checked independently of the golden file."""
-    tei, _ = convert((SEEDS / "001_545f37247de4dac3.txt").read_bytes(), "001.txt")
+    tei, _ = convert(SAMPLE.read_bytes(), "001.txt")
     got = facts(tei)
     assert got["date"] == "1962-10-25"
     participants = {
