@@ -46,9 +46,7 @@ def test_other_encodings_convert(name, tmp_path):
 
 
 def test_unknown_format_is_a_usage_error(tmp_path):
-    result = CliRunner().invoke(
-        main, ["convert", str(SAMPLE), "-o", str(tmp_path), "--format", "nonesuch"]
-    )
+    result = CliRunner().invoke(main, ["convert", str(SAMPLE), "-o", str(tmp_path), "--format", "nonesuch"])
     assert result.exit_code == 2
     assert "nonesuch" in result.output
 

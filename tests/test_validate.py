@@ -151,13 +151,18 @@ def test_external_entities_are_not_resolved(tmp_path):
 def test_both_xsd_engines_agree_on_every_test_document(tmp_path):
     """libxml2 answers valid/invalid, xmlschema explains: they must judge alike."""
     from helpers import convert
+
     from toolchain.tei import parse
 
     v = validator()
     docs = [parse(p) for p in sorted(RULES.glob("*.xml"))] + [parse(GOLDEN)]
     text = GOLDEN.read_text()
-    for old, new in [("<closer>", "<closer><bogus/>"), ("<p xml:id=", '<p type="x" xml:id='),
-                     ("<said who", "<said type='x' who"), ("<sourceDesc>", "<sourceDesc><title>x</title>")]:
+    for old, new in [
+        ("<closer>", "<closer><bogus/>"),
+        ("<p xml:id=", '<p type="x" xml:id='),
+        ("<said who", "<said type='x' who"),
+        ("<sourceDesc>", "<sourceDesc><title>x</title>"),
+    ]:
         assert old in text
         docs.append(parse(text.replace(old, new, 1).encode()))
     from conftest import case_files, load_case

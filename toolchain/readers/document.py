@@ -799,13 +799,10 @@ class _Reader:
     # --- speech ------------------------------------------------------------------
 
     def _verb_re(self) -> re.Pattern[str]:
-        verbs = sorted(self.conv.speech_verbs, key=len, reverse=True)
-        return re.compile(
-            r"(?:['’]s)?(?:\s*\([^)]*\))?(?:\s*,\s*[\w\s()-]{1,30}?,)?\s+"
-            rf"(?:{'|'.join(map(re.escape, verbs))})\b"
-            r"(?:,\s*[\w-]+(?:\s[\w-]+)?,)?"
-            r"(?:\s+(?:to|à)\s+(?:us|him|them|me|her|nous|lui)\b)?\s*[,:]?\s*(?:(?:that|que|qu'|dass)\s*)?"
-        )
+        key = id(self.conv)
+        if key not in _VERB_RES:
+            _VERB_RES[key] = (_compile_verbs(self.conv), self.conv)
+        return _VERB_RES[key][0]
 
     def _speech(
         self, text: str, mentions: list[Mention], bracket_list: list[Bracket], run: Person | None
@@ -902,6 +899,20 @@ class _Reader:
         words = prefix.split()
         titles = {t.lower() for t in self.conv.titles} | {"us", "u.s.", "soviet", "cuban", "the"}
         return all(w.lower() in titles or w.strip(",").lower() in titles for w in words) and len(words) <= 3
+
+
+_VERB_RES: dict[int, tuple[re.Pattern[str], Conventions]] = {}
+
+
+def _compile_verbs(conv: Conventions) -> re.Pattern[str]:
+    """Person + speech verb: what may stand between them and after the verb, before the speech."""
+    verbs = sorted(conv.speech_verbs, key=len, reverse=True)
+    return re.compile(
+        r"(?:['’]s)?(?:\s*\([^)]*\))?(?:\s*,\s*[\w\s()-]{1,30}?,)?\s+"
+        rf"(?:{'|'.join(map(re.escape, verbs))})\b"
+        r"(?:,\s*[\w-]+(?:\s[\w-]+)?,)?"
+        r"(?:\s+(?:to|à)\s+(?:us|him|them|me|her|nous|lui)\b)?\s*[,:]?\s*(?:(?:that|que|qu'|dass)\s*)?"
+    )
 
 
 _OBJECT_THAT = re.compile(

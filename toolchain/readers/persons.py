@@ -31,11 +31,16 @@ _INITIALS_SURNAME = re.compile(rf"(?<![\w.])({INITIALS})[ \t]?({CAP_WORD})(?![\w
 _PATRONYMIC = re.compile(
     rf"(?<![\w.])({CAP_WORD})[ \t]+({CAP_WORD}(?:ovich|evich|ich|ovna|evna|ichna|itch|vitch))[ \t]+({CAP_WORD})(?!\w)"
 )
+_INITIAL_TOKEN = re.compile(rf"[{UPPER}][hauoe]?(?=\.)|[{UPPER}]")
+_WORD_BEFORE = re.compile(rf"({CAP_WORD})[ \t]+$")
+_WORD_AFTER = re.compile(rf"[ \t]+{CAP_WORD}")
+_NAME = re.compile(rf"({INITIALS})?[ \t]?({CAP_WORD})")
+_TOKEN_BEFORE = re.compile(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]?$")
 _LIFE = re.compile(r"\s*\((\d{4})\s*[-–]\s*(\d{4})\)")
 
 
 def initial_tokens(initials: str) -> list[str]:
-    return re.findall(rf"[{UPPER}][hauoe]?(?=\.)|[{UPPER}]", initials.replace(" ", ""))
+    return _INITIAL_TOKEN.findall(initials.replace(" ", ""))
 
 
 def initials_key(initials: str) -> str:
@@ -44,6 +49,29 @@ def initials_key(initials: str) -> str:
 
 def norm_initials(initials: str) -> str:
     return " ".join(f"{t}." for t in initial_tokens(initials))
+
+
+_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[re.Pattern[str], ...]] = {}
+
+
+def _discovery_patterns(conventions: Conventions, extra_titles: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The title, plural-title and given-name patterns, compiled once per conventions and language."""
+    key = (id(conventions), extra_titles)
+    if key not in _PATTERNS:
+        titles = sorted(conventions.titles + extra_titles, key=len, reverse=True)
+        plural = sorted(conventions.plural_titles, key=len, reverse=True)
+        title = re.compile(
+            rf"(?<![\w])(?:{'|'.join(map(re.escape, titles))})[ \t]+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)"
+        )
+        name = rf"(?:{INITIALS})?[ \t]?{CAP_WORD}"
+        separator = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+        plural_re = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, plural))})[ \t]+((?:{name}{separator})*{name})")
+        given = sorted(given_names(), key=len, reverse=True)
+        middle = rf"(?:[ \t]+(?:{CAP_WORD}|[{UPPER}]\.))?"
+        given_re = re.compile(rf"(?<![\w.])((?:{'|'.join(map(re.escape, given))}){middle})[ \t]+({CAP_WORD})(?!\w)")
+        _PATTERNS[key] = (title, plural_re, given_re)
+        _PATTERNS[(*key, "conventions")] = (conventions,)  # keep the object alive: its id stays unique
+    return _PATTERNS[key]
 
 
 @dataclass
@@ -83,19 +111,7 @@ class Persons:
         self.ambiguous: list[str] = []
         # titles that look like an initial in this language (French "M." for Monsieur)
         self.initial_titles = tuple(conventions.initial_like_titles.get(lang, ()))
-        titles = sorted(conventions.titles + self.initial_titles, key=len, reverse=True)
-        plural = sorted(conventions.plural_titles, key=len, reverse=True)
-        self._title = re.compile(
-            rf"(?<![\w])(?:{'|'.join(map(re.escape, titles))})[ \t]+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)"
-        )
-        name = rf"(?:{INITIALS})?[ \t]?{CAP_WORD}"
-        separator = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
-        self._plural = re.compile(
-            rf"(?<![\w])(?:{'|'.join(map(re.escape, plural))})[ \t]+((?:{name}{separator})*{name})"
-        )
-        given = sorted(given_names(), key=len, reverse=True)
-        middle = rf"(?:[ \t]+(?:{CAP_WORD}|[{UPPER}]\.))?"
-        self._given = re.compile(rf"(?<![\w.])((?:{'|'.join(map(re.escape, given))}){middle})[ \t]+({CAP_WORD})(?!\w)")
+        self._title, self._plural, self._given = _discovery_patterns(conventions, self.initial_titles)
 
     # --- discovery ---------------------------------------------------------------
 
@@ -148,7 +164,7 @@ class Persons:
         given = given_names()
         for m in _INITIALS_SURNAME.finditer(text):
             initials = m.group(1)
-            before = re.search(rf"({CAP_WORD})[ \t]+$", text[: m.start()])
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
             if before and before.group(1) in given:
                 continue  # "Richard H. Davies": a given name with a middle initial, found below
             if self.initial_titles and initials.split()[0] in self.initial_titles:
@@ -165,12 +181,12 @@ class Persons:
             self._life(p, text, m.end())
             found.append(p)
         for m in self._title.finditer(text):
-            if m.group(2) in given and re.match(rf"[ \t]+{CAP_WORD}", text[m.end() :]):
+            if m.group(2) in given and _WORD_AFTER.match(text, m.end()):
                 continue  # "Minister Vasily Kuznetsov": a full name, found below
             found.append(self.add(m.group(2), m.group(1) or "", role=role))
         for m in self._plural.finditer(text):
             for name in re.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group(1)):
-                nm = re.fullmatch(rf"({INITIALS})?[ \t]?({CAP_WORD})", name.strip())
+                nm = _NAME.fullmatch(name.strip())
                 if nm:
                     found.append(self.add(nm.group(2), nm.group(1) or "", role=role))
         for m in self._given.finditer(text):
@@ -241,7 +257,7 @@ class Persons:
         forenames = {w for p in candidates for w in p.forenames}
         initials: list[str] = []
         while True:
-            m = re.search(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]?$", text[:start])
+            m = _TOKEN_BEFORE.search(text, max(0, start - 60), start)
             if m is None:
                 break
             if m.group(1):
