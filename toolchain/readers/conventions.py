@@ -55,10 +55,15 @@ class Conventions:
         "Participants",
         "Attended",
         "Attending",
+        "Присутствовали",
     )
     # Phrase in a participants segment -> role (first match wins; checked in this order).
     participant_roles: tuple[tuple[str, str], ...] = (
         ("chair", "chair"),
+        ("председательств", "chair"),
+        ("кандидат", "candidate"),
+        ("секретар", "secretary"),
+        ("член", "member"),
         ("presided", "chair"),
         ("candidate", "candidate"),
         ("secretar", "secretary"),
@@ -242,6 +247,9 @@ class Conventions:
         "Procès-verbal établi par",
         "Protokolliert von",
         "Aufgezeichnet von",
+        "Записал",
+        "Записала",
+        "Записи вел",
     )
     # Agenda items that open a division.
     item_pattern: str = r"(?:Point|Item|Question|Paragraph|Point de l'ordre du jour|Punkt)\s+(\d+|[IVXLC]+)\.?\s"

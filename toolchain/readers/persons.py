@@ -36,6 +36,8 @@ _WORD_BEFORE = re.compile(rf"({CAP_WORD})[ \t]+$")
 _WORD_AFTER = re.compile(rf"[ \t]+{CAP_WORD}")
 _NAME = re.compile(rf"({INITIALS})?[ \t]?({CAP_WORD})")
 _TOKEN_BEFORE = re.compile(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]?$")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_SURNAME_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+((?:[А-ЯЁ]\.[ \t]?){1,3})(?!\w)")
 _LIFE = re.compile(r"\s*\((\d{4})\s*[-–]\s*(\d{4})\)")
 
 
@@ -167,6 +169,8 @@ class Persons:
             before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
             if before and before.group(1) in given:
                 continue  # "Richard H. Davies": a given name with a middle initial, found below
+            if before and _CYRILLIC_WORD.fullmatch(before.group(1)) and before.group(1) not in not_names():
+                continue  # "Малиновский Р.Я. Председательствовал": the initials belong to the word before
             if self.initial_titles and initials.split()[0] in self.initial_titles:
                 initials = " ".join(initials.split()[1:])
                 if not initials:
@@ -174,6 +178,10 @@ class Persons:
             p = self.add(m.group(2), initials, role=role, form=m.group(0)[m.group(0).find(initials) :])
             self._life(p, text, m.end())
             found.append(p)
+        for m in _SURNAME_INITIALS.finditer(text):  # Russian order: "Хрущев Н.С."
+            if m.group(1) not in not_names():
+                p = self.add(m.group(1), m.group(2), role=role, form=m.group(0).strip())
+                found.append(p)
         for m in _PATRONYMIC.finditer(text):
             if m.group(1) in not_names() or m.group(3) in not_names():
                 continue
