@@ -16,7 +16,7 @@ class _Text:
     def __init__(self) -> None:
         self.notes: list[tuple[str, str]] = []
 
-    def inline(self, node: etree._Element, *, top: bool = True) -> str:
+    def inline(self, node: etree._Element) -> str:
         out = [node.text or ""] if isinstance(node.tag, str) else []
         for child in node:
             out.append(self.element(child))

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, InputError
-from ..tei import XML_ID, content_id, el, slug, sub
+from ..tei import XML_ID, append, content_id, el, slug, sub
 from .conventions import Conventions
 from .inline import Span, build
 from .persons import INITIALS, LOWER, UPPER, Mention, Person, Persons
@@ -83,6 +83,14 @@ class Note:
     id: str = ""
 
 
+@dataclass(frozen=True)
+class Turn:
+    """What a paragraph does to a running statement: who opens one, and whether it ends one."""
+
+    opening: Person | None = None
+    ends_run: bool = False
+
+
 @dataclass
 class Header:
     date_line: Block | None = None
@@ -103,8 +111,6 @@ class _Reader:
         self.translator: str | None = None
         self.hands: dict[str, Person] = {}
         self._run_id = ""
-        self._names_run = False
-        self._opening_speaker: Person | None = None
 
     def warn(self, line: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic("warning", rule, str(self.source), line, 0, message))
@@ -410,13 +416,11 @@ class _Reader:
                 ms.append(el("physDesc", hd))
         th.append(self.encoding_desc())
         pd = sub(th, "profileDesc")
-        date_iso = cit.get("date")
         if header.date_line is not None:
             d = find_date(header.date_line.text, whole=True)
-            date_iso = d.iso
             sub(pd, "creation", el("date", header.date_line.text.strip(), when=d.iso))
-        elif date_iso:
-            sub(pd, "creation", el("date", when=date_iso))
+        elif cit.get("date"):
+            sub(pd, "creation", el("date", when=cit["date"]))
         elif self.closer_date:
             sub(pd, "creation", el("date", when=self.closer_date))
         else:
@@ -591,12 +595,11 @@ class _Reader:
             if b is self.participants:
                 sub(current, "p", *self.inline(b, speech=False), xml_id=content_id("p", b.text, self.ids))
                 continue
-            content, opener = self.inline(b, speech=True, run=speaker), None
+            content, turn = self._content(b, speech=True, run=speaker)
             p = sub(current, "p", *content, xml_id=content_id("p", b.text, self.ids))
-            opener = self._opening_speaker
-            if opener is not None:
-                speaker = opener
-            elif speaker is not None and self._names_run:
+            if turn.opening is not None:
+                speaker = turn.opening
+            elif speaker is not None and turn.ends_run:
                 # the speaker in the third person: a narrative paragraph, the statement is over
                 self._unwrap_run(p)
                 speaker = None
@@ -645,13 +648,16 @@ class _Reader:
             return re.compile(r"\((\d{1,3})\)")
         return re.compile(r"\[(\d{1,3})\]")
 
-    def inline(
-        self, b: Block, *, speech: bool, run: Person | None = None, extra: list[Span] | None = None
-    ) -> list[object]:
+    def inline(self, b: Block, *, speech: bool, extra: list[Span] | None = None) -> list[object]:
         """Mixed content for a block: notes, brackets, mentions, quotations, reported speech."""
+        return self._content(b, speech=speech, extra=extra)[0]
+
+    def _content(
+        self, b: Block, *, speech: bool, run: Person | None = None, extra: list[Span] | None = None
+    ) -> tuple[list[object], Turn]:
+        """Mixed content for a block and what it does to `run`, the statement running through it."""
         text = b.text
         spans: list[Span] = list(extra or [])
-        self._opening_speaker = None
         markers = []
         for m in self._marker_re().finditer(text):
             n = m.group(1)
@@ -667,15 +673,18 @@ class _Reader:
             markers.append(m)
         skip = [(m.start(), m.end()) for m in markers] if self.style == "[" else []
         bracket_list = brackets(text, skip, b, self.source)
-        deletions: dict[int, Note] = {}
+        deletions: dict[int, tuple[Note, str]] = {}  # bracket start -> (its note, the del's id)
         for m in markers:
             note = self.notes_by_n[m.group(1)]
-            for bracket in bracket_list:
-                if bracket.end == m.start() and self._is_deletion(note):
-                    deletions[id(bracket)] = note
-            spans.append(Span(m.start(), m.end(), "marker", self._note_maker(note, bracket_list, m.start()), leaf=True))
+            target = None
+            before = next((br for br in bracket_list if br.end == m.start()), None)
+            if before is not None and self._is_deletion(note):
+                lo, hi = before.inner
+                target = content_id("del", text[lo:hi], self.ids)
+                deletions[before.start] = (note, target)
+            spans.append(Span(m.start(), m.end(), "marker", self._note_maker(note, target), leaf=True))
         for bracket in bracket_list:
-            spans.extend(self._bracket_spans(text, bracket, deletions.get(id(bracket)), b))
+            spans.extend(self._bracket_spans(text, bracket, deletions.get(bracket.start), b))
         mentions = [
             mn
             for mn in self.persons.mentions(text)
@@ -683,15 +692,17 @@ class _Reader:
         ]
         for mn in mentions:
             spans.append(Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}")))
+        turn = Turn()
         if speech:
-            spans.extend(self._speech(text, mentions, bracket_list, run))
-        return build(text, spans)
+            speech_spans, turn = self._speech(text, mentions, bracket_list, run)
+            spans.extend(speech_spans)
+        return build(text, spans), turn
 
     def _is_deletion(self, note: Note) -> bool:
         low = note.text.lower()
         return any(phrase.lower() in low for phrase in self.conv.deletion_phrases)
 
-    def _note_maker(self, note: Note, bracket_list: list[Bracket], at: int):
+    def _note_maker(self, note: Note, target: str | None):
         def make() -> etree._Element:
             if note.used:
                 return el("ptr", target=f"#{note.id}", type="noteref")
@@ -699,19 +710,16 @@ class _Reader:
             note.id = f"note-{note.n}"
             self.ids.add(note.id)
             node = el("note", type=note.type, n=note.n, place="foot", xml_id=note.id)
-            target = next((b for b in bracket_list if b.end == at and getattr(b, "del_id", None)), None)
             if target is not None:
-                node.set("target", f"#{target.del_id}")
+                node.set("target", f"#{target}")
             if note.label:
                 node.append(el("label", note.label))
                 node[-1].tail = " "
             nb = Block(note.block.line + note.block.text.count("\n", 0, note.offset), note.text.split("\n"))
-            from ..tei import append as _append
-
             # a note of several paragraphs keeps them as p; one paragraph stays inline
             paragraphs = note.text.split("\n\n")
             if len(paragraphs) == 1:
-                _append(node, *self._note_inline(nb))
+                append(node, *self._note_inline(nb))
             else:
                 for para in paragraphs:
                     node.append(el("p", *self._note_inline(Block(nb.line, para.split("\n")))))
@@ -726,18 +734,18 @@ class _Reader:
         ]
         return build(b.text, spans)
 
-    def _bracket_spans(self, text: str, bracket: Bracket, deletion: Note | None, b: Block) -> list[Span]:
+    def _bracket_spans(self, text: str, bracket: Bracket, deletion: tuple[Note, str] | None, b: Block) -> list[Span]:
         lo, hi = bracket.inner
         inner = text[lo:hi]
         if deletion is not None:
-            hand = self._hand(deletion)
-            bracket.del_id = content_id("del", inner, self.ids)
+            note, del_id = deletion
+            hand = self._hand(note)
             return [
                 Span(
                     bracket.start,
                     bracket.end,
                     "bracket",
-                    lambda h=hand, i=bracket.del_id: el("del", rend="strikethrough", hand=h, xml_id=i),
+                    lambda h=hand, i=del_id: el("del", rend="strikethrough", hand=h, xml_id=i),
                     lo,
                     hi,
                 )
@@ -806,7 +814,7 @@ class _Reader:
 
     def _speech(
         self, text: str, mentions: list[Mention], bracket_list: list[Bracket], run: Person | None
-    ) -> list[Span]:
+    ) -> tuple[list[Span], Turn]:
         spans: list[Span] = []
         verb_re = self._verb_re()
         claimed: set[int] = set()  # quotation starts taken by an introduced direct speech
@@ -862,15 +870,14 @@ class _Reader:
                 spans.append(Span(qs + 1, qe - 1, "said", lambda p=speaker: el("said", who=f"#{p.id}", direct="true")))
             else:
                 spans.append(Span(qs + 1, qe - 1, "q", lambda: el("q")))
-        self._opening_speaker = opening
         # the speaker named outside brackets (an aside), or a paragraph that opens with a person, is
         # narrative: the statement is over
         opens_with_person = bool(mentions) and self._only_titles(text[: mentions[0].start])
-        self._names_run = run is not None and (
+        ends_run = run is not None and (
             opens_with_person
             or any(mn.person is run and _container(bracket_list, mn.start, len(text))[0] == 0 for mn in mentions)
         )
-        if opening is None and run is not None and not self._names_run:
+        if opening is None and run is not None and not ends_run:
             prev = self._run_id
             sid = self._run_part(text)
             spans.append(
@@ -881,7 +888,7 @@ class _Reader:
                     lambda p=run, i=sid, v=prev: el("said", who=f"#{p.id}", direct="false", xml_id=i, prev=f"#{v}"),
                 )
             )
-        return spans
+        return spans, Turn(opening, ends_run)
 
     def _run_part(self, text: str) -> str:
         """Id of the next part of a speaker's statement; continuations point back with @prev."""
@@ -973,7 +980,7 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if stack and ch == QUOTE_PAIRS[stack[-1][0]] and not (ch == "“" and stack[-1][0] == "“"):
-            _opener, start = stack.pop()
+            _, start = stack.pop()
             out.append((start, i + 1))
         elif ch in QUOTE_PAIRS:
             stack.append((ch, i))

@@ -45,9 +45,6 @@ class Span:
             self.end if self.inner_end is None else self.inner_end,
         )
 
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end and self is not other
-
 
 def nest(spans: list[Span]) -> tuple[list[Span], list[Span]]:
     """Order spans outer-first and drop those that cross an earlier one; returns (kept, dropped)."""
