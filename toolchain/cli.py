@@ -14,9 +14,10 @@ from .errors import FORMATTERS, EditionError, ExitCode, Report
 from .readers import conventions as conventions_mod
 
 
-def _conventions(path: Path | None) -> conventions_mod.Conventions:
-    if path is None and Path("edition.toml").is_file():
-        path = Path("edition.toml")
+def _conventions(path: Path | None, root: Path = Path(".")) -> conventions_mod.Conventions:
+    """Conventions from `path`, else from the edition's edition.toml, else the defaults."""
+    if path is None and (root / "edition.toml").is_file():
+        path = root / "edition.toml"
     return conventions_mod.load(path)
 
 
@@ -145,7 +146,7 @@ def build(root: Path) -> None:
     from .validate import validate_many
 
     started = time.perf_counter()
-    conv = _conventions(root / "edition.toml" if (root / "edition.toml").is_file() else None)
+    conv = _conventions(None, root)
     sources = sorted((root / "transcripts").glob("*.txt"))
     if not sources:
         raise click.UsageError(f"no transcripts in {root / 'transcripts'}")

@@ -24,8 +24,8 @@ SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 
 
 def schema_dir() -> Path:
-    """schema/ of the source tree, or the copy installed with the package."""
-    if SCHEMA_DIR.is_dir():
+    """schema/ of the source tree, or the copy installed with the package as toolchain/schema."""
+    if (SCHEMA_DIR / "edition.xsd").is_file():
         return SCHEMA_DIR
     return Path(__file__).resolve().parents[1] / "schema"
 

@@ -1,0 +1,26 @@
+"""An installed (not editable) package carries what it reads at run time: the schema and reader data."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT
+
+
+def test_wheel_ships_schema_and_reader_data(tmp_path):
+    # a clean copy: setuptools would otherwise reuse a stale build/lib of the working tree
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__"))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("edition-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {"toolchain/schema/edition.xsd", "toolchain/schema/xml.xsd", "toolchain/readers/data/given_names.txt"}
+    expected |= {f"toolchain/schema/rules/{p.name}" for p in (ROOT / "schema" / "rules").glob("*.sch")}
+    assert expected <= names, sorted(expected - names)
