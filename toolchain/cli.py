@@ -12,6 +12,7 @@ from . import __version__, readers
 from .convert import convert_many
 from .errors import FORMATTERS, EditionError, ExitCode, Report
 from .readers import conventions as conventions_mod
+from .registry import NAME as REGISTRY
 
 
 def _conventions(path: Path | None, root: Path = Path(".")) -> conventions_mod.Conventions:
@@ -58,6 +59,12 @@ def main() -> None:
     help="TOML file overriding the transcript conventions (default: ./edition.toml if present).",
 )
 @click.option("--encoding", help="Encoding of the transcripts (default: UTF-8, windows-1251 recognised).")
+@click.option(
+    "--registry/--no-registry",
+    default=True,
+    show_default=True,
+    help=f"Link persons to OUTPUT/{REGISTRY} (created or extended); without it each document keeps its own.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
 def convert(
     inputs: tuple[Path, ...],
@@ -65,22 +72,55 @@ def convert(
     fmt: str | None,
     conventions: Path | None,
     encoding: str | None,
+    registry: bool,
     jobs: int | None,
 ) -> None:
     """Convert transcripts (files or folders of *.txt) into TEI files in OUTPUT."""
     try:
         conv = _conventions(conventions)
         sources = _sources(inputs)
-        results = convert_many(sources, out_dir, conv, format=fmt, encoding=encoding, jobs=jobs)
+        results, extra = _convert_edition(
+            sources, out_dir, conv, format=fmt, encoding=encoding, jobs=jobs, registry=registry
+        )
     except EditionError as exc:
         raise click.UsageError(str(exc)) from exc
     failed = 0
+    for d in extra:
+        click.echo(d.text(), err=True)
     for r in results:
         for d in r.diagnostics:
             click.echo(d.text(), err=True)
         failed += r.output is None
     click.echo(f"{len(results) - failed} converted, {failed} failed", err=True)
     sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
+
+
+def _convert_edition(
+    sources: list[Path],
+    out_dir: Path,
+    conv: conventions_mod.Conventions,
+    *,
+    registry: bool = True,
+    progress=None,
+    **options,
+) -> tuple[list, list]:
+    """Convert into `out_dir`, link persons to its registry and its catalogues to its documents.
+
+    Returns the conversion results and the diagnostics of linking."""
+    from .catalogue import is_catalogue, link_file
+    from .convert import write_atomic
+    from .registry import Registry
+    from .tei import parse
+
+    reg = Registry.load(out_dir / REGISTRY) if registry else None
+    results = convert_many(sources, out_dir, conv, progress=progress, registry=reg, **options)
+    extra = []
+    if reg is not None and any(r.output for r in results):
+        write_atomic(out_dir / REGISTRY, reg.serialise())
+    for r in results:
+        if r.output and is_catalogue(parse(Path(r.output))):
+            extra.extend(link_file(Path(r.output), out_dir))
+    return results, extra
 
 
 def _sources(inputs: tuple[Path, ...]) -> list[Path]:
@@ -151,13 +191,16 @@ def build(root: Path) -> None:
     if not sources:
         raise click.UsageError(f"no transcripts in {root / 'transcripts'}")
     tei_dir = root / "tei"
-    progress = _progress(len(sources) * 2, "converting")
+    progress = _progress(len(sources) * 2 + 1, "converting")
     step = (lambda *_: progress.advance(progress.task_ids[0])) if progress else None
-    results = convert_many(sources, tei_dir, conv, progress=step)
+    results, extra = _convert_edition(sources, tei_dir, conv, progress=step)
     report = Report()
     for r in results:
         report.extend(r.diagnostics)
+    report.extend(extra)
     written = [Path(r.output) for r in results if r.output]
+    if (tei_dir / REGISTRY).is_file():
+        written.append(tei_dir / REGISTRY)
     if progress:
         progress.update(progress.task_ids[0], description="validating")
     for path, diagnostics in validate_many(written, progress=step):
@@ -166,12 +209,13 @@ def build(root: Path) -> None:
     if progress:
         progress.stop()
     click.echo(FORMATTERS["text"](report), nl=False, err=True)
-    failed = len(sources) - len(written)
+    converted = len([r for r in results if r.output])
+    failed = len(sources) - converted
     invalid = len(report.failed_paths() & set(report.checked))
     warnings = sum(d.severity == "warning" for d in report.diagnostics)
     click.echo(
-        f"edition: {len(written)} of {len(sources)} transcripts converted into {tei_dir}/, "
-        f"{len(written) - invalid} valid, {invalid} invalid, {warnings} warnings "
+        f"edition: {converted} of {len(sources)} transcripts converted into {tei_dir}/ (with {REGISTRY}), "
+        f"{len(written) - invalid} files valid, {invalid} invalid, {warnings} warnings "
         f"({time.perf_counter() - started:.2f} s)",
         err=True,
     )

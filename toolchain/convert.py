@@ -13,7 +13,8 @@ from . import readers
 from .errors import Diagnostic, EditionError, InputError
 from .readers.conventions import Conventions
 from .readers.text import decode
-from .tei import serialise
+from .registry import Registry
+from .tei import parse, serialise
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Converted:
     source: str
     output: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    tei: bytes | None = None  # the document, when it is not written yet (it goes to the registry first)
 
 
 def convert_text(
@@ -51,7 +53,12 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def convert_file(
-    source: Path, out_dir: Path, conventions: Conventions, format: str | None = None, encoding: str | None = None
+    source: Path,
+    out_dir: Path,
+    conventions: Conventions,
+    format: str | None = None,
+    encoding: str | None = None,
+    write: bool = True,
 ) -> Converted:
     target = output_path(source, out_dir)
     try:
@@ -64,6 +71,8 @@ def convert_file(
         return Converted(str(source), None, [exc.diagnostic])
     except EditionError as exc:
         return Converted(str(source), None, [Diagnostic("error", "input", str(source), 1, 0, str(exc))])
+    if not write:
+        return Converted(str(source), str(target), diagnostics, tei)
     write_atomic(target, tei)
     return Converted(str(source), str(target), diagnostics)
 
@@ -81,8 +90,12 @@ def convert_many(
     encoding: str | None = None,
     jobs: int | None = None,
     progress: Callable[[Converted], None] | None = None,
+    registry: Registry | None = None,
 ) -> list[Converted]:
-    """Convert every source; a bad one does not stop the others. Results keep the sources' order."""
+    """Convert every source; a bad one does not stop the others. Results keep the sources' order.
+
+    With a `registry`, each document's persons are linked to it (in the sources' order, so ids do not
+    depend on timing) before the document is written; the caller writes the registry."""
     sources = list(sources)
     stems: dict[str, Path] = {}
     for s in sources:
@@ -90,17 +103,24 @@ def convert_many(
             raise EditionError(f"{s} and {stems[s.stem]} would both be written to {output_path(s, out_dir)}")
         stems[s.stem] = s
     jobs = jobs or min(len(sources), os.cpu_count() or 1)
-    work = [(s, out_dir, conventions, format, encoding) for s in sources]
+    work = [(s, out_dir, conventions, format, encoding, registry is None) for s in sources]
     results: list[Converted] = []
+
+    def done(result: Converted) -> None:
+        if registry is not None and result.tei is not None:
+            doc = parse(result.tei)
+            registry.link(doc)
+            write_atomic(Path(result.output), serialise(doc.getroot()))
+            result.tei = None
+        results.append(result)
+        if progress:
+            progress(result)
+
     if jobs <= 1 or len(sources) < 8:
         for item in work:
-            results.append(_job(item))
-            if progress:
-                progress(results[-1])
+            done(_job(item))
         return results
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for result in pool.map(_job, work, chunksize=max(1, len(work) // (jobs * 8))):
-            results.append(result)
-            if progress:
-                progress(result)
+            done(result)
     return results

@@ -23,7 +23,7 @@ class EditionError(Exception):
 
 @dataclass(frozen=True)
 class Diagnostic:
-    severity: str  # "error" | "warning"
+    severity: str  # "error" | "warning" | "info" (for review: a fuzzy name match, a linked record)
     rule: str
     path: str
     line: int
@@ -125,7 +125,8 @@ def format_github(report: Report) -> str:
         if d.col:
             props += f",col={d.col}"
         props += f",title={_gh_escape(d.rule, prop=True)}"
-        lines.append(f"::{d.severity} {props}::{_gh_escape(d.message)}")
+        level = "notice" if d.severity == "info" else d.severity
+        lines.append(f"::{level} {props}::{_gh_escape(d.message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -41,6 +41,11 @@ class _Text:
             return ""
         if name in BRACKETED:
             return f"[{self.inline(node)}]"
+        if name == "choice":  # the transcript's form, not the normalised one
+            orig = node.find("tei:orig", NS)
+            return self.inline(orig) if orig is not None else ""
+        if name == "fw":
+            return f"\n\n{self.inline(node)}\n\n"
         return self.inline(node)
 
     def _note_body(self, note: etree._Element) -> str:
@@ -67,16 +72,21 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
         found = root.xpath(path, namespaces=NS)
         return found[0] if found else None
 
+    for idno in root.xpath(
+        "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msIdentifier/tei:idno[@type='archive']", namespaces=NS
+    ):
+        paras.append(writer.inline(idno))
     date = first("tei:teiHeader/tei:profileDesc/tei:creation/tei:date")
     if date is not None and (date.text or "").strip():
         paras.append(writer.inline(date))
     title = first("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
-    if title is not None:
+    if title is not None and not root.xpath("tei:text/tei:body/tei:div/tei:head", namespaces=NS):
         paras.append(f"**{writer.inline(title)}**")
     for note in root.xpath("tei:teiHeader/tei:fileDesc/tei:notesStmt/tei:note[@type='preamble']", namespaces=NS):
         paras.append(writer.inline(note))
 
     def field(role: str, nodes: list[etree._Element]) -> None:
+        nodes = [n for n in nodes if "".join(n.itertext()).strip()]
         if nodes:
             paras.append(labels.get(role, role.replace("_", " ").title()) + ":")
             paras.extend(writer.inline(n) for n in nodes)
@@ -96,13 +106,15 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
         _blocks(body, writer, paras)
     for n, text in writer.notes:
         paras.append(f"[{n}] {text}")
+    for source in root.xpath(header + "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source']", namespaces=NS):
+        paras.append(f"[{writer.inline(source)}]")
     return "\n\n".join(p.strip() for p in paras if p.strip()) + "\n"
 
 
 def _blocks(node: etree._Element, writer: _Text, paras: list[str]) -> None:
     for child in node:
         name = local(child)
-        if name in BLOCKS:
+        if name in BLOCKS or (name == "note" and child.get("place") is None):
             paras.append(writer.inline(child))
         elif name:
             _blocks(child, writer, paras)

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, EditionError, InputError
-from . import document
+from . import bilingual, document, listing
 from .conventions import Conventions
 
 
@@ -28,7 +28,8 @@ class Reader:
 
 
 READERS: dict[str, Reader] = {
-    module.NAME: Reader(module.NAME, module.DESCRIPTION, module.read, module.sniff) for module in (document,)
+    module.NAME: Reader(module.NAME, module.DESCRIPTION, module.read, module.sniff)
+    for module in (document, bilingual, listing)
 }
 
 

@@ -30,6 +30,11 @@ def not_names() -> frozenset[str]:
     return _words("not_names.txt")
 
 
+@cache
+def places() -> frozenset[str]:
+    return _words("places.txt")
+
+
 @dataclass(frozen=True)
 class Conventions:
     # Header fields: label as written (without colon) -> role in the TEI header.
@@ -128,6 +133,7 @@ class Conventions:
         "Presidente",
         "Embajador",
         "Comandante",
+        "U",
     )
     # Titles that look like an initial, by language of the text: they are never read as initials there.
     initial_like_titles: dict[str, tuple[str, ...]] = field(
@@ -185,6 +191,9 @@ class Conventions:
         "insisted",
         "expressed",
         "expresses",
+        "told",
+        "tells",
+        "reminded",
         "déclare",
         "dit",
         "répond",
@@ -198,7 +207,24 @@ class Conventions:
         "fragt",
         "schlägt vor",
         "betont",
+        "сказал",
+        "сказала",
+        "ответил",
+        "ответила",
+        "заметил",
+        "отметил",
+        "добавил",
+        "подчеркнул",
+        "возразил",
+        "заявил",
+        "спросил",
+        "продолжал",
+        "напомнил",
+        "предложил",
+        "поддержал",
     )
+    # The first-person pronoun by language: in a first-person record it is the narrator (the signer).
+    narrator_pronouns: dict[str, str] = field(default_factory=lambda: {"en": "I", "ru": "Я", "fr": "Je", "de": "Ich"})
     # First-person words: used nowhere to guess speakers, listed for documentation of the rule.
     # Note wordings that mean the passage before the marker was deleted in the original.
     deletion_phrases: tuple[str, ...] = (
@@ -304,6 +330,77 @@ class Conventions:
     default_language: str = "en"
     # Word that supplied brackets give as reason (TEI supplied/@reason).
     supplied_reason: str = "interpolation"
+
+    # --- originals with translations (the bilingual reader) ---
+    # Script of a text part -> its language.
+    script_languages: dict[str, str] = field(default_factory=lambda: {"Cyrillic": "ru", "Latin": "en"})
+    # Labels of a closing source statement in brackets: "[Source: ...]".
+    source_labels: tuple[str, ...] = ("Source", "Sources", "Источник", "Quelle")
+    # Words that make a name in a responsibility statement an organisation, not a person.
+    organisation_words: tuple[str, ...] = (
+        "Archive",
+        "Archives",
+        "Center",
+        "Centre",
+        "Institute",
+        "University",
+        "Foundation",
+        "Library",
+        "Museum",
+        "Project",
+        "Program",
+        "Programme",
+        "Studies",
+        "Society",
+        "Ministry",
+        "Committee",
+        "Office",
+        "Agency",
+    )
+    # Running heads and footers given as patterns (they are also found by repetition).
+    footer_patterns: tuple[str, ...] = ()
+    # A paragraph that opens with one of these labels is a note of the given type ("Справка: ...").
+    note_block_labels: dict[str, str] = field(
+        default_factory=lambda: {"Справка": "reference", "Reference": "reference", "Примечание": "editorial"}
+    )
+    # A paragraph matching one of these patterns is a note of the given type (a cipher clerk's remark).
+    note_block_patterns: tuple[tuple[str, str], ...] = ((r"\(\s*[ВB]\.\s?ч\.\s*\)\s*\.?\s*$", "transmission"),)
+    # An asterisk after a word followed by a parenthesis is an inline note; words in it give its type.
+    note_type_words: dict[str, str] = field(
+        default_factory=lambda: {"transmission": "transmission", "передач": "transmission", "translat": "translator"}
+    )
+    # OCR pipeline artefacts: (pattern, normal form, kind); the original stays in choice/orig.
+    ocr_artefacts: tuple[tuple[str, str, str], ...] = (
+        (r"\*\*(.+?)\*\*", r"\1", "bold-marker"),
+        (r"\\l?dots\b", "…", "tex-command"),
+    )
+    # Numbers of the document named in its text: kind -> pattern whose group 1 is the number.
+    document_numbers: dict[str, str] = field(
+        default_factory=lambda: {"special": r"(?:спец\.?\s*№|special\s+(?:number|no\.?))\s*(\d+)"}
+    )
+    # A unit of words repeated this many times in a row is an OCR repetition run.
+    ocr_min_copies: int = 3
+    # Fuzzy name matching: edits allowed per letter of a name
+    # ("бидель" for "Фидель": 1 in 6; "Някоян" for "Микоян": 2 in 8).
+    name_tolerance: float = 0.25
+    # Listings (search-result pages): lines of the web page around the records, dropped and reported. A line is
+    # chrome when it is one of these (case, spacing, a trailing colon and arrows aside), or is made of these, page
+    # numbers and arrows only ("« Previous 1 2 3 … Next »").
+    listing_chrome: tuple[str, ...] = (
+        "Skip to content",
+        "Skip to main content",
+        "Menu",
+        "Search",
+        "Results:",
+        "Documents",
+        "Sort by",
+        "Pagination",
+        "Previous",
+        "Next",
+        "First",
+        "Last",
+        "Back to top",
+    )
 
     def language_code(self, name: str) -> str | None:
         key = name.strip().split()[0].strip(",.;") if name.strip() else ""

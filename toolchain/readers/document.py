@@ -111,6 +111,8 @@ class _Reader:
         self.translator: str | None = None
         self.hands: dict[str, Person] = {}
         self._run_id = ""
+        # minutes: a paragraph that opens with a speaker is that speaker's statement, which may run on
+        self.statements = True
 
     def warn(self, line: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic("warning", rule, str(self.source), line, 0, message))
@@ -829,7 +831,7 @@ class _Reader:
             obj = _OBJECT_THAT.match(text, start)  # "informs the Presidium that …"
             if obj:
                 start = obj.end()
-            is_opening = k == 0 and lo == 0 and self._only_titles(text[: mn.start])
+            is_opening = self.statements and k == 0 and lo == 0 and self._only_titles(text[: mn.start])
             if start < len(text) and text[start] in '"“«„':
                 q = next((q for q in quotes if q[0] == start), None)
                 if q:
@@ -847,7 +849,7 @@ class _Reader:
                         opening = mn.person
                     continue
             end = hi if is_opening else _sentence_end(text, start, hi)
-            if end > start:
+            if end > start and re.search(r"\w", text[start:end]):
                 sid = self._run_part(text[start:end]) if is_opening else None
                 spans.append(
                     Span(
@@ -915,10 +917,11 @@ def _compile_verbs(conv: Conventions) -> re.Pattern[str]:
     """Person + speech verb: what may stand between them and after the verb, before the speech."""
     verbs = sorted(conv.speech_verbs, key=len, reverse=True)
     return re.compile(
-        r"(?:['’]s)?(?:\s*\([^)]*\))?(?:\s*,\s*[\w\s()-]{1,30}?,)?\s+"
+        r"(?:['’]s)?(?:\s*\([^)]*\))?(?:\s*,\s*[\w\s()-]{1,30}?,)?(?:\s+\w+ly|\s+\w+ed\s+and)?\s+"
         rf"(?:{'|'.join(map(re.escape, verbs))})\b"
         r"(?:,\s*[\w-]+(?:\s[\w-]+)?,)?"
-        r"(?:\s+(?:to|à)\s+(?:us|him|them|me|her|nous|lui)\b)?\s*[,:]?\s*(?:(?:that|que|qu'|dass)\s*)?"
+        r"(?:\s+(?:(?:to|à)\s+)?(?:us|him|them|me|her|nous|lui)\b|\s+(?:ему|ей|им|нам|мне)(?!\w))?"
+        r"\s*[,:]?\s*(?:(?:that|que|qu'|dass|что)\s*)?"
     )
 
 

@@ -20,11 +20,17 @@ RANK = {
     "closer-part": 1,
     "date": 2,
     "bracket": 3,
+    "ocr": 3,
     "term": 4,
     "said": 5,
     "q": 6,
     "persName": 7,
     "marker": 8,
+    "pb": 9,
+    "fw0": 10,
+    "fw1": 11,
+    "fw2": 12,
+    "fw3": 13,
 }
 
 

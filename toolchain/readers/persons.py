@@ -141,6 +141,7 @@ class Persons:
                 person.initials = initials
             if len(forenames) > len(person.forenames):
                 person.forenames = forenames
+                self._matcher = None
             if role and not person.role:
                 person.role = role
         if form:
@@ -233,6 +234,9 @@ class Persons:
             surnames = sorted({p.surname for p in self.people}, key=len, reverse=True)
             keys = sorted({p.key for p in self.people if len(p.key) >= 2}, key=len, reverse=True)
             alts = [rf"(?P<sur>{'|'.join(map(re.escape, surnames))})"] if surnames else []
+            forenames = sorted(self._unique_forenames(), key=len, reverse=True)
+            if forenames:  # "Fidel" alone, when one person has that given name
+                alts.append(rf"(?P<fore>{'|'.join(map(re.escape, forenames))})(?![ \t]+[{UPPER}])")
             if keys:
                 init = "|".join(r"[ \t]?".join(rf"{k}\." for k in key) for key in keys)
                 alts.append(rf"(?P<ini>{init})(?![ \t]?[{UPPER}][{LOWER}]*\b)(?![ \t]?[{UPPER}]\.)")
@@ -240,11 +244,22 @@ class Persons:
             self._matcher = re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
         return self._matcher
 
+    def _unique_forenames(self) -> list[str]:
+        """Given names (of four letters or more) that one person alone bears and no one has as surname."""
+        count: dict[str, int] = {}
+        for p in self.people:
+            for f in set(p.forenames):
+                count[f] = count.get(f, 0) + 1
+        surnames = {p.surname for p in self.people}
+        return [f for f, n in count.items() if n == 1 and len(f) >= 4 and f not in surnames and not f.endswith(".")]
+
     def mentions(self, text: str) -> list[Mention]:
         """Every mention of a known person in `text`, as spans including initials or given names."""
         out: list[Mention] = []
         for m in self._pattern().finditer(text):
-            if m.group("sur"):
+            if m.groupdict().get("fore"):
+                out.append(Mention(m.start(), m.end(), next(p for p in self.people if m.group("fore") in p.forenames)))
+            elif m.group("sur"):
                 candidates = [p for p in self.people if p.surname == m.group("sur")]
                 start, initials = self._extend_left(text, m.start(), candidates)
                 person = self._pick(candidates, initials)
@@ -288,3 +303,98 @@ class Persons:
             if len(exact) == 1:
                 return exact[0]
         return None
+
+
+_ANY_WORD = re.compile(rf"[{UPPER}{LOWER}]+(?:-[{UPPER}{LOWER}]+)?")
+_INITIALS_BEFORE = re.compile(rf"(?:[{UPPER}]\.[ \t]?){{1,3}}$")
+
+
+@dataclass(frozen=True)
+class FuzzyMatch:
+    form: str
+    person: Person
+    edits: int
+    offset: int
+
+
+class ScriptMatcher:
+    """Mentions of known persons in a text of another script, inflected or damaged by OCR.
+
+    A word matches a person when one of its stems (the word less a Russian case ending) has the key of
+    the person's surname, or of a given name that person alone bears; failing that, when it is within
+    `tolerance` edits per letter of one (OCR damage: "бидель" for "Фидель"). Lower-case words count only
+    from five letters on (OCR loses capitals). Inexact matches are kept in `fuzzy` for review.
+    """
+
+    def __init__(self, people: list[Person], tolerance: float) -> None:
+        from .names import key, stems
+
+        self.people = people
+        self.tolerance = tolerance
+        self.fuzzy: list[FuzzyMatch] = []
+        self.ambiguous: list[str] = []
+        index: dict[str, set[int]] = {}
+        forenames: dict[str, list[int]] = {}
+        for i, p in enumerate(people):
+            for form in {p.surname, *(f.split()[-1] for f in p.forms)}:
+                for stem in stems(form):
+                    index.setdefault(key(stem), set()).add(i)
+            for f in p.forenames:
+                if len(f) >= 4 and not f.endswith("."):
+                    forenames.setdefault(key(f), []).append(i)
+        for k, owners in forenames.items():
+            if len(owners) == 1:
+                index.setdefault(k, set()).add(owners[0])
+        self.index = {k: v for k, v in index.items() if len(k) >= 3}
+        self._key, self._stems = key, stems
+
+    def match(self, word: str) -> tuple[Person | None, int]:
+        """The person a word names and the edits it took (0: exact), or (None, 0)."""
+        from .names import allowed_edits, distance
+
+        if len(word) < 3 or (word[0].islower() and len(word) < 5):
+            return None, 0
+        keys = [self._key(s) for s in self._stems(word)]
+        exact = {i for k in keys if k in self.index for i in self.index[k]}
+        if len(exact) == 1:
+            return self.people[exact.pop()], 0
+        if exact:
+            self.ambiguous.append(word)
+            return None, 0
+        if len(word) < 5:
+            return None, 0
+        best: tuple[int, set[int]] = (99, set())
+        for k in keys:
+            limit = allowed_edits(k, self.tolerance)
+            for candidate, owners in self.index.items():
+                if len(candidate) < 5:
+                    continue
+                d = distance(k, candidate, limit)
+                if d <= limit and d < best[0]:
+                    best = (d, set(owners))
+                elif d <= limit and d == best[0]:
+                    best[1].update(owners)
+        if len(best[1]) == 1:
+            return self.people[best[1].pop()], best[0]
+        return None, 0
+
+    def mentions(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        for m in _ANY_WORD.finditer(text):
+            word = m.group(0)
+            if m.start() and (text[m.start() - 1].isalnum()):
+                continue
+            person, edits = self.match(word)
+            if person is None:
+                continue
+            start = m.start()
+            before = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+            if before:
+                start = before.start()
+            if edits:
+                self.fuzzy.append(FuzzyMatch(word, person, edits, m.start()))
+            if out and out[-1].person is person and not text[out[-1].end : start].strip():
+                start = out.pop().start  # "Фидель Кастро": given name and surname are one mention
+            person.forms.add(text[start : m.end()])
+            out.append(Mention(start, m.end(), person))
+        return out

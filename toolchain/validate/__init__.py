@@ -75,7 +75,7 @@ class Validator:
             reason = error.reason or str(error.message)
             name = etree.QName(elem).localname if elem is not None else "document"
             out.append(Diagnostic("error", "xsd", path, line, col, f"<{name}>: {reason}"))
-        for check, node, message in self.rules.check(tree):
+        for check, node, message in self.rules.check(tree, path):
             line, col = where(node)
             out.append(Diagnostic(check.severity, check.id, path, line, col, message))
         return out

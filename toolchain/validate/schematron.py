@@ -35,19 +35,63 @@ def _string(value: object) -> str:
     return str(value)
 
 
+_REGISTRIES: dict[tuple[Path, float], dict[str, str]] = {}
+
+
+def _ids_of(tree: etree._ElementTree | etree._Element) -> dict[str, str]:
+    return {a: etree.QName(a.getparent()).localname for a in tree.xpath("//@xml:id", namespaces=NS)}
+
+
+def _target_ids(token: str) -> tuple[dict[str, str] | None, str]:
+    """The ids of the file a pointer names (this document for `#id`, a sibling file for `persons.xml#id`)
+    and the id it names; (None, id) when that file does not exist or is not XML."""
+    file, _, fragment = token.partition("#")
+    if not file:
+        return _state["ids"], fragment
+    base = _state.get("base")
+    if base is None or "/" in file or ":" in file:
+        return None, fragment
+    path = Path(base).parent / file
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return None, fragment
+    if (path, stamp) not in _REGISTRIES:
+        try:
+            _REGISTRIES[(path, stamp)] = _ids_of(
+                etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+            )
+        except etree.XMLSyntaxError:
+            return None, fragment
+    return _REGISTRIES[(path, stamp)], fragment
+
+
+def _pointers(value: object) -> list[str]:
+    """Tokens of a pointer attribute that name an element: `#id` or `file.xml#id` (no URLs, no bare files)."""
+    return [t for t in _string(value).split() if "#" in t and "://" not in t]
+
+
 def _unresolved(_context: object, pointers: object) -> str:
-    """The local pointers (`#id`) among `pointers` that match no xml:id in the document."""
-    ids = _state["ids"]
-    return " ".join(t for t in _string(pointers).split() if t.startswith("#") and t[1:] not in ids)
+    """The pointers (`#id`, `persons.xml#id`) among `pointers` that match no xml:id where they point."""
+    out = []
+    for t in _pointers(pointers):
+        ids, fragment = _target_ids(t)
+        if ids is None:
+            out.append(f"{t} (no such file beside this document)")
+        elif fragment not in ids:
+            out.append(t)
+    return " ".join(out)
 
 
 def _not_pointing_to(_context: object, pointers: object, names: object) -> str:
-    """The local pointers among `pointers` that resolve to an element not named in `names`."""
-    ids = _state["ids"]
+    """The pointers among `pointers` that resolve to an element not named in `names`."""
     allowed = set(_string(names).split())
-    return " ".join(
-        t for t in _string(pointers).split() if t.startswith("#") and t[1:] in ids and ids[t[1:]] not in allowed
-    )
+    out = []
+    for t in _pointers(pointers):
+        ids, fragment = _target_ids(t)
+        if ids is not None and fragment in ids and ids[fragment] not in allowed:
+            out.append(t)
+    return " ".join(out)
 
 
 def _tokens_unique(_context: object, values: object) -> bool:
@@ -165,9 +209,13 @@ class Schematron:
     def rule_ids(self) -> list[str]:
         return [c.id for p in self.patterns for r in p.rules for c in r.checks]
 
-    def check(self, tree: etree._ElementTree) -> list[tuple[Check, etree._Element | object, str]]:
-        """(check, node, message) for every failed assert and fired report."""
-        _state["ids"] = {a: etree.QName(a.getparent()).localname for a in tree.xpath("//@xml:id", namespaces=NS)}
+    def check(
+        self, tree: etree._ElementTree, path: str | Path | None = None
+    ) -> list[tuple[Check, etree._Element | object, str]]:
+        """(check, node, message) for every failed assert and fired report; `path` locates the files
+        that pointers such as `persons.xml#id` name."""
+        _state["ids"] = _ids_of(tree)
+        _state["base"] = path
         failures = []
         for pattern in self.patterns:
             seen: set[object] = set()

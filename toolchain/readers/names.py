@@ -1,0 +1,83 @@
+"""Names across scripts and OCR damage: a phonetic key, Russian case endings, a bounded edit distance.
+
+`key("Хрущеву") == key("Khrushchev")`: both become `hrushchev` after transliteration, the Russian
+dative ending is stripped, and spelling variants that transliteration produces (c/k, y/i, z/s, w/v,
+kh/h, doubled letters) are folded. OCR damage ("бидель" for "Фидель") is left to `distance`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..tei import slug
+
+# Russian noun and adjective case endings, longest first; stripped to find a surname's stem.
+RUSSIAN_ENDINGS = ("ыми", "ами", "ого", "ому", "ым", "ом", "ем", "ой", "ою", "ей", "ею", "а", "у", "е", "ю", "я", "ы")
+_FOLD = [
+    (re.compile(r"shch"), "sh"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ck|c(?=[aouklr]|$)|q"), "k"),
+    (re.compile(r"c"), "s"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"gu(?=[ei])"), "g"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"-"), ""),
+]
+
+
+@lru_cache(maxsize=8192)
+def key(word: str) -> str:
+    """A spelling-neutral key of a name in Latin or Cyrillic script."""
+    out = slug(word)
+    for pattern, repl in _FOLD:
+        out = pattern.sub(repl, out)
+    return out
+
+
+def is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def stems(word: str) -> list[str]:
+    """The word and, for Cyrillic words, the word without each case ending it may carry."""
+    out = [word]
+    if is_cyrillic(word):
+        low = word.lower()
+        for ending in RUSSIAN_ENDINGS:
+            if low.endswith(ending) and len(word) - len(ending) >= 3:
+                out.append(word[: -len(ending)])
+        if low.endswith("ем"):  # Фиделем -> Фидель
+            out.append(word[:-2] + "ь")
+        if low[-1:] in "яю" and len(word) > 4:  # Фиделя -> Фидель
+            out.append(word[:-1] + "ь")
+    return out
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of `a` and `b`, or `limit + 1` as soon as it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            current.append(value)
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def allowed_edits(word: str, tolerance: float) -> int:
+    """How many edits a name of this length may carry: none for short names."""
+    return int(len(word) * tolerance)

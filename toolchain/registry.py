@@ -1,0 +1,257 @@
+"""The edition's persons registry: one TEI file (`persons.xml` beside the documents) with every person
+of every document, under stable ids.
+
+A reader writes a self-contained document (its persons in `particDesc`, pointers `#id`). Linking a
+document to the registry matches each of its persons to a registry entry (by a spelling-neutral key of
+the surname, across scripts and case endings, and compatible initials) or adds a new one; merges the
+name forms, roles and dates the document gives; and rewrites the document's pointers to the registry
+(`persons.xml#khrushchev`). The document keeps, in `particDesc`, a `person` per person it names with
+its role there and `@sameAs` pointing to the registry.
+
+Ids, once given, never change. What an editor adds to an entry by hand (an `idno type="wikidata"`, a
+note, a better main name) is kept when the edition is rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import Diagnostic
+from .readers.names import is_cyrillic, key, stems
+from .tei import NS, XML_ID, XML_LANG, el, parse, serialise, slug, sub
+
+NAME = "persons.xml"
+POINTER_ATTRIBUTES = ("who", "ref", "scribeRef", "resp", "sameAs", "corresp")
+GENERATED = {"persName", "birth", "death"}  # what linking writes; every other child is the editor's
+
+
+def _text(node: etree._Element | None) -> str:
+    return " ".join("".join(node.itertext()).split()) if node is not None else ""
+
+
+def _initials(forename: str) -> str:
+    """Initials of a forename field ("N. S.", "Nikita Sergeyevich", "Н.С.") as ASCII capitals."""
+    return "".join(slug(t)[:1].upper() for t in re.findall(r"\w+", forename))
+
+
+def _compatible(a: str, b: str) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+class Registry:
+    def __init__(self, tree: etree._ElementTree | None = None) -> None:
+        self.tree = tree if tree is not None else self._empty()
+        self.list = self.tree.find(".//tei:listPerson", NS)
+        self.entries: dict[str, etree._Element] = {p.get(XML_ID): p for p in self.list.findall("tei:person", NS)}
+        self._keys: dict[str, set[str]] = {}
+        for pid, person in self.entries.items():
+            self._index(pid, person)
+
+    @classmethod
+    def load(cls, path: Path) -> Registry:
+        return cls(parse(path)) if path.is_file() else cls()
+
+    @staticmethod
+    def _empty() -> etree._ElementTree:
+        root = el(
+            "TEI",
+            el(
+                "teiHeader",
+                el(
+                    "fileDesc",
+                    el("titleStmt", el("title", "Persons of the edition")),
+                    el("publicationStmt", el("p", "Part of the edition; compiled from its documents.")),
+                    el(
+                        "sourceDesc",
+                        el(
+                            "p",
+                            "Compiled by the toolchain from the persons of every document; entries added or "
+                            "completed by hand (authority ids, notes) are kept when the edition is rebuilt.",
+                        ),
+                    ),
+                ),
+            ),
+            el("text", el("body", el("listPerson"))),
+            xml_lang="en",
+        )
+        return etree.ElementTree(root)
+
+    def _index(self, pid: str, person: etree._Element) -> None:
+        keys = self._keys.setdefault(pid, set())
+        for name in person.findall("tei:persName", NS):
+            surname = name.find("tei:surname", NS)
+            word = _text(surname) if surname is not None else (_text(name).split() or [""])[-1]
+            keys.update(key(s) for s in stems(word) if len(s) >= 3)
+
+    def _entry_initials(self, person: etree._Element) -> str:
+        forename = person.find("tei:persName/tei:forename", NS)
+        return _initials(_text(forename)) if forename is not None else ""
+
+    # --- matching ----------------------------------------------------------------
+
+    def find(self, surname: str, initials: str) -> str | None:
+        wanted = {key(s) for s in stems(surname) if len(s) >= 3}
+        hits = [pid for pid, keys in self._keys.items() if keys & wanted]
+        fitting = [pid for pid in hits if _compatible(self._entry_initials(self.entries[pid]), initials)]
+        if len(fitting) > 1 and initials:
+            exact = [pid for pid in fitting if self._entry_initials(self.entries[pid]) == initials]
+            fitting = exact or fitting
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _new_id(self, surname: str, initials: str) -> str:
+        base = slug(surname)
+        pid = base if base not in self.entries else f"{base}-{initials.lower() or 'x'}"
+        while pid in self.entries:
+            pid += "-2"
+        return pid
+
+    def add_or_merge(self, person: etree._Element, lang: str) -> str:
+        """The registry id for a document's person, adding or completing the entry."""
+        main = person.find("tei:persName", NS)
+        surname_el = main.find("tei:surname", NS) if main is not None else None
+        surname = _text(surname_el) if surname_el is not None else (_text(main).split() or ["x"])[-1]
+        initials = _initials(_text(main.find("tei:forename", NS))) if main is not None else ""
+        pid = self.find(surname, initials)
+        if pid is None:
+            pid = self._new_id(surname, initials)
+            entry = sub(self.list, "person", xml_id=pid)
+            entry.append(_copy(main))
+            self.entries[pid] = entry
+        entry = self.entries[pid]
+        self._merge(entry, person)
+        self._index(pid, entry)
+        return pid
+
+    def _merge(self, entry: etree._Element, person: etree._Element) -> None:
+        role = person.get("role")
+        if role:
+            roles = sorted(set((entry.get("role") or "").split()) | {role})
+            entry.set("role", " ".join(roles))
+        main = entry.find("tei:persName", NS)
+        forms = {_text(n) for n in entry.findall("tei:persName", NS)}
+        new_main = person.find("tei:persName", NS)
+        if main is not None and new_main is not None:
+            fuller = _fullness(new_main) > _fullness(main)
+            if fuller and main.get("type") is None and not main.get("resp"):
+                entry.replace(main, _copy(new_main))
+                forms.discard(_text(main))
+                self._add_variant(entry, _text(main), forms)
+        for name in person.findall("tei:persName", NS)[1:]:
+            self._add_variant(entry, _text(name), forms)
+        for event in ("birth", "death"):
+            found = person.find(f"tei:{event}", NS)
+            if found is not None and entry.find(f"tei:{event}", NS) is None:
+                entry.append(_copy(found))
+        _order(entry)
+
+    @staticmethod
+    def _add_variant(entry: etree._Element, form: str, forms: set[str]) -> None:
+        if form and form not in forms:
+            forms.add(form)
+            variant = el("persName", form, type="variant", xml_lang="ru" if is_cyrillic(form) else None)
+            entry.append(variant)
+
+    # --- linking -----------------------------------------------------------------
+
+    def link(self, doc: etree._ElementTree, source: str = "") -> list[Diagnostic]:
+        """Point `doc`'s persons to the registry (adding new ones); rewrites `doc` in place."""
+        root = doc.getroot()
+        lang = root.get(XML_LANG) or "en"
+        mapping: dict[str, str] = {}
+        for person in root.findall(".//tei:particDesc/tei:listPerson/tei:person", NS):
+            local = person.get(XML_ID)
+            if not local or person.get("sameAs"):
+                continue
+            mapping[local] = self.add_or_merge(person, lang)
+            role = person.get("role")
+            person.clear()
+            person.set("sameAs", f"{NAME}#{mapping[local]}")
+            if role:
+                person.set("role", role)
+        for resp in root.findall("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt", NS):
+            name = resp.find("tei:persName", NS)
+            if name is None or not name.get(XML_ID):
+                continue
+            local = name.get(XML_ID)
+            role = _resp_role(_text(resp.find("tei:resp", NS)))
+            stand_in = el("person", el("persName", *_name_parts(_text(name).split())), role=role)
+            mapping[local] = self.add_or_merge(stand_in, lang)
+            del name.attrib[XML_ID]
+            name.set("ref", f"{NAME}#{mapping[local]}")
+        for node in root.iter():
+            for attr in POINTER_ATTRIBUTES:
+                value = node.get(attr)
+                if value and any(t[1:] in mapping for t in value.split() if t.startswith("#")):
+                    node.set(
+                        attr,
+                        " ".join(
+                            f"{NAME}#{mapping[t[1:]]}" if t.startswith("#") and t[1:] in mapping else t
+                            for t in value.split()
+                        ),
+                    )
+        _order_list(self.list)
+        return []
+
+    def serialise(self) -> bytes:
+        """The registry's TEI; the languages of its name forms are declared in its header."""
+        header = self.tree.find("tei:teiHeader", NS)
+        old = header.find("tei:profileDesc", NS)
+        if old is not None:
+            header.remove(old)
+        langs = sorted({self.tree.getroot().get(XML_LANG) or "en"} | set(self.tree.xpath("//@xml:lang")))
+        names = {"en": "English", "ru": "Russian"}
+        header.append(el("profileDesc", el("langUsage", *[el("language", names.get(c, c), ident=c) for c in langs])))
+        return serialise(self.tree.getroot())
+
+
+def _copy(node: etree._Element) -> etree._Element:
+    out = etree.fromstring(etree.tostring(node))
+    out.tail = None
+    for attr in ("type",):
+        out.attrib.pop(attr, None)
+    return out
+
+
+def _fullness(name: etree._Element) -> tuple[int, int]:
+    """How much of a name is written out: given names in full, then any forename at all."""
+    forenames = [_text(f) for f in name.findall("tei:forename", NS)]
+    return sum(not f.endswith(".") for f in forenames), len(forenames)
+
+
+def _name_parts(words: list[str]) -> list[object]:
+    if len(words) == 1:
+        return [el("surname", words[0])]
+    return [el("forename", " ".join(words[:-1])), " ", el("surname", words[-1])]
+
+
+def _resp_role(phrase: str) -> str:
+    low = phrase.lower()
+    if "translat" in low:
+        return "translator"
+    if "edit" in low:
+        return "editor"
+    return "contributor"
+
+
+def _order(entry: etree._Element) -> None:
+    """persName main first, variants sorted, then birth/death, then the editor's additions as they were."""
+    names = entry.findall("tei:persName", NS)
+    main, variants = names[0], sorted(names[1:], key=lambda n: (n.get(XML_LANG) or "", _text(n)))
+    events = [e for tag in ("birth", "death") for e in entry.findall(f"tei:{tag}", NS)]
+    others = [c for c in entry if etree.QName(c).localname not in GENERATED]
+    for child in list(entry):
+        entry.remove(child)
+    for child in [main, *variants, *events, *others]:
+        child.tail = None
+        entry.append(child)
+
+
+def _order_list(listing: etree._Element) -> None:
+    persons = sorted(listing.findall("tei:person", NS), key=lambda p: p.get(XML_ID))
+    for p in persons:
+        listing.remove(p)
+    for p in persons:
+        listing.append(p)
