@@ -7,16 +7,14 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import ROOT
 
 from toolchain.align import Link, align, name_key
 
-SEED = SHARED / "seeds" / "004_40ab3963a3b9c643.txt"
+SEED = ROOT / "transcripts" / "004_40ab3963a3b9c643.txt"  # the bundled copy of the sample
 REFERENCE = Path(__file__).parent / "alignment" / "004_40ab3963a3b9c643.json"
 TERMINAL = tuple('.!?:;…"”»)')
 FOOTERS = ("From the personal archive of Dr. Sergo A. Mikoyan", "Any other use of these documents")
-
-needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"{SEED} not available")
 
 
 def cut(
@@ -80,7 +78,6 @@ def precision_recall(got: set[tuple[int, int]], want: set[tuple[int, int]]) -> t
 # --- the sample against the reference ------------------------------------------------
 
 
-@needs_seed
 def test_units_and_reference_agree():
     original, translation = sample_units()
     ru_starts = [start for start, _ in original]
@@ -97,7 +94,6 @@ def test_units_and_reference_agree():
     assert {ru for rus in reference.values() for ru in rus} == set(ru_starts)
 
 
-@needs_seed
 def test_sample_alignment_matches_reference():
     original, translation = sample_units()
     precision, recall = precision_recall(link_pairs(original, translation), reference_pairs())
@@ -106,7 +102,6 @@ def test_sample_alignment_matches_reference():
     assert recall >= 0.90, f"recall {recall:.3f}"
 
 
-@needs_seed
 @pytest.mark.parametrize("order", ["reversed", "shuffled"])
 def test_check_can_fail(order):
     """Against an original in the wrong order, the same measure reports failure."""

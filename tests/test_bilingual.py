@@ -238,3 +238,34 @@ def test_footer_pattern_from_conventions():
     tei, _ = convert(text, "paged.txt", conventions=conv)
     tree = parse(tei)
     assert "Page 2 of 3" in xpath(tree, "//tei:div[@xml:lang='en']//tei:fw/text()")
+
+
+def test_reader_alignment_against_the_reference(seed):
+    """The @corresp links the reader writes, scored against the hand-made reference (keyed by first lines)."""
+    import json
+
+    from test_align import REFERENCE, sample_units
+
+    tree, _ = seed
+    original, translation = sample_units()
+
+    def head(text: str) -> tuple[str, ...]:
+        return tuple(words(text)[:8])
+
+    ru_line = {head(text): line for line, text in original}
+    en_line = {head(text): line for line, text in translation}
+    by_id = {e.get(XML_ID): e for e in tree.iter() if e.get(XML_ID)}
+    got = set()
+    for element in xpath(tree, "//tei:div[@type='translation']/*[@corresp]"):
+        en = en_line.get(head(element.xpath("string()")))
+        assert en is not None, element.xpath("string()")[:60]
+        for target in element.get("corresp").split():
+            ru = ru_line.get(head(by_id[target[1:]].xpath("string()")))
+            assert ru is not None
+            got.add((en, ru))
+    reference = {(int(en), ru) for en, rus in json.loads(REFERENCE.read_text()).items() for ru in rus}
+    checked = {pair for pair in reference if pair[0] != 258 and pair[0] != 260}  # the closer is not linked
+    precision = len(got & reference) / len(got)
+    recall = len(got & checked) / len(checked)
+    print(f"reader alignment: precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= 0.9 and recall >= 0.9

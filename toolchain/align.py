@@ -20,8 +20,9 @@ Each grouping is scored by several signals:
 - quotation marks present on both sides.
 
 The expected length ratio is the ratio of the two texts' total lengths. Runs of words that OCR repeated
-are left out of the original's length, and a unit left without counterpart (1:0, 0:1) is judged by
-its prior and its anchors, not by its length.
+are left out of a unit's length, and a unit left without counterpart (1:0, 0:1) is judged by its prior
+and its anchors, not by its length. Inside a 2:2 grouping, each translation unit is linked to the
+original units that its share of the grouping overlaps, the two sides laid out by length.
 
 Anchors are weighted by their rarity in the document: a name that occurs in every paragraph says
 little about which paragraph is which, a number that occurs once says a great deal.
