@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import Diagnostic
+from .readers.conventions import DEFAULT
 from .readers.names import is_cyrillic, key, stems
 from .tei import NS, XML_ID, XML_LANG, el, parse, serialise, slug, sub
 
@@ -202,7 +203,7 @@ class Registry:
         if old is not None:
             header.remove(old)
         langs = sorted({self.tree.getroot().get(XML_LANG) or "en"} | set(self.tree.xpath("//@xml:lang")))
-        names = {"en": "English", "ru": "Russian"}
+        names = {code: name for name, code in DEFAULT.languages.items()}
         header.append(el("profileDesc", el("langUsage", *[el("language", names.get(c, c), ident=c) for c in langs])))
         return serialise(self.tree.getroot())
 

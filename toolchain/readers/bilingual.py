@@ -270,13 +270,6 @@ class _Reader(document._Reader):
         root.append(el("text", body))
         return etree.ElementTree(root)
 
-    def _line_of(self, part: Part, offset: int, form: str) -> int:
-        for u in part.units:
-            for b in u.blocks:
-                if form in b.text:
-                    return b.line_at(b.text.find(form))
-        return part.units[0].line
-
     def _closer(self, part: Part) -> None:
         """The closing date and signature lines of a part (last short blocks naming a person or a date)."""
         k = len(part.units)
@@ -593,7 +586,6 @@ class _Reader(document._Reader):
                     break
         if not len(ident):
             sub(ident, "msName", title)
-        names = {code: name for name, code in self.conv.languages.items()}
         sub(ms, "msContents", el("textLang", mainLang=original.lang, otherLangs=translation.lang))
         enc = self.encoding_desc()
         ed = enc.find("{*}editorialDecl")
@@ -633,12 +625,5 @@ class _Reader(document._Reader):
                     self.source, 1, "the document has no date (no date line, none in the closing lines)", "input-date"
                 )
             sub(pd, "creation", el("date", when=closing.iso))
-        lu = sub(pd, "langUsage")
-        for code in sorted({original.lang, translation.lang}):
-            sub(lu, "language", names.get(code, code), ident=code)
-        if self.en_persons.people:
-            lp = el("listPerson")
-            for p in sorted(self.en_persons.people, key=lambda p: p.id):
-                lp.append(self.person_el(p))
-            sub(pd, "particDesc", lp)
+        self.languages_and_persons(pd, {original.lang, translation.lang}, self.en_persons.people)
         return th

@@ -362,7 +362,6 @@ class _Reader:
         return out
 
     def header(self, header: Header, title: str, cit: dict, lang: str, original: str | None) -> etree._Element:
-        conv = self.conv
         th = el("teiHeader")
         fd = sub(th, "fileDesc")
         ts = sub(fd, "titleStmt", el("title", title, type="main"))
@@ -433,16 +432,20 @@ class _Reader:
             ab = sub(pd, "abstract")
             for b in header.fields["summary"][1]:
                 sub(ab, "p", *self.inline(b, speech=False))
+        self.languages_and_persons(pd, {"en", lang} | ({original} if original else set()), self.persons.people)
+        return th
+
+    def languages_and_persons(self, pd: etree._Element, langs: set[str], people: list[Person]) -> None:
+        """profileDesc's langUsage and particDesc."""
         lu = sub(pd, "langUsage")
-        names = {code: name for name, code in conv.languages.items()}
-        for code in sorted({"en", lang} | ({original} if original else set())):
+        names = {code: name for name, code in self.conv.languages.items()}
+        for code in sorted(langs):
             sub(lu, "language", names.get(code, code), ident=code)
-        if self.persons.people:
+        if people:
             lp = el("listPerson")
-            for p in sorted(self.persons.people, key=lambda p: p.id):
+            for p in sorted(people, key=lambda p: p.id):
                 lp.append(self.person_el(p))
             sub(pd, "particDesc", lp)
-        return th
 
     def citation_bibl(self, cit: dict) -> etree._Element:
         """The citation verbatim, its recognisable parts marked."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..tei import slug
 from .conventions import Conventions, given_names, not_names
+from .names import allowed_edits, distance, key, stems
 
 
 def _letters(test) -> str:
@@ -327,8 +328,6 @@ class ScriptMatcher:
     """
 
     def __init__(self, people: list[Person], tolerance: float) -> None:
-        from .names import key, stems
-
         self.people = people
         self.tolerance = tolerance
         self.fuzzy: list[FuzzyMatch] = []
@@ -346,15 +345,12 @@ class ScriptMatcher:
             if len(owners) == 1:
                 index.setdefault(k, set()).add(owners[0])
         self.index = {k: v for k, v in index.items() if len(k) >= 3}
-        self._key, self._stems = key, stems
 
     def match(self, word: str) -> tuple[Person | None, int]:
         """The person a word names and the edits it took (0: exact), or (None, 0)."""
-        from .names import allowed_edits, distance
-
         if len(word) < 3 or (word[0].islower() and len(word) < 5):
             return None, 0
-        keys = [self._key(s) for s in self._stems(word)]
+        keys = [key(s) for s in stems(word)]
         exact = {i for k in keys if k in self.index for i in self.index[k]}
         if len(exact) == 1:
             return self.people[exact.pop()], 0
