@@ -1,7 +1,10 @@
 """TEI back to a plain-text transcript: the editorial signs the readers removed come back
-(brackets around supplied, deleted and glossing words; note markers; notes at the end)."""
+(brackets around supplied, deleted and glossing words, omissions, remarks and [sic]; note markers;
+notes at the end; speaker labels and the quotation marks recorded in @rend)."""
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -9,7 +12,8 @@ from .readers.conventions import Conventions
 from .tei import NS, local
 
 BRACKETED = {"supplied", "del", "gloss"}
-BLOCKS = {"head", "p", "closer", "ab", "l", "item", "speaker", "stage", "fw", "label", "bibl"}
+BLOCKS = {"head", "p", "closer", "ab", "l", "item", "speaker", "stage", "fw", "label", "bibl", "dateline", "gap"}
+_REND = re.compile(r"(pre|post)\((.*?)\)")
 
 
 class _Text:
@@ -41,6 +45,16 @@ class _Text:
             return ""
         if name in BRACKETED:
             return f"[{self.inline(node)}]"
+        if name == "gap":
+            desc = node.find("tei:desc", NS)
+            return f"[{self.inline(desc)}]" if desc is not None else ""
+        if name == "sic":
+            return f"{self.inline(node)} [sic]"
+        if name == "unclear" and node.get("reason") == "uncertain":
+            return f"[{self.inline(node)}?]"
+        if name == "stage":  # a remark in brackets; a parenthesis or a time keeps its own signs
+            inner = self.inline(node)
+            return inner if inner.startswith("(") else f"[{inner}]"
         if name == "choice":  # the transcript's form, not the normalised one
             orig = node.find("tei:orig", NS)
             return self.inline(orig) if orig is not None else ""
@@ -85,6 +99,17 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
     for note in root.xpath("tei:teiHeader/tei:fileDesc/tei:notesStmt/tei:note[@type='preamble']", namespaces=NS):
         paras.append(writer.inline(note))
 
+    # a heading and dateline that open the text come before the header fields, as in a transcript
+    opening = root.xpath("tei:text/tei:body/tei:div[1]/*[self::tei:head or self::tei:opener]", namespaces=NS)
+    opening = (
+        opening
+        if len(opening)
+        and root.xpath("tei:text/tei:body/tei:div[1]/*[1][self::tei:head or self::tei:opener]", namespaces=NS)
+        else []
+    )
+    for node in opening:
+        paras.append(writer.inline(node))
+
     def field(role: str, nodes: list[etree._Element]) -> None:
         nodes = [n for n in nodes if "".join(n.itertext()).strip()]
         if nodes:
@@ -103,18 +128,45 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
         field(role, root.xpath(header + f"tei:fileDesc/tei:notesStmt/tei:note[@type='{role}']", namespaces=NS))
 
     for body in root.xpath("tei:text//tei:body", namespaces=NS):
-        _blocks(body, writer, paras)
+        _blocks(body, writer, paras, skip=set(opening))
     for n, text in writer.notes:
         paras.append(f"[{n}] {text}")
-    for source in root.xpath(header + "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source']", namespaces=NS):
+    for source in root.xpath(
+        header + "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source'][not(@corresp)]", namespaces=NS
+    ):
         paras.append(f"[{writer.inline(source)}]")
     return "\n\n".join(p.strip() for p in paras if p.strip()) + "\n"
 
 
-def _blocks(node: etree._Element, writer: _Text, paras: list[str]) -> None:
+def _blocks(node: etree._Element, writer: _Text, paras: list[str], skip: set | None = None) -> None:
     for child in node:
         name = local(child)
-        if name in BLOCKS or (name == "note" and child.get("place") is None):
-            paras.append(writer.inline(child))
+        if skip and child in skip:
+            continue
+        if name == "sp":
+            _turn(child, writer, paras)
+        elif name in BLOCKS or (name == "note" and child.get("place") is None):
+            paras.append(_quoted(child, writer.element(child) if name in ("gap", "stage") else writer.inline(child)))
         elif name:
-            _blocks(child, writer, paras)
+            _blocks(child, writer, paras, skip)
+
+
+def _quoted(node: etree._Element, text: str) -> str:
+    """The quotation marks that @rend records (pre(“) post(”)) put back around `text`."""
+    marks = dict((k, v) for k, v in _REND.findall(node.get("rend") or ""))
+    return marks.get("pre", "") + text + marks.get("post", "")
+
+
+def _turn(sp: etree._Element, writer: _Text, paras: list[str]) -> None:
+    """A turn: its label before the words of its first paragraph, as the transcript writes it."""
+    label = ""
+    for child in sp:
+        name = local(child)
+        if name == "speaker":
+            label = _quoted(sp, writer.inline(child))
+            continue
+        text = _quoted(child, writer.element(child) if name in ("gap", "stage") else writer.inline(child))
+        paras.append(f"{label} {text}" if label else text)
+        label = ""
+    if label:
+        paras.append(label)

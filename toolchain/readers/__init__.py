@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, EditionError, InputError
-from . import bilingual, document, listing
+from . import bilingual, document, listing, transcript
 from .conventions import Conventions
 
 
@@ -29,7 +29,7 @@ class Reader:
 
 READERS: dict[str, Reader] = {
     module.NAME: Reader(module.NAME, module.DESCRIPTION, module.read, module.sniff)
-    for module in (document, bilingual, listing)
+    for module in (transcript, bilingual, listing, document)
 }
 
 
@@ -41,8 +41,9 @@ def get(name: str) -> Reader:
 
 
 def sniff(text: str, source: Path, conventions: Conventions) -> Reader:
-    scored = sorted(((r.sniff(text, conventions), r.name) for r in READERS.values()), reverse=True)
-    score, name = scored[0]
+    # the best score wins; a tie goes to the reader registered first (the more specific genre)
+    scores = [(r.sniff(text, conventions), r.name) for r in READERS.values()]
+    score, name = max(scores, key=lambda s: s[0])
     if score <= 0:
         raise InputError(
             source,

@@ -76,6 +76,11 @@ class Conventions:
         ("and also", "other"),
         ("also", "other"),
         ("invited", "other"),
+        ("interpreter", "interpreter"),
+        ("interviewer", "interviewer"),
+        ("interviewee", "interviewee"),
+        ("notetaker", "notetaker"),
+        ("note-taker", "notetaker"),
     )
     # Honorifics and offices that precede a surname. Plural forms introduce a list of surnames.
     titles: tuple[str, ...] = (
@@ -255,6 +260,7 @@ class Conventions:
             "Note du traducteur": "translator",
             "Anmerkung des Übersetzers": "translator",
             "Transmission Note": "transmission",
+            "Source": "source",
             "Note": "general",
         }
     )
@@ -400,6 +406,143 @@ class Conventions:
         "First",
         "Last",
         "Back to top",
+    )
+
+    # --- speaker-labelled transcripts (the transcript reader) ---
+    # Labels of the front matter that open a field, never a turn ("Subject: …").
+    front_fields: tuple[str, ...] = (
+        "Subject",
+        "Date",
+        "Time",
+        "Place",
+        "Location",
+        "To",
+        "From",
+        "Classification",
+        "Distribution",
+        "Copies",
+        "Drafted by",
+        "Approved by",
+        "Tape",
+        "Reel",
+        "Interviewer",
+        "Interviewee",
+        "Interviewed by",
+        "Transcribed by",
+    )
+    # Offices and titles a participant bears, longest first when matched ("Secretary of State Dean Rusk").
+    offices: tuple[str, ...] = (
+        "Secretary of State",
+        "Secretary of Defense",
+        "Secretary of the Treasury",
+        "Deputy Secretary of Defense",
+        "Under Secretary of State",
+        "Assistant Secretary of State",
+        "Attorney General",
+        "Director of Central Intelligence",
+        "Chairman of the Joint Chiefs of Staff",
+        "Special Assistant to the President",
+        "Special Assistant",
+        "National Security Adviser",
+        "Vice President",
+        "Foreign Minister",
+        "Minister of Foreign Affairs",
+        "Defense Minister",
+        "First Secretary",
+        "First Deputy Chairman",
+        "Deputy Chairman",
+        "Prime Minister",
+        "Deputy Prime Minister",
+        "Chargé d'Affaires",
+        "Under Secretary",
+    )
+    # Abbreviated offices and titles in labels -> the office or title they stand for.
+    office_abbreviations: dict[str, str] = field(
+        default_factory=lambda: {
+            "SecState": "Secretary of State",
+            "SecDef": "Secretary of Defense",
+            "DepSecDef": "Deputy Secretary of Defense",
+            "DCI": "Director of Central Intelligence",
+            "CJCS": "Chairman of the Joint Chiefs of Staff",
+            "AG": "Attorney General",
+            "VP": "Vice President",
+            "FM": "Foreign Minister",
+            "Amb.": "Ambassador",
+            "Pres.": "President",
+            "Sec.": "Secretary",
+            "Secy.": "Secretary",
+            "Gen.": "General",
+            "Adm.": "Admiral",
+            "Sen.": "Senator",
+        }
+    )
+    # Labels that stand for a part in an interview -> the role of the participant who plays it.
+    speaker_roles: dict[str, str] = field(
+        default_factory=lambda: {
+            "Q": "interviewer",
+            "Question": "interviewer",
+            "Interviewer": "interviewer",
+            "A": "interviewee",
+            "Answer": "interviewee",
+            "Interviewee": "interviewee",
+        }
+    )
+    # First words of labels that name no one ("Unidentified speaker:", "Voice:"): encoded, reported, never resolved.
+    anonymous_speakers: tuple[str, ...] = (
+        "Unidentified",
+        "Unknown",
+        "Voice",
+        "Voices",
+        "Operator",
+        "Several",
+        "All",
+        "Male",
+        "Female",
+        "Speaker",
+        "Participant",
+        "Somebody",
+        "Someone",
+    )
+    # An edition's own table: a label as written (without its colon) -> the name of the person it stands for.
+    speaker_aliases: dict[str, str] = field(default_factory=dict)
+    # Words in a bracket that make it an omission -> gap/@reason (first match wins; checked in this order).
+    omission_phrases: tuple[tuple[str, str], ...] = (
+        ("not declassified", "classified"),
+        ("redacted", "classified"),
+        ("excised", "classified"),
+        ("omitted", "editorial"),
+        ("here follows", "editorial"),
+        ("illegible", "illegible"),
+        ("inaudible", "inaudible"),
+        ("unintelligible", "inaudible"),
+        ("garble", "garbled"),
+        ("tape ends", "tape"),
+        ("gap in tape", "tape"),
+    )
+    # Words in a bracketed remark that give its stage/@type (first match wins); other remarks are "summary".
+    stage_words: tuple[tuple[str, str], ...] = (
+        ("left the", "exit"),
+        ("leaves the", "exit"),
+        ("departed", "exit"),
+        ("withdrew", "exit"),
+        ("joined", "entrance"),
+        ("entered", "entrance"),
+        ("arrived", "entrance"),
+        ("returned to the", "entrance"),
+        ("laughter", "business"),
+        ("laughs", "business"),
+        ("laughing", "business"),
+        ("pause", "business"),
+        ("crosstalk", "business"),
+        ("applause", "business"),
+        ("telephone rings", "business"),
+        ("aside", "delivery"),
+        ("to the", "delivery"),
+    )
+    # Time of day in a transcript: "(11.40)", "(11:40)", "10:25 a.m.", "10 a.m."; groups h, m, ap (a or p).
+    time_pattern: str = (
+        r"(?<![\d.:])(?P<h>\d{1,2})(?:[.:](?P<m>\d{2})(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)?"
+        r"|\s*(?P<ap2>[aApP])\.?\s?[mM]\b\.?)(?![\d.:]*\d)"
     )
 
     def language_code(self, name: str) -> str | None:

@@ -362,8 +362,34 @@ class _Reader:
         return out
 
     def header(self, header: Header, title: str, cit: dict, lang: str, original: str | None) -> etree._Element:
-        th = el("teiHeader")
-        fd = sub(th, "fileDesc")
+        th = el("teiHeader", self.file_desc(header, title, cit, original), self.encoding_desc())
+        pd = sub(th, "profileDesc")
+        if header.date_line is not None:
+            d = find_date(header.date_line.text, whole=True)
+            sub(pd, "creation", el("date", header.date_line.text.strip(), when=d.iso))
+        elif cit.get("date"):
+            sub(pd, "creation", el("date", when=cit["date"]))
+        elif self.closer_date:
+            sub(pd, "creation", el("date", when=self.closer_date))
+        else:
+            raise InputError(
+                self.source, 1, "the document has no date (no date line, none in the citation or closer)", "input-date"
+            )
+        self.abstract(pd, header)
+        self.languages_and_persons(pd, {"en", lang} | ({original} if original else set()), self.persons.people)
+        return th
+
+    def abstract(self, pd: etree._Element, header: Header) -> None:
+        if "summary" in header.fields:
+            ab = sub(pd, "abstract")
+            for b in header.fields["summary"][1]:
+                sub(ab, "p", *self.inline(b, speech=False))
+
+    def file_desc(
+        self, header: Header, title: str, cit: dict, original: str | None, source: etree._Element | None = None
+    ) -> etree._Element:
+        """fileDesc: title and responsibility, publication, notes from the header fields, the source."""
+        fd = el("fileDesc")
         ts = sub(fd, "titleStmt", el("title", title, type="main"))
         if "credits" in header.fields:
             credits = " ".join(b.text for b in header.fields["credits"][1])
@@ -393,7 +419,9 @@ class _Reader:
         sd = sub(fd, "sourceDesc")
         if cit.get("text"):
             sd.append(self.citation_bibl(cit))
-        else:
+        if source is not None:
+            sd.append(source)
+        if not len(sd):
             sub(sd, "p", "A plain-text transcript without a citation.")
         if cit.get("repository") or self.hands or original:
             ms = sub(sd, "msDesc")
@@ -415,25 +443,7 @@ class _Reader:
                 for hid, person in sorted(self.hands.items()):
                     sub(hd, "handNote", f"The hand of {person.full_name()}.", xml_id=hid, scribeRef=f"#{person.id}")
                 ms.append(el("physDesc", hd))
-        th.append(self.encoding_desc())
-        pd = sub(th, "profileDesc")
-        if header.date_line is not None:
-            d = find_date(header.date_line.text, whole=True)
-            sub(pd, "creation", el("date", header.date_line.text.strip(), when=d.iso))
-        elif cit.get("date"):
-            sub(pd, "creation", el("date", when=cit["date"]))
-        elif self.closer_date:
-            sub(pd, "creation", el("date", when=self.closer_date))
-        else:
-            raise InputError(
-                self.source, 1, "the document has no date (no date line, none in the citation or closer)", "input-date"
-            )
-        if "summary" in header.fields:
-            ab = sub(pd, "abstract")
-            for b in header.fields["summary"][1]:
-                sub(ab, "p", *self.inline(b, speech=False))
-        self.languages_and_persons(pd, {"en", lang} | ({original} if original else set()), self.persons.people)
-        return th
+        return fd
 
     def languages_and_persons(self, pd: etree._Element, langs: set[str], people: list[Person]) -> None:
         """profileDesc's langUsage and particDesc."""

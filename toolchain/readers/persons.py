@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..tei import slug
-from .conventions import Conventions, given_names, not_names
+from .conventions import Conventions, given_names, not_names, places
 from .names import allowed_edits, distance, key, stems
 
 
@@ -24,7 +24,8 @@ def _letters(test) -> str:
 
 UPPER = _letters(str.isupper)
 LOWER = _letters(str.islower)
-CAP_WORD = rf"[{UPPER}][{LOWER}]+(?:['’][{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
+# A capitalised word, with the inner capitals of McNamara, MacArthur, O'Brien and double names.
+CAP_WORD = rf"(?:Mc|Mac|O['’])?[{UPPER}][{LOWER}]+(?:['’][{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
 # An initial is a capital with a period; transliterated Russian digraphs count as one (Zh., Sh., Ya.).
 INITIAL = rf"[{UPPER}][hauoe]?\."
 INITIALS = rf"(?:{INITIAL}[ \t]?){{1,3}}"
@@ -34,7 +35,9 @@ _PATRONYMIC = re.compile(
 )
 _INITIAL_TOKEN = re.compile(rf"[{UPPER}][hauoe]?(?=\.)|[{UPPER}]")
 _WORD_BEFORE = re.compile(rf"({CAP_WORD})[ \t]+$")
-_WORD_AFTER = re.compile(rf"[ \t]+{CAP_WORD}")
+_NEXT_WORD = re.compile(rf"[ \t]+({CAP_WORD})(?![\w.])")
+_INITIAL_AFTER = re.compile(rf"[ \t]+{INITIAL}[ \t]?(?:{INITIAL}[ \t]?)*{CAP_WORD}")
+_WORD_AFTER = re.compile(rf"[ \t]+(?:{INITIAL}[ \t]?)*{CAP_WORD}")
 _NAME = re.compile(rf"({INITIALS})?[ \t]?({CAP_WORD})")
 _TOKEN_BEFORE = re.compile(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]?$")
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
@@ -177,6 +180,22 @@ class Persons:
                 initials = " ".join(initials.split()[1:])
                 if not initials:
                     continue  # "M. Gromyko" in French: Monsieur, found as a title below
+            after = _NEXT_WORD.match(text, m.end())
+            if after and self._forename(m.group(2), "Mr") and after.group(1) not in places():
+                # "W. Tapley Bennett": the word after the initials is a forename, the surname follows
+                forenames = (*(f"{t}." for t in initial_tokens(initials)), m.group(2))
+                found.append(
+                    self.add(after.group(1), forenames=forenames, role=role, form=text[m.start() : after.end()])
+                )
+                continue
+            if before and self._forename(before.group(1), text[: before.start(1)]):
+                # "General Earle G. Wheeler": after a title, a capitalised word that is no title, place or
+                # function word is a forename
+                forenames = (before.group(1), *(f"{t}." for t in initial_tokens(initials)))
+                p = self.add(m.group(2), forenames=forenames, role=role, form=text[before.start(1) : m.end()])
+                self._life(p, text, m.end())
+                found.append(p)
+                continue
             p = self.add(m.group(2), initials, role=role, form=m.group(0)[m.group(0).find(initials) :])
             self._life(p, text, m.end())
             found.append(p)
@@ -193,6 +212,17 @@ class Persons:
         for m in self._title.finditer(text):
             if m.group(2) in given and _WORD_AFTER.match(text, m.end()):
                 continue  # "Minister Vasily Kuznetsov": a full name, found below
+            if not m.group(1) and _INITIAL_AFTER.match(text, m.end()):
+                continue  # "General Earle G. Wheeler": a forename, the name is found above
+            after = _NEXT_WORD.match(text, m.end())
+            if after and after.group(1) in not_names():
+                continue  # "Deputy Press Secretary": an office, not a name
+            if after and self._forename(m.group(2), "Mr") and after.group(1) not in places():
+                # "Mr. Malcolm Toon", "Ambassador W. Tapley Bennett": the word after the title is a forename
+                forenames = (*(f"{t}." for t in initial_tokens(m.group(1) or "")), m.group(2))
+                form = text[m.start(1) if m.group(1) else m.start(2) : after.end()]
+                found.append(self.add(after.group(1), forenames=forenames, role=role, form=form))
+                continue
             found.append(self.add(m.group(2), m.group(1) or "", role=role))
         for m in self._plural.finditer(text):
             for name in re.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group(1)):
@@ -207,6 +237,13 @@ class Persons:
             self._life(p, text, m.end())
             found.append(p)
         return [p for p in found if p is not None]
+
+    def _forename(self, word: str, before: str) -> bool:
+        titles = {w.rstrip(".") for t in self.conventions.titles for w in t.split()}
+        previous = before.split()[-1].rstrip(".") if before.split() else ""
+        if previous not in titles or _CYRILLIC_WORD.fullmatch(word):
+            return False
+        return word not in not_names() and word not in places() and word not in titles
 
     @staticmethod
     def _life(person: Person | None, text: str, end: int) -> None:

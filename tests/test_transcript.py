@@ -1,0 +1,215 @@
+"""Speaker-labelled transcripts: case files of every label style, with hand-made turn lists."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from click.testing import CliRunner
+from conftest import CASES, SAMPLES, case_files, jing, load_case
+from helpers import convert, text_of, words, xpath
+
+from toolchain import readers
+from toolchain.cli import main
+from toolchain.errors import InputError
+from toolchain.export import to_text
+from toolchain.readers.conventions import DEFAULT
+from toolchain.tei import parse
+from toolchain.validate import validator
+
+TRANSCRIPTS = case_files("transcript")
+IDS = [p.stem for p in TRANSCRIPTS]
+NO_LABELS = CASES / "transcript" / "bad" / "no-labels.txt"
+
+
+def facts(tei: bytes, diagnostics) -> dict:
+    """What a transcript case's `expect` section speaks of, read off the TEI and the report."""
+    tree = parse(tei)
+    text = "//tei:text"
+    return {
+        "title": text_of(xpath(tree, "//tei:titleStmt/tei:title")[0]),
+        "date": xpath(tree, "//tei:profileDesc/tei:creation/tei:date/@when")[0][:10],
+        "turns": [
+            [
+                text_of(sp.find("{*}speaker")) if sp.find("{*}speaker") is not None else None,
+                (sp.get("who") or "").lstrip("#") or None,
+            ]
+            for sp in xpath(tree, f"{text}//tei:sp")
+        ],
+        "unresolved": [d.message.split("'")[1] for d in diagnostics if d.rule == "speaker-unresolved"],
+        "omissions": [text_of(g) for g in xpath(tree, f"{text}//tei:gap")],
+        "sic": [text_of(s) for s in xpath(tree, f"{text}//tei:sic")],
+        "stages": [text_of(s) for s in xpath(tree, f"{text}//tei:stage[not(@type='time' or @type='delivery')]")],
+        "times": [text_of(t) for t in xpath(tree, f"{text}//tei:time")],
+        "notes": len(xpath(tree, f"{text}//tei:note[@place='foot']")),
+    }
+
+
+@pytest.mark.parametrize("path", TRANSCRIPTS, ids=IDS)
+def test_case_expectations(path):
+    """Turn counts, speaker labels and ids, omissions, [sic], remarks and times as made by hand."""
+    case = load_case(path)
+    tei, diagnostics = convert(case.input, path.stem + ".txt")
+    got = facts(tei, diagnostics)
+    for key, expected in case.expect.items():
+        assert got[key] == expected, f"{path.stem}: {key}"
+
+
+@pytest.mark.parametrize("path", TRANSCRIPTS, ids=IDS)
+def test_case_output(path, regen):
+    case = load_case(path)
+    tei, _ = convert(case.input, path.stem + ".txt")
+    if regen:
+        case.write_output(tei.decode())
+        return
+    assert case.output is not None, f"{path.name} has no output section yet: run pytest --regen and review it"
+    assert tei.decode() == case.output, f"{path.name}: TEI differs from the reviewed output (pytest --regen)"
+
+
+@pytest.mark.parametrize("path", TRANSCRIPTS, ids=IDS)
+def test_sniffed_as_transcript(path):
+    text = load_case(path).input
+    assert readers.sniff(text, path, DEFAULT).name == "transcript"
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_samples_are_not_transcripts(path):
+    assert readers.sniff(path.read_text(encoding="utf-8"), path, DEFAULT).name != "transcript"
+
+
+@pytest.mark.parametrize("path", TRANSCRIPTS, ids=IDS)
+def test_lossless(path):
+    text = load_case(path).input
+    tei, _ = convert(text, path.stem + ".txt")
+    assert words(to_text(parse(tei), DEFAULT)) == words(text)
+
+
+def test_every_case_is_valid(tmp_path, tei_all):
+    """`edition validate` (XSD + rules) and the reference tei_all.rng (jing) accept every case."""
+    files = []
+    for path in TRANSCRIPTS:
+        out = tmp_path / f"{path.stem}.xml"
+        out.write_bytes(convert(load_case(path).input, path.stem + ".txt")[0])
+        assert validator().check_file(out) == [], path.stem
+        files.append(out)
+    ok, errors = jing(files)
+    assert ok, errors
+
+
+def test_edition_of_transcripts_links_speakers_to_the_registry(tmp_path, tei_all):
+    """Converted together, the speakers point into persons.xml; places stay groups of the document."""
+    sources = tmp_path / "transcripts"
+    sources.mkdir()
+    for path in TRANSCRIPTS:
+        (sources / f"{path.stem}.txt").write_text(load_case(path).input, encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(sources), "-o", str(tmp_path / "tei")])
+    assert result.exit_code == 0, result.output
+    registry = parse(tmp_path / "tei" / "persons.xml")
+    ids = xpath(registry, "//tei:person/@xml:id")
+    assert len(ids) == len(set(ids))
+    rusk = [i for i in ids if i.startswith("rusk")]
+    assert rusk == ["rusk"], "one Rusk across five documents"
+    tele = parse(tmp_path / "tei" / "teleconference-santo-domingo-marines.xml")
+    whos = set(xpath(tele, "//tei:sp/@who"))
+    assert "persons.xml#rusk" in whos and "#washington" in whos
+    assert xpath(tele, "//tei:particDesc//tei:personGrp[@xml:id='washington']/tei:name/text()") == ["Washington"]
+    files = sorted((tmp_path / "tei").glob("*.xml"))
+    for f in files:
+        assert validator().check_file(f) == [], f.name
+    ok, errors = jing(files)
+    assert ok, errors
+
+
+LABEL_VARIANTS = """Telephone Conversation Between President Lyndon B. Johnson and Secretary McNamara
+
+Washington, March 2, 1964, 11:05 a.m.
+
+President: Bob, I want the figures before the leadership meeting.
+
+McNamara: You will have them this afternoon, Mr. President.
+
+LBJ: Good. And the Saigon cable?
+
+Johnson: Never mind, I have it here.
+
+Secretary: It came in at nine.
+"""
+
+
+def test_label_variants_resolve_to_one_person():
+    """President = LBJ = Johnson when the title line says who the President is; Secretary is McNamara."""
+    tei, diagnostics = convert(LABEL_VARIANTS, "variants.txt")
+    got = facts(tei, diagnostics)
+    assert got["turns"] == [
+        ["President:", "johnson"],
+        ["McNamara:", "mcnamara"],
+        ["LBJ:", "johnson"],
+        ["Johnson:", "johnson"],
+        ["Secretary:", "mcnamara"],
+    ]
+    assert got["unresolved"] == []
+
+
+def test_unresolvable_label_is_encoded_and_reported_never_guessed():
+    text = LABEL_VARIANTS.replace("Secretary McNamara\n", "Secretary McNamara and Secretary Rusk\n")
+    tei, diagnostics = convert(text, "variants.txt")
+    tree = parse(tei)
+    sp = xpath(tree, "//tei:sp[tei:speaker='Secretary:']")[0]
+    assert sp.get("who") is None
+    assert text_of(sp) == "Secretary: It came in at nine."
+    [warning] = [d for d in diagnostics if d.rule == "speaker-unresolved"]
+    assert warning.line == 13 and "McNamara" in warning.message and "Rusk" in warning.message
+
+
+def test_alias_table_of_the_edition():
+    """An edition's own table resolves a label the document does not explain."""
+    text = LABEL_VARIANTS + "\nBob: One more thing.\n"
+    tei, diagnostics = convert(text, "variants.txt")
+    assert facts(tei, diagnostics)["turns"][-1] == ["Bob:", "bob"], "a bare first name is read as a name"
+    conventions = dataclasses.replace(DEFAULT, speaker_aliases={"Bob": "Robert S. McNamara"})
+    tei, diagnostics = convert(text, "variants.txt", conventions)
+    assert facts(tei, diagnostics)["turns"][-1] == ["Bob:", "mcnamara"]
+
+
+def test_no_speaker_labels_is_never_an_empty_body():
+    """Sniffing refuses the file clearly; forced, the transcript reader hands it to the document reader."""
+    text = NO_LABELS.read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="cannot tell what kind of transcript"):
+        convert(text, "memo.txt")
+    with pytest.raises(InputError, match=r"no speaker labels found.*read as a document instead: .*title"):
+        convert(text, "memo.txt", format="transcript")
+    # with a bold title and a date line the document reader takes it, and the report says so
+    titled = "**" + text.replace("\n\n", "**\n\n", 1).replace("Washington, March 6, 1964.", "March 6, 1964")
+    tei, diagnostics = convert(titled, "memo.txt", format="transcript")
+    assert [d.rule for d in diagnostics if d.severity == "warning"] == ["transcript-no-speakers"]
+    paragraphs = xpath(parse(tei), "//tei:text//tei:p")
+    assert len(paragraphs) >= 4 and not xpath(parse(tei), "//tei:sp")
+
+
+def test_bad_brackets_and_notes_name_file_and_line():
+    text = LABEL_VARIANTS.replace("the Saigon cable?", "the [Saigon cable?")
+    with pytest.raises(InputError) as caught:
+        convert(text, "variants.txt")
+    assert caught.value.diagnostic.line == 9 and "bracket" in caught.value.diagnostic.message
+    text = LABEL_VARIANTS + "\n[1] Source: a note no marker calls.\n"
+    with pytest.raises(InputError) as caught:
+        convert(text, "variants.txt")
+    assert caught.value.diagnostic.line == 15 and "no marker" in caught.value.diagnostic.message
+
+
+def test_cli_writes_nothing_for_a_bad_transcript(tmp_path):
+    source = tmp_path / "bad.txt"
+    source.write_text(LABEL_VARIANTS.replace("the Saigon cable?", "the [Saigon cable?"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(tmp_path / "out"), "--no-registry"])
+    assert result.exit_code != 0
+    assert "bad.txt:9" in result.output
+    assert not list((tmp_path / "out").glob("*.xml")) if (tmp_path / "out").exists() else True
+
+
+def test_uncertain_reading_and_sic_round_trip():
+    text = LABEL_VARIANTS.replace("And the Saigon cable?", "And the [Taylor?] cable from Saigon, recieved [sic] today?")
+    tei, _ = convert(text, "variants.txt")
+    tree = parse(tei)
+    assert [(u.get("reason"), text_of(u)) for u in xpath(tree, "//tei:unclear")] == [("uncertain", "Taylor")]
+    assert [text_of(s) for s in xpath(tree, "//tei:sic")] == ["recieved"]
+    assert "the [Taylor?] cable from Saigon, recieved [sic] today?" in to_text(tree, DEFAULT)
