@@ -261,6 +261,9 @@ class Conventions:
             "Anmerkung des Übersetzers": "translator",
             "Transmission Note": "transmission",
             "Source": "source",
+            "Примечание переводчика": "translator",
+            "Примечание редактора": "editorial",
+            "Примечание": "general",
             "Note": "general",
         }
     )
@@ -518,6 +521,11 @@ class Conventions:
         ("garble", "garbled"),
         ("tape ends", "tape"),
         ("gap in tape", "tape"),
+        ("не рассекреч", "classified"),
+        ("опущен", "editorial"),
+        ("неразборчиво", "illegible"),
+        ("неразб.", "illegible"),
+        ("не слышно", "inaudible"),
     )
     # Words in a bracketed remark that give its stage/@type (first match wins); other remarks are "summary".
     stage_words: tuple[tuple[str, str], ...] = (
@@ -538,6 +546,13 @@ class Conventions:
         ("telephone rings", "business"),
         ("aside", "delivery"),
         ("to the", "delivery"),
+        ("вышел", "exit"),
+        ("покинул", "exit"),
+        ("вошел", "entrance"),
+        ("вошёл", "entrance"),
+        ("присоединился", "entrance"),
+        ("смех", "business"),
+        ("пауза", "business"),
     )
     # Time of day in a transcript: "(11.40)", "(11:40)", "10:25 a.m.", "10 a.m."; groups h, m, ap (a or p).
     time_pattern: str = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..tei import slug
 from .conventions import Conventions, given_names, not_names, places
-from .names import allowed_edits, distance, key, stems
+from .names import allowed_edits, distance, is_cyrillic, key, stems
 
 
 def _letters(test) -> str:
@@ -43,6 +43,28 @@ _TOKEN_BEFORE = re.compile(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _SURNAME_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+((?:[А-ЯЁ]\.[ \t]?){1,3})(?!\w)")
 _LIFE = re.compile(r"\s*\((\d{4})\s*[-–]\s*(\d{4})\)")
+
+
+# Russian surnames decline: Микоян, Микояна, Микояну, Микояном; Малиновский, Малиновского.
+_ADJECTIVAL = ("ий", "ый", "ой", "ая")
+_ADJECTIVAL_ENDINGS = ("ий", "ый", "ой", "ая", "ого", "ому", "им", "ым", "ом", "ую", "ей")
+_NOUN_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ы", "ой", "ою", "ым", "ыми")
+
+
+def surname_pattern(surname: str) -> str:
+    """A regex for a surname; a Russian one in any of its cases."""
+    if not is_cyrillic(surname) or len(surname) < 4:
+        return re.escape(surname)
+    if surname.lower().endswith(_ADJECTIVAL):
+        return re.escape(surname[:-2]) + f"(?:{'|'.join(_ADJECTIVAL_ENDINGS)})"
+    return re.escape(surname) + f"(?:{'|'.join(sorted(set(_NOUN_ENDINGS), key=len, reverse=True))})?"
+
+
+def same_surname(known: str, written: str) -> bool:
+    """Whether `written` is `known` (a Russian surname in another case counts)."""
+    return known == written or (
+        is_cyrillic(written) and len(known) >= 4 and re.fullmatch(surname_pattern(known), written) is not None
+    )
 
 
 def initial_tokens(initials: str) -> list[str]:
@@ -141,6 +163,9 @@ class Persons:
             self.people.append(person)
             self._matcher = None
         else:
+            if surname != person.surname and same_surname(surname, person.surname):
+                person.surname = surname  # "Микоян" after "Микояна": the nominative is the name
+                self._matcher = None
             if initials and not person.initials:
                 person.initials = initials
             if len(forenames) > len(person.forenames):
@@ -153,7 +178,7 @@ class Persons:
         return person
 
     def _find(self, surname: str, initials: str) -> Person | None:
-        same = [p for p in self.people if p.surname == surname]
+        same = [p for p in self.people if same_surname(p.surname, surname)]
         if not initials:
             return same[0] if len(same) == 1 else None
         key = initials_key(initials)
@@ -271,7 +296,7 @@ class Persons:
         if self._matcher is None:
             surnames = sorted({p.surname for p in self.people}, key=len, reverse=True)
             keys = sorted({p.key for p in self.people if len(p.key) >= 2}, key=len, reverse=True)
-            alts = [rf"(?P<sur>{'|'.join(map(re.escape, surnames))})"] if surnames else []
+            alts = [rf"(?P<sur>{'|'.join(map(surname_pattern, surnames))})"] if surnames else []
             forenames = sorted(self._unique_forenames(), key=len, reverse=True)
             if forenames:  # "Fidel" alone, when one person has that given name
                 alts.append(rf"(?P<fore>{'|'.join(map(re.escape, forenames))})(?![ \t]+[{UPPER}])")
@@ -298,7 +323,7 @@ class Persons:
             if m.groupdict().get("fore"):
                 out.append(Mention(m.start(), m.end(), next(p for p in self.people if m.group("fore") in p.forenames)))
             elif m.group("sur"):
-                candidates = [p for p in self.people if p.surname == m.group("sur")]
+                candidates = [p for p in self.people if same_surname(p.surname, m.group("sur"))]
                 start, initials = self._extend_left(text, m.start(), candidates)
                 person = self._pick(candidates, initials)
                 if person is None:

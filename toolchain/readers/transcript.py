@@ -21,6 +21,7 @@ from lxml import etree
 from ..errors import Diagnostic, InputError
 from ..tei import XML_ID, content_id, el, sub
 from . import document
+from .bilingual import script
 from .conventions import Conventions, places
 from .inline import Span, build
 from .persons import Persons
@@ -226,7 +227,12 @@ class _Reader(document._Reader):
         front = self.front()
         self.notes_by_n, self.style = self.notes(self.blocks[self._notes_start :])
         body = self.blocks[self._body_start : self._notes_start]
+        # the language of the text from its script (Conventions.script_languages), else the default
+        written = script(" ".join(b.text for b in body)) or ""
+        default_script = {v: k for k, v in self.conv.script_languages.items()}.get(self.conv.default_language, "Latin")
         self.lang = self.conv.default_language
+        if written != default_script and written in self.conv.script_languages:
+            self.lang = self.conv.script_languages[written]
         self.persons = Persons(self.conv, self.lang)
         self.cast = Cast(self.conv, self.persons)
         self.translator = None
