@@ -1,6 +1,9 @@
 """Benchmark: synthesise N transcripts by varying the sample, then convert and validate them.
 
-    .venv/bin/python bench/bench_convert_validate.py [--n 1000] [--jobs 2]
+    .venv/bin/python bench/bench_convert_validate.py [--n 1000] [--jobs 2] [--genre document|transcript]
+
+`document` varies the sample's Presidium protocol; `transcript` varies the speaker-labelled case files
+of the tests (date, year, order of their turns).
 
 Prints documents per second for convert and for validate, and peak memory (RSS) of the main
 process and of the worker processes.
@@ -82,15 +85,41 @@ def synthesise(n: int, folder: Path, seed: int = 1962) -> list[Path]:
     return out
 
 
+def synthesise_transcripts(n: int, folder: Path, seed: int = 1964) -> list[Path]:
+    """Vary the speaker-labelled case files: the year, and the order of the turns after the first."""
+    rng = random.Random(seed)
+    cases = sorted((ROOT / "tests" / "cases" / "transcript").glob("*.case"))
+    inputs = [c.read_text(encoding="utf-8").split("#### expect")[0].removeprefix("#### input\n") for c in cases]
+    out = []
+    for i in range(n):
+        text = inputs[i % len(inputs)]
+        year = str(rng.randint(1955, 1970))
+        for old in ("1962", "1963", "1964", "1965", "1968", "1971"):
+            text = text.replace(old, year)
+        paragraphs = text.split("\n\n")
+        # keep the front matter (the first five paragraphs) and the notes; shuffle some middle turns
+        middle = paragraphs[6:-3]
+        if len(middle) > 4:
+            k = rng.randrange(len(middle) - 2)
+            middle[k], middle[k + 1] = middle[k + 1], middle[k]
+        doc = "\n\n".join(paragraphs[:6] + middle + paragraphs[-3:])
+        path = folder / f"tr{i:05d}.txt"
+        path.write_text(doc, encoding="utf-8")
+        out.append(path)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--genre", choices=["document", "transcript"], default="document")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         (tmp_path / "in").mkdir()
-        sources = synthesise(args.n, tmp_path / "in")
+        make = synthesise_transcripts if args.genre == "transcript" else synthesise
+        sources = make(args.n, tmp_path / "in")
         t0 = time.perf_counter()
         results = convert_many(sources, tmp_path / "tei", DEFAULT, jobs=args.jobs)
         t1 = time.perf_counter()

@@ -44,7 +44,12 @@ def script(text: str) -> str | None:
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
-            name = unicodedata.name(ch, "").split(" ")[0]
+            if ch < "\u0250":  # Basic Latin to Latin Extended-B, the commonest case, without a name lookup
+                name = "LATIN"
+            elif "\u0400" <= ch <= "\u04ff":
+                name = "CYRILLIC"
+            else:
+                name = unicodedata.name(ch, "").split(" ")[0]
             counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..tei import slug
 from .conventions import Conventions, given_names, not_names, places
@@ -62,9 +63,16 @@ def surname_pattern(surname: str) -> str:
 
 def same_surname(known: str, written: str) -> bool:
     """Whether `written` is `known` (a Russian surname in another case counts)."""
-    return known == written or (
-        is_cyrillic(written) and len(known) >= 4 and re.fullmatch(surname_pattern(known), written) is not None
-    )
+    if known == written:
+        return True
+    if not ("\u0400" <= written[:1] <= "\u04ff") or len(known) < 4 or written[:2] != known[:2]:
+        return False
+    return _declension(known).fullmatch(written) is not None
+
+
+@lru_cache(maxsize=4096)
+def _declension(surname: str) -> re.Pattern[str]:
+    return re.compile(surname_pattern(surname))
 
 
 def initial_tokens(initials: str) -> list[str]:
