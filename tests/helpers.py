@@ -86,3 +86,16 @@ def _count(refs: list[str]) -> dict[str, int]:
     for r in refs:
         out[r.lstrip("#")] = out.get(r.lstrip("#"), 0) + 1
     return out
+
+
+def check_case_output(path: Path, regen: bool, format: str | None = None) -> None:
+    """A case file's TEI equals its reviewed `output` section (rewritten with --regen)."""
+    from conftest import load_case
+
+    case = load_case(path)
+    tei, _ = convert(case.input, path.stem + ".txt", format=format)
+    if regen:
+        case.write_output(tei.decode())
+        return
+    assert case.output is not None, f"{path.name} has no output section yet: run pytest --regen and review it"
+    assert tei.decode() == case.output, f"{path.name}: TEI differs from the reviewed output (pytest --regen)"

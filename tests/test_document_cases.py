@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import case_files, load_case
-from helpers import convert, facts
+from helpers import check_case_output, convert, facts
 
 from toolchain.tei import parse
 
@@ -13,13 +13,7 @@ CASES = case_files("document")
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case_output(path, regen):
-    case = load_case(path)
-    tei, _ = convert(case.input, path.stem + ".txt")
-    if regen:
-        case.write_output(tei.decode())
-        return
-    assert case.output is not None, f"{path.name} has no output section yet: run pytest --regen and review it"
-    assert tei.decode() == case.output, f"{path.name}: TEI differs from the reviewed output (pytest --regen)"
+    check_case_output(path, regen)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

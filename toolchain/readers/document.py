@@ -261,13 +261,7 @@ class _Reader:
 
         citation = self.citation(header)
         text_el = self.text(body, lang, original)
-        unused = [n for n in self.notes_by_n.values() if not n.used]
-        if unused:
-            n = unused[0]
-            close = "]" if self.style == "[" else ")"
-            raise InputError(
-                self.source, n.block.line, f"note {self.style}{n.n}{close} has no marker in the text", "input-note"
-            )
+        self.check_notes_used()
 
         root = el("TEI", xml_lang="en")
         root.append(self.header(header, title, citation, lang, original))
@@ -275,6 +269,16 @@ class _Reader:
         for ambiguous in sorted(set(self.persons.ambiguous)):
             self.warn(1, f"'{ambiguous}' may be any of several persons; not linked", "person-ambiguous")
         return etree.ElementTree(root)
+
+    def check_notes_used(self) -> None:
+        """Every note at the end has a marker in the text."""
+        unused = [n for n in self.notes_by_n.values() if not n.used]
+        if unused:
+            n = unused[0]
+            close = "]" if self.style == "[" else ")"
+            raise InputError(
+                self.source, n.block.line, f"note {self.style}{n.n}{close} has no marker in the text", "input-note"
+            )
 
     def title(self, header: Header) -> str:
         if header.title_blocks:

@@ -277,13 +277,7 @@ class _Reader(document._Reader):
         self._hoist_remarks(div)
         if self.closer is not None:
             div.append(self.closer_el(self.closer))
-        unused = [n for n in self.notes_by_n.values() if not n.used]
-        if unused:
-            n = unused[0]
-            close = "]" if self.style == "[" else ")"
-            raise InputError(
-                self.source, n.block.line, f"note {self.style}{n.n}{close} has no marker in the text", "input-note"
-            )
+        self.check_notes_used()
         root = el("TEI", xml_lang="en")
         root.append(self.transcript_header(front, cit, stations))
         root.append(el("text", el("body", div), xml_lang=self.lang, type="original"))
