@@ -207,3 +207,19 @@ def test_uncertain_reading_and_sic_round_trip():
     assert [(u.get("reason"), text_of(u)) for u in xpath(tree, "//tei:unclear")] == [("uncertain", "Taylor")]
     assert [text_of(s) for s in xpath(tree, "//tei:sic")] == ["recieved"]
     assert "the [Taylor?] cable from Saigon, recieved [sic] today?" in to_text(tree, DEFAULT)
+
+
+def test_remarks_inside_and_between_turns():
+    """A remark followed by the same speaker's next paragraph stays in the turn; otherwise it stands between."""
+    text = LABEL_VARIANTS.replace(
+        "Johnson: Never mind, I have it here.",
+        "Johnson: Never mind, I have it here.\n\n[The President reads the cable.]\n\nIt says nothing new."
+        "\n\n[Secretary McNamara left the room.]",
+    )
+    tree = parse(convert(text, "variants.txt")[0])
+    div = xpath(tree, "//tei:div[@type='transcript']")[0]
+    johnson = xpath(div, "tei:sp[tei:speaker='Johnson:']")[0]
+    assert [c.tag.split("}")[1] for c in johnson] == ["speaker", "p", "stage", "p"]
+    following = johnson.getnext()
+    assert following.tag.endswith("stage") and following.get("type") == "exit"
+    assert following.getnext().find("{*}speaker").text == "Secretary:"

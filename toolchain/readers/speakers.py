@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..tei import slug
 from .conventions import Conventions, given_names, not_names, places
-from .persons import CAP_WORD, INITIAL, INITIALS, LOWER, UPPER, Person, Persons, initials_key
+from .persons import CAP_WORD, INITIAL, INITIALS, UPPER, Person, Persons, initials_key
 
 _QUOTES = '“"«„'
 _CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "y", "and", "for", "to", "on"}
@@ -392,4 +392,4 @@ def assign_station_ids(stations: list[Station], taken: set[str]) -> None:
         station.id = sid
 
 
-__all__ = ["LOWER", "Cast", "Label", "Speaker", "Station", "assign_station_ids", "find_label", "normal_case"]
+__all__ = ["Cast", "Label", "Speaker", "Station", "assign_station_ids", "find_label", "normal_case"]

@@ -85,6 +85,7 @@ class Turn:
     label: Label
     blocks: list[Block]  # the first block opens with the label
     speaker: Speaker | None = None
+    why: str = ""  # how the label was resolved, or why it was not
 
 
 @dataclass
@@ -99,7 +100,6 @@ class Front:
     title: Block | None = None
     date: tuple[Block, DateMatch] | None = None
     participants: list[Block] = field(default_factory=list)
-    items: list[tuple[Block, str]] = field(default_factory=list)  # (the line as a block, its group role)
     order: list[tuple[str, Block]] = field(default_factory=list)  # (kind, block) in the order of the source
     header: document.Header = field(default_factory=document.Header)
 
@@ -113,7 +113,9 @@ class _Reader(document._Reader):
         self.notes_by_n = {}
         self.style = "["
         self._body_start, self._notes_start = self._split()
-        self._start_hour: int | None = None
+        self._start_hour: int | None = None  # the hour of the dateline's time of day
+        self._creation: str | None = None  # the dateline's @when
+        self._source_note: etree._Element | None = None  # a `Source:` line of the front matter
 
     # --- layout ------------------------------------------------------------------
 
@@ -201,15 +203,12 @@ class _Reader(document._Reader):
             i += 1
         return out
 
-    def _participant_lines(self, front: Front) -> list[tuple[Block, str | None]]:
-        """Each entry of the participants list as a block of one line, with the role its group gives."""
-        out: list[tuple[Block, str | None]] = []
-        if not front.participants:
-            return out
+    def _participant_lines(self, front: Front) -> list[Block]:
+        """Each line of the participants list as a block, the heading (`Participants:`) left out."""
+        out: list[Block] = []
         lines: list[tuple[int, str]] = []
         for b in front.participants:
             lines.extend((b.line + k, line) for k, line in enumerate(b.lines))
-        role: str | None = None
         for k, (number, line) in enumerate(lines):
             text = line
             if k == 0:
@@ -218,7 +217,7 @@ class _Reader(document._Reader):
                     text = line.split(":", 1)[1] if ":" in line else ""
                     if not text.strip():
                         continue
-            out.append((Block(number, [text.strip()]), role))
+            out.append(Block(number, [text.strip()]))
         return out
 
     # --- the tree ----------------------------------------------------------------
@@ -239,10 +238,10 @@ class _Reader(document._Reader):
         cit = self.citation(front.header)
 
         # who may speak: the participants list, then office + name pairs in the title and headnote
-        entries = self._entries(front)
-        for line_block, role in entries:
+        entries = self._participant_lines(front)
+        for line_block in entries:
             for segment in self._segments(line_block.text):
-                self.cast.learn_participant(segment, role=role)
+                self.cast.learn_participant(segment)
         for kind, b in front.order:
             if kind in ("title", "p", "date"):
                 self.cast.learn_text(b.text)
@@ -252,7 +251,7 @@ class _Reader(document._Reader):
         parts = self._parts(body)
         for part in parts:
             if isinstance(part, Turn):
-                part.speaker, _how = self.cast.resolve(part.label)
+                part.speaker, part.why = self.cast.resolve(part.label)
         self._report_unresolved([p for p in parts if isinstance(p, Turn)])
         for b in self.blocks[: self._notes_start]:
             self.persons.discover(b.text)
@@ -282,11 +281,6 @@ class _Reader(document._Reader):
         root.append(self.transcript_header(front, cit, stations))
         root.append(el("text", el("body", div), xml_lang=self.lang, type="original"))
         return etree.ElementTree(root)
-
-    def _entries(self, front: Front) -> list[tuple[Block, str | None]]:
-        entries = self._participant_lines(front)
-        front.items = [(b, role or "") for b, role in entries]
-        return entries
 
     def _role_lines(self, b: Block) -> list[tuple[str, str]]:
         """Lines of the front matter that name a participant by role: `Interviewer: Paige E. Mulhollan`."""
@@ -323,16 +317,14 @@ class _Reader(document._Reader):
                 parts.append(Turn(label, [b]))
             elif self._whole_bracket(b.text) or self._lone_time(b.text):
                 parts.append(Remark(b))
-            elif parts and isinstance(parts[-1], Turn):
-                parts[-1].blocks.append(b)
-            elif parts and isinstance(parts[-1], Remark):
-                turn = next((p for p in reversed(parts) if isinstance(p, Turn)), None)
-                if turn is None:
-                    raise InputError(self.source, b.line, "a paragraph before the first speaker label", "input-turn")
-                parts.append(Turn(turn.label, [b]))
-                parts[-1].continued = True  # type: ignore[attr-defined]
             else:
-                raise InputError(self.source, b.line, "a paragraph before the first speaker label", "input-turn")
+                # the turn goes on, with the remarks that stood between its paragraphs
+                remarks = []
+                while parts and isinstance(parts[-1], Remark):
+                    remarks.insert(0, parts.pop().block)
+                turn = parts[-1]  # the body opens with a turn
+                assert isinstance(turn, Turn)
+                turn.blocks.extend([*remarks, b])
         return parts
 
     def _lone_time(self, text: str) -> bool:
@@ -359,17 +351,16 @@ class _Reader(document._Reader):
             if turn.speaker is None:
                 seen.setdefault(turn.label.text, []).append(turn)
         for text, group in seen.items():
-            _speaker, why = self.cast.resolve(group[0].label)
             count = f"{len(group)} turns" if len(group) > 1 else "1 turn"
             self.warn(
                 group[0].blocks[0].line,
-                f"speaker label '{text}' ({count}) is encoded without @who: {why}",
+                f"speaker label '{text}' ({count}) is encoded without @who: {group[0].why}",
                 "speaker-unresolved",
             )
 
     # --- the text ----------------------------------------------------------------
 
-    def _front_div(self, div: etree._Element, front: Front, entries: list[tuple[Block, str | None]]) -> None:
+    def _front_div(self, div: etree._Element, front: Front, entries: list[Block]) -> None:
         for kind, b in front.order:
             if kind == "title":
                 text = b.text.strip()
@@ -409,12 +400,12 @@ class _Reader(document._Reader):
         """A place before a date: one to three capitalised words (`Santo Domingo`, `Camp David`)."""
         return [place.lower()] if re.fullmatch(r"(?:[A-Z][\w.'-]+\s?){1,3}", place) else []
 
-    def _participants_list(self, front: Front, entries: list[tuple[Block, str | None]]) -> etree._Element:
+    def _participants_list(self, front: Front, entries: list[Block]) -> etree._Element:
         heading = front.participants[0]
         first = heading.lines[0]
         label = first.split(":", 1)[0] + ":" if ":" in first else first.strip()
         lst = el("list", el("head", label.strip()), type="participants")
-        for b, _role in entries:
+        for b in entries:
             for piece in self._items(b):
                 sub(lst, "item", *self.inline(piece, speech=False))
         return lst
@@ -435,21 +426,18 @@ class _Reader(document._Reader):
         """The turn's sp, after the stage of a time of day written before its label."""
         label = turn.label
         out = []
-        if label.lead and not getattr(turn, "continued", False):
+        if label.lead:
             first = turn.blocks[0]
             time = first.lines[0][: label.lead].rstrip()
             out.append(el("stage", *build(time, self._times(time)), type="time"))
         who = f"#{turn.speaker.id}" if turn.speaker is not None else None
         sp = el("sp", who=who)
         out.append(sp)
-        if getattr(turn, "continued", False):
-            sp.set("rend", "continued")
-        else:
-            if label.quote:
-                sp.set("rend", f"pre({label.quote})")
-            sub(sp, "speaker", label.text)
+        if label.quote:
+            sp.set("rend", f"pre({label.quote})")
+        sub(sp, "speaker", label.text)
         for k, b in enumerate(turn.blocks):
-            if k == 0 and not getattr(turn, "continued", False):
+            if k == 0:
                 rest = b.lines[0][label.rest :]
                 lines = ([rest] if rest else []) + b.lines[1:]
                 if not lines:
@@ -587,7 +575,7 @@ class _Reader(document._Reader):
     def transcript_header(self, front: Front, cit: dict, stations: list[Station]) -> etree._Element:
         title = self._title(front)
         source = None
-        note = getattr(self, "_source_note", None)
+        note = self._source_note
         if note is None:
             note = next((n for n in self.notes_by_n.values() if n.type == "source"), None)
             target = f"#{note.id}" if note is not None else None
@@ -599,7 +587,7 @@ class _Reader(document._Reader):
             source = el("bibl", " ".join(text.split()), type="source", corresp=target)
         th = el("teiHeader", self.file_desc(front.header, title, cit, None, source), self.transcript_encoding_desc())
         pd = sub(th, "profileDesc")
-        when = getattr(self, "_creation", None) or cit.get("date") or self.closer_date
+        when = self._creation or cit.get("date") or self.closer_date
         if when is None:
             raise InputError(
                 self.source, 1, "the transcript has no date (no date line, none in the citation)", "input-date"
