@@ -2,8 +2,9 @@
 # Set everything up, then build the sample edition or run the tests.
 #   ./run.sh build   converts transcripts/ into tei/ and validates it
 #   ./run.sh test    runs ruff and the whole test suite
-# Installs what is missing: Debian packages (jing, python3-venv), a virtual environment in .venv
-# and the Python packages of pyproject.toml.
+# Installs what is missing: Debian packages (jing, python3-venv; for the HTML tests chromium, a Java
+# runtime and npm), a virtual environment in .venv, the Python packages of pyproject.toml and, in
+# .venv/node, the npm packages vnu-jar (the Nu HTML Checker) and axe-core.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,11 @@ apt_packages=()
 command -v jing >/dev/null 2>&1 || apt_packages+=(jing)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || apt_packages+=(python3-venv)
 command -v git >/dev/null 2>&1 || apt_packages+=(git)
+if [ "${1:-}" = test ]; then
+  command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium fonts-dejavu-core)
+  command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
+  command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+fi
 if ((${#apt_packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -28,6 +34,14 @@ if [ ! -f "$stamp" ] || ! cmp -s pyproject.toml "$stamp"; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e '.[test]'
   cp pyproject.toml "$stamp"
+fi
+
+# the HTML checkers, kept inside the virtual environment
+if [ "${1:-}" = test ] && { [ ! -f .venv/node/node_modules/vnu-jar/build/dist/vnu.jar ] \
+    || [ ! -f .venv/node/node_modules/axe-core/axe.min.js ]; }; then
+  mkdir -p .venv/node
+  # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's is used instead
+  npm install --prefix .venv/node --ignore-scripts --no-audit --no-fund --silent vnu-jar@26 axe-core@4 >/dev/null
 fi
 
 case "${1:-}" in

@@ -1,4 +1,4 @@
-"""The `edition` command: convert | validate | build | export."""
+"""The `edition` command: convert | validate | render | build | export."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .convert import convert_many
 from .errors import FORMATTERS, EditionError, ExitCode, Report
 from .readers import conventions as conventions_mod
 from .registry import NAME as REGISTRY
+from .render import RENDERERS
 
 
 def _conventions(path: Path | None, root: Path = Path(".")) -> conventions_mod.Conventions:
@@ -181,8 +182,11 @@ def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None) -> None:
     show_default=True,
     help="The edition's folder (with transcripts/ and tei/).",
 )
-def build(root: Path) -> None:
-    """Convert transcripts/ into tei/ and validate the result."""
+@click.option(
+    "--html/--no-html", default=True, show_default=True, help="Also render the HTML edition into build/html/."
+)
+def build(root: Path, html: bool) -> None:
+    """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/."""
     from .validate import validate_many
 
     started = time.perf_counter()
@@ -219,7 +223,68 @@ def build(root: Path) -> None:
         f"({time.perf_counter() - started:.2f} s)",
         err=True,
     )
-    sys.exit(ExitCode.USAGE if failed else report.return_code())
+    code = ExitCode.USAGE if failed else report.return_code()
+    if html and code != ExitCode.USAGE:
+        try:
+            rendered = _render("html", [p for p in sorted(tei_dir.glob("*.xml"))], root / "build" / "html", {})
+        except EditionError as exc:
+            click.echo(f"edition: error: {exc}", err=True)
+            sys.exit(ExitCode.USAGE)
+        click.echo(
+            f"edition: {len(rendered.written)} files of the HTML edition written into {root / 'build' / 'html'}/ "
+            f"({rendered.seconds:.2f} s)",
+            err=True,
+        )
+    sys.exit(code)
+
+
+def _render(target: str, sources: list[Path], out_dir: Path, params: dict[str, str]):
+    from . import render
+
+    renderer = render.get(target)(params)
+    return renderer.render(render.expand(sources), out_dir)
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        name, sep, value = v.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{v!r}: expected NAME=VALUE", param_hint="--param")
+        out[name.strip()] = value
+    return out
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "--to", "target", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True, help="Output format."
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the rendered edition.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A stylesheet parameter (edition-title, editors, default-view, supplied-open, supplied-close); "
+    "checked against its declared type. Repeatable.",
+)
+def render(sources: tuple[Path, ...], target: str, out_dir: Path, params: tuple[str, ...]) -> None:
+    """Render TEI files (or folders of them) as an edition: pages, persons, catalogue, search.
+
+    Give every file of the edition (documents, the catalogue, persons.xml) so that links resolve."""
+    try:
+        result = _render(target, list(sources), out_dir, _parse_params(params))
+    except EditionError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"{len(result.written)} files written into {out_dir}/ ({result.seconds:.2f} s)", err=True)
 
 
 @main.command()

@@ -1,0 +1,458 @@
+"""The HTML edition: pages, escaping, generic fallback, links, the Nu HTML Checker, the command line.
+
+The browser tests (switches, popovers, search, axe) are in test_html_browser.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+from lxml import etree, html
+
+from toolchain.cli import main
+from toolchain.render import HtmlRenderer, RenderError, expand, xslt
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+CASES = ROOT / "tests" / "render"
+SAMPLE = ROOT / "tei"
+VNU = ROOT / ".venv" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("html-sample")
+    HtmlRenderer().render(expand([SAMPLE]), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("html-cases")
+    HtmlRenderer().render(expand([CASES]), out)
+    return out
+
+
+def page(folder: Path, name: str) -> html.HtmlElement:
+    return html.parse(str(folder / name)).getroot()
+
+
+def words(el: html.HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def tei_texts(path: Path) -> list[str]:
+    """Every non-blank text node of the TEI `text`, whitespace normalised."""
+    tree = etree.parse(str(path))
+    out = []
+    for text in tree.getroot().iter(f"{{{TEI_NS}}}text"):
+        out.extend(" ".join(t.split()) for t in text.xpath(".//text()") if t.strip())
+    return out
+
+
+# --- every word reaches the page -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["varia", "hostile", "meeting"])
+def test_every_text_node_of_a_test_document_reaches_the_html(cases, name):
+    rendered = words(page(cases, f"{name}.html"))
+    missing = [t for t in tei_texts(CASES / f"{name}.xml") if t not in rendered]
+    assert not missing
+
+
+@pytest.mark.parametrize("name", ["001_545f37247de4dac3", "004_40ab3963a3b9c643"])
+def test_every_text_node_of_the_sample_reaches_the_html(sample, name):
+    rendered = words(page(sample, f"{name}.html"))
+    missing = [t for t in tei_texts(SAMPLE / f"{name}.xml") if t not in rendered]
+    assert not missing
+
+
+def test_header_panel_shows_the_documents_facts(sample):
+    meta = page(sample, "001_545f37247de4dac3.html").cssselect("dl.ed-meta")[0]
+    fields = {words(d.cssselect("dt")[0]): words(d.cssselect("dd")[0]) for d in meta.cssselect("div")}
+    assert fields["Date"] == "October 25, 1962"
+    assert fields["Archive"] == "RGANI"
+    assert fields["Call number"] == "F. 3, Op. 16, D. 165, L. 170-173"
+    assert fields["Translated and edited by"] == "Mark Kramer"
+    assert fields["Source address"] == "https://digitalarchive.umd.edu/document/115136"
+    assert fields["Language of the original"] == "Russian"
+    assert fields["Language of the translation"] == "English"
+    assert fields["Summary"].startswith("In response to President Kennedy's letter")
+
+
+# --- hostile text stays text ---------------------------------------------------------------
+
+
+def test_hostile_text_renders_as_literal_text(cases):
+    root = page(cases, "hostile.html")
+    text = words(root)
+    assert "<script>alert(1)</script>" in text
+    assert '"><img onerror=alert(6) src=x>' in text
+    assert "&amp; and &lt;b&gt;" in text
+    assert "&amp; date" in text
+    # no markup came from the text: only the page's own scripts, no images, no event handlers
+    scripts = [s.get("src") for s in root.iter("script")]
+    assert scripts == ["assets/edition.js"]
+    assert not list(root.iter("img")) and not list(root.iter("b")) and not list(root.iter("i"))
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        assert not [a for a in el.attrib if a.lower().startswith("on")], (el.tag, el.attrib)
+        for attr in ("href", "src"):
+            value = el.get(attr, "")
+            assert not re.match(r"\s*(javascript|data|vbscript):", value, re.I), value
+    assert all("alert" not in a.get("href", "") for a in root.iter("a"))
+
+
+def test_hostile_text_is_inert_in_every_page(cases):
+    for name in ("index.html", "persons.html", "about.html", "search.html"):
+        root = page(cases, name)
+        assert [s.get("src") for s in root.iter("script")] in (
+            ["assets/edition.js"],
+            ["assets/edition.js", "assets/search-index.js", "assets/search.js"],
+        )
+        assert not list(root.iter("img"))
+    index = (cases / "assets" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(index.removeprefix("window.EDITION_INDEX = ").rstrip().removesuffix(";"))
+    assert any("<script>alert(1)</script>" in e[2] for e in data["entries"])
+
+
+# --- any TEI: fallback, pointers -------------------------------------------------------------
+
+
+def test_unknown_elements_fall_back_to_a_block_or_an_inline_with_a_class(cases):
+    root = page(cases, "varia.html")
+    (block,) = root.cssselect(".tei-unknownBlock")
+    assert block.tag == "div" and words(block) == "Text in an unknown block element"
+    (inline,) = root.cssselect(".tei-mysteryInline")
+    assert inline.tag == "span" and "type-odd" in inline.get("class") and words(inline) == "mystery text"
+    assert words(root.cssselect(".tei-bar")[0]) == "Foreign namespace text"
+
+
+def test_tei_the_toolchain_never_writes_gets_its_html(cases):
+    root = page(cases, "varia.html")
+    assert [words(c) for c in root.cssselect("table.tei-table th")] == ["Header A", "Header B"]
+    assert root.cssselect("table.tei-table td")[0].get("colspan") == "2"
+    assert words(root.cssselect("table caption")[0]) == "Table caption words"
+    assert root.cssselect("ol > li.tei-item")
+    assert root.cssselect("figure.tei-figure")
+    sic = root.cssselect(".tei-choice .tei-sic")[0]
+    corr = root.cssselect(".tei-choice .tei-corr")[0]
+    assert "view-diplomatic-only" in sic.get("class") and "view-reading-only" in corr.get("class")
+    assert root.cssselect("ins.tei-add") and root.cssselect("del.tei-del")
+    rdg = root.cssselect(".tei-rdg")[0]
+    assert "#B" in words(rdg) and "variant words" in words(rdg)
+    gap = root.cssselect(".tei-gap")[0]
+    assert gap.get("title") == "Gap in the transcript: illegible (2 words)" and "two words illegible" in words(gap)
+    # speeches: the label as written, else the person's name, else none
+    speeches = root.cssselect(".ed-speech")
+    assert [words(s.cssselect(".ed-speaker")[0]) if s.cssselect(".ed-speaker") else None for s in speeches] == [
+        "ALPHA:",
+        "Unnamed speaker:",
+        "Beta Chair",
+        "Alpha Speaker",
+    ]
+    assert speeches[0].cssselect(".ed-speaker a")[0].get("href") == "persons.html#varia--alpha"
+    assert words(speeches[0].cssselect("p")[0]).startswith("“Spoken words")
+    assert root.cssselect(".tei-seg.type-interruption")
+    assert root.cssselect('time[datetime="14:30"]')
+    assert not root.cssselect("time[datetime='not-a-date']") and not root.cssselect("time[datetime='1963-02-30']")
+    pb = root.cssselect(".tei-pb")[0]
+    assert words(pb) == "12v" and pb.get("title") == "Page 12v begins"
+
+
+def test_what_the_transcript_reader_writes_renders_well(cases):
+    root = page(cases, "meeting.html")
+    speakers = [words(s) for s in root.cssselect(".ed-speaker")]
+    assert speakers == ["THE CHAIR:", "MR. MEMBER:", "A VOICE:"]
+    assert root.cssselect(".ed-speaker a")[0].get("title") == "Ann Chairwoman – chair"
+    assert root.cssselect(".ed-speaker")[2].cssselect("a") == []  # no @who: the label alone
+    assert words(root.cssselect("#p-2")[0]).startswith("“The recieved")
+    assert root.cssselect('time[datetime="10:05"]') and root.cssselect('time[datetime="1962-10-25T10:00:00"]')
+    stage = root.cssselect("#p-1 .tei-stage")[0]
+    assert words(stage) == "[laughter]" and stage.get("title") == "Stage direction (business)"
+    assert root.cssselect("div.tei-stage.type-exit")
+    assert words(root.cssselect(".tei-gap")[0]) == "[… A passage about the ships is omitted.]"
+    assert root.cssselect(".tei-unclear")[0].get("title") == "Unclear (inaudible)"
+    assert root.cssselect(".tei-seg.type-interruption")[0].get("title") == "Interruption"
+
+
+def test_unresolved_pointers_do_not_break_the_page(cases):
+    root = page(cases, "varia.html")
+    hostile_link = next(e for e in root.cssselect(".tei-ref") if words(e) == "a hostile link")
+    assert hostile_link.tag == "span" and "ed-unresolved" in hostile_link.get("class")
+    dangling = next(e for e in root.cssselect(".tei-ref") if words(e) == "a dangling link")
+    assert dangling.tag == "a" and dangling.get("href") == "#nowhere"
+    ptr = root.cssselect(".tei-ptr")[0]
+    assert ptr.tag == "span" and words(ptr) == "missing.xml#x"
+    unknown = next(e for e in root.cssselect(".tei-persName") if words(e) == "An Unknown Person")
+    assert unknown.tag == "span"
+
+
+# --- the sample edition's pages ---------------------------------------------------------------
+
+
+def test_speakers_are_visible_and_linked(sample):
+    root = page(sample, "001_545f37247de4dac3.html")
+    labels = root.cssselect(".ed-said > .ed-margin-speaker")
+    assert labels and all(a.get("href", "").startswith("persons.html#") for a in labels)
+    assert {words(a) for a in labels} >= {"Khrushchev", "Mikoyan", "Kennedy"}
+    assert "N. S. Khrushchev" in labels[0].get("title")
+
+
+def test_deletions_supplied_words_notes(sample):
+    root = page(sample, "001_545f37247de4dac3.html")
+    (deletion,) = root.cssselect("del.tei-del")
+    assert "view-diplomatic-only" in deletion.get("class")
+    assert deletion.get("title") == "Deleted in the source (strikethrough). The hand of Aleksei Kapitonovich Serov."
+    supplied = root.cssselect(".tei-supplied")[0]
+    assert words(supplied) == "[trade]" and supplied.get("tabindex") == "0"
+    assert supplied.get("title").startswith("Supplied by Mark Kramer")
+    refs = root.cssselect("button.ed-note-ref")
+    assert [words(b) for b in refs] == ["1", "2"]
+    for b in refs:
+        target = root.get_element_by_id(b.get("popovertarget"))
+        assert target.get("popover") == "auto"
+    notes = root.cssselect(".ed-notes li")
+    assert [n.get("id") for n in notes] == ["note-1", "note-2"]
+    assert words(notes[0].cssselect(".ed-note-type")[0]) == "Translator’s note"
+    assert notes[0].cssselect("a.ed-backlink")[0].get("href") == "#ed-ref-note-1"
+
+
+def test_ocr_flags_are_styled_and_explained(sample):
+    root = page(sample, "004_40ab3963a3b9c643.html")
+    unclear = root.cssselect(".tei-unclear.reason-ocr-repetition")
+    assert unclear and unclear[0].get("title").startswith("OCR repetition")
+    orig = root.cssselect(".tei-choice .tei-orig")
+    assert orig and orig[0].get("title").startswith("As in the transcript")
+
+
+def test_parallel_view_aligns_translation_with_original(sample):
+    root = page(sample, "004_40ab3963a3b9c643.html")
+    tei = etree.parse(str(SAMPLE / "004_40ab3963a3b9c643.xml"))
+    ns = {"t": TEI_NS}
+    rows = root.cssselect(".ed-parallel > .ed-par-row:not(.ed-par-heads)")
+    assert rows
+    for row in rows:
+        left, right = row.cssselect(":scope > .ed-par-cell")
+        assert left.get("lang") == "ru" and right.get("lang") == "en"
+    # each block of both texts once, in order
+    orig_ids = tei.xpath("//t:div[@type='original']/*/@xml:id", namespaces=ns)
+    trans_ids = tei.xpath("//t:div[@type='translation']/*/@xml:id", namespaces=ns)
+    shown_orig = [e.get("id") for r in rows for e in r.cssselect(".ed-par-original > [id]")]
+    shown_trans = [e.get("id") for r in rows for e in r.cssselect(".ed-par-translation > [id]")]
+    assert shown_orig == orig_ids and shown_trans == trans_ids
+    # a translation paragraph stands in the row of (or after) the originals it points to
+    row_of = {e.get("id"): i for i, r in enumerate(rows) for e in r.cssselect(".ed-par-cell > [id]")}
+    for p in tei.xpath("//t:div[@type='translation']/*[@corresp]", namespaces=ns):
+        targets = [row_of[t[1:]] for t in p.get("corresp").split()]
+        assert row_of[p.get("{http://www.w3.org/XML/1998/namespace}id")] >= max(targets)
+    assert root.cssselect('input[name="ed-lang-view"][value="original"]')
+
+
+def test_home_page_lists_the_catalogue(sample):
+    root = page(sample, "index.html")
+    rows = root.cssselect("table.ed-sortable tbody tr")
+    assert len(rows) == 10
+    edited = [r for r in rows if r.cssselect(".ed-cat-title a")]
+    assert len(edited) == 1
+    assert edited[0].cssselect(".ed-cat-title a")[0].get("href") == "001_545f37247de4dac3.html"
+    assert words(edited[0].cssselect(".ed-cat-status")[0]) == "Edited"
+    assert sum(words(r.cssselect(".ed-cat-status")[0]) == "Not yet edited" for r in rows) == 9
+    assert [r.get("data-date") for r in rows][:2] == ["1962-10-25", "1962-03-12"]
+    assert root.cssselect("th[aria-sort] button.ed-sort")
+    docs = [a.get("href") for a in root.cssselect(".ed-doc-list a")]
+    assert docs == ["001_545f37247de4dac3.html", "004_40ab3963a3b9c643.html"]
+    assert "Mark Kramer" in words(root.cssselect(".ed-editors")[0])
+
+
+def test_persons_page(sample):
+    root = page(sample, "persons.html")
+    entry = root.get_element_by_id("khrushchev")
+    assert words(entry.cssselect("h2")[0]) == "N. S. Khrushchev"
+    forms = {f.get("lang"): words(f) for f in entry.cssselect(".ed-person-forms")}
+    assert "Хрущев" in forms["ru"] and "N.S. Khrushchev" in forms["en"] if "en" in forms else True
+    mentions = entry.cssselect(".ed-mentions li")
+    assert {m.cssselect("a")[0].get("href") for m in mentions} == {
+        "001_545f37247de4dac3.html",
+        "004_40ab3963a3b9c643.html",
+    }
+    assert "speaks" in words(mentions[0]) and "named" in words(mentions[0])
+
+
+def test_about_page_has_the_editorial_principles(sample):
+    root = page(sample, "about.html")
+    assert {words(h) for h in root.cssselect(".ed-decl h3")} == {
+        "Correction",
+        "Normalization",
+        "Quotation",
+        "Interpretation",
+    }
+    assert "Square brackets of the transcript are editorial signs" in words(root)
+
+
+def test_ids_are_unique_and_internal_links_resolve(sample, cases):
+    for folder in (sample, cases):
+        ids = {}
+        for f in folder.glob("*.html"):
+            found = [e.get("id") for e in page(folder, f.name).iter() if isinstance(e.tag, str) and e.get("id")]
+            assert len(found) == len(set(found)), (f.name, [i for i in found if found.count(i) > 1])
+            ids[f.name] = set(found)
+        for f in folder.glob("*.html"):
+            for a in page(folder, f.name).iter("a"):
+                href = a.get("href", "")
+                if re.match(r"^[a-z]+:", href) or not href:
+                    continue
+                target, _, frag = href.partition("#")
+                target = target or f.name
+                assert target in ids, (f.name, href)
+                if frag and not (folder == cases and frag == "nowhere"):
+                    assert frag in ids[target], (f.name, href)
+
+
+def test_search_index_has_russian_and_english(sample):
+    text = (sample / "assets" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(text.removeprefix("window.EDITION_INDEX = ").rstrip().removesuffix(";"))
+    pages = [u for u, _ in data["pages"]]
+    assert "004_40ab3963a3b9c643.html" in pages and "persons.html" in pages
+    assert any("Кеннеди" in text and lang == "ru" for _, _, text, lang in data["entries"])
+    assert any("blockade" in text and lang == "en" for _, _, text, lang in data["entries"])
+
+
+def test_pages_need_nothing_from_outside(sample):
+    for f in sample.glob("*.html"):
+        root = page(sample, f.name)
+        for el in root.iter("link", "script", "img", "iframe"):
+            for attr in ("href", "src"):
+                assert not re.match(r"^(https?:)?//", el.get(attr, "")), (f.name, el.get(attr))
+    assert not re.search(r"url\(|@import", (sample / "assets" / "edition.css").read_text(encoding="utf-8"))
+
+
+# --- the Nu HTML Checker ----------------------------------------------------------------------
+
+
+def test_nu_html_checker_finds_no_error(sample, cases):
+    pages = sorted(str(p) for folder in (sample, cases) for p in folder.glob("*.html"))
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    assert [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
+
+
+# --- speed, the command line, packaging ---------------------------------------------------------
+
+
+def test_stylesheet_is_compiled_once_per_process(tmp_path):
+    HtmlRenderer()
+    before = xslt.compiled.cache_info()
+    HtmlRenderer().render(expand([SAMPLE]), tmp_path / "a")
+    HtmlRenderer().render(expand([SAMPLE]), tmp_path / "b")
+    after = xslt.compiled.cache_info()
+    assert after.misses == before.misses and after.hits >= before.hits + 2
+
+
+def test_rendering_is_deterministic(tmp_path):
+    HtmlRenderer().render(expand([SAMPLE]), tmp_path / "a")
+    HtmlRenderer().render(expand([SAMPLE]), tmp_path / "b")
+    for f in (tmp_path / "a").rglob("*"):
+        if f.is_file():
+            assert f.read_bytes() == (tmp_path / "b" / f.relative_to(tmp_path / "a")).read_bytes(), f.name
+
+
+def test_cli_render_with_params(tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(
+        main, ["render", "--to", "html", str(SAMPLE), "-o", str(out), "--param", "edition-title=Cuba 1962 & after"]
+    )
+    assert result.exit_code == 0, result.output
+    root = page(out, "index.html")
+    assert words(root.cssselect("h1")[0]) == "Cuba 1962 & after"
+    assert (out / "assets" / "edition.css").is_file() and (out / "004_40ab3963a3b9c643.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("param", "message"),
+    [("colour=red", "unknown parameter 'colour'"), ("doc=x", "unknown parameter 'doc'"), ("nonsense", "NAME=VALUE")],
+)
+def test_cli_render_rejects_bad_params(tmp_path, param, message):
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path), "--param", param])
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_params_are_typed_and_documented():
+    params = xslt.stylesheet_params(xslt.xslt_dir() / "html" / "html.xsl")
+    assert params["edition-title"].type == "xs:string" and params["edition-title"].doc
+    assert all(p.doc and p.type for p in params.values()), params
+    with pytest.raises(RenderError, match="not a boolean"):
+        xslt.Param("x", "xs:boolean", "").convert("maybe")
+
+
+def test_render_reports_a_broken_file(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI><unclosed></TEI>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(bad), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "bad.xml" in result.output
+
+
+def test_build_renders_the_html_edition(tmp_path):
+    shutil.copytree(ROOT / "transcripts", tmp_path / "transcripts")
+    result = CliRunner().invoke(main, ["build", "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    html_dir = tmp_path / "build" / "html"
+    assert {p.name for p in html_dir.glob("*.html")} == {
+        "index.html",
+        "persons.html",
+        "about.html",
+        "search.html",
+        "001_545f37247de4dac3.html",
+        "004_40ab3963a3b9c643.html",
+    }
+
+
+def test_wheel_ships_the_stylesheets(tmp_path):
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__"))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("edition-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f"toolchain/xslt/{p.relative_to(ROOT / 'xslt')}" for p in (ROOT / "xslt").rglob("*") if p.is_file()}
+    assert expected <= names, sorted(expected - names)
+    assert "toolchain/render/xslt.py" in names
+
+
+def test_a_hostile_file_name_never_becomes_a_link_scheme(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copyfile(CASES / "meeting.xml", src / "javascript:alert(1).xml")
+    HtmlRenderer().render(expand([src]), tmp_path / "out")
+    pages = list((tmp_path / "out").glob("*.html"))
+    assert len(pages) == 5
+    for f in pages:
+        for a in page(tmp_path / "out", f.name).iter("a"):
+            assert not a.get("href", "").lower().startswith("javascript:"), (f.name, a.get("href"))
+
+
+def test_a_cyrillic_file_name_keeps_its_letters(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copyfile(CASES / "meeting.xml", src / "дело 1.xml")
+    HtmlRenderer().render(expand([src]), tmp_path / "out")
+    assert (tmp_path / "out" / "дело_1.html").is_file()
+    hrefs = {unquote(a.get("href")) for a in page(tmp_path / "out", "index.html").iter("a")}
+    assert "дело_1.html" in hrefs

@@ -1,0 +1,215 @@
+"""The HTML edition in a real browser: headless Chromium (Debian's `chromium`, driven by Playwright),
+pages opened from file:// as a reader would. Also axe-core (npm, in .venv/node) for accessibility.
+
+`./run.sh test` installs chromium, npm and the npm packages; these tests fail (never skip) without them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from playwright.sync_api import expect, sync_playwright
+
+from toolchain.render import HtmlRenderer, expand
+
+AXE = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+DOC = "001_545f37247de4dac3.html"
+BILINGUAL = "004_40ab3963a3b9c643.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    HtmlRenderer().render(expand([ROOT / "tei"]), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site-cases")
+    HtmlRenderer().render(expand([ROOT / "tests" / "render"]), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "Debian's chromium is needed (./run.sh test installs it)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+def open_page(context, url: str, errors: list[str] | None = None):
+    page = context.new_page()
+    if errors is not None:
+        page.on(
+            "console", lambda m: errors.append(f"{url}: {m.type}: {m.text}") if m.type in ("error", "warning") else None
+        )
+        page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page
+
+
+def test_every_page_loads_without_console_errors(context, site, cases):
+    errors: list[str] = []
+    pages = sorted(site.glob("*.html")) + sorted(cases.glob("*.html"))
+    assert len(pages) >= 10
+    for path in pages:
+        page = open_page(context, path.as_uri(), errors)
+        assert page.locator("main h1").count() == 1, path.name
+        page.close()
+    assert errors == []
+
+
+def test_deletion_switch_works_by_keyboard_and_persists(context, site):
+    page = open_page(context, (site / DOC).as_uri())
+    deletion = page.locator("del.tei-del")
+    toolbar = page.locator(".ed-toolbar")
+    expect(toolbar).to_be_visible()
+    expect(deletion).to_be_visible()
+    diplomatic = page.locator('input[name="ed-text-view"][value="diplomatic"]')
+    expect(diplomatic).to_be_checked()
+    diplomatic.focus()
+    page.keyboard.press("ArrowRight")  # radio group: the arrow selects the next view
+    expect(page.locator('input[name="ed-text-view"][value="reading"]')).to_be_checked()
+    expect(deletion).to_be_hidden()
+    assert page.evaluate("document.documentElement.dataset.textView") == "reading"
+    # the choice persists on another page
+    other = open_page(context, (site / BILINGUAL).as_uri())
+    expect(other.locator('input[name="ed-text-view"][value="reading"]')).to_be_checked()
+    assert other.evaluate("document.documentElement.dataset.textView") == "reading"
+    other.keyboard.press("Tab")
+    other.locator('input[name="ed-text-view"][value="reading"]').focus()
+    other.keyboard.press("ArrowLeft")
+    page.reload()
+    expect(page.locator("del.tei-del")).to_be_visible()
+
+
+def test_without_javascript_the_diplomatic_view_shows(browser, site):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = open_page(ctx, (site / DOC).as_uri())
+    expect(page.locator("del.tei-del")).to_be_visible()
+    expect(page.locator(".ed-toolbar")).to_be_hidden()
+    page = open_page(ctx, (site / BILINGUAL).as_uri())
+    expect(page.locator(".ed-par-original").nth(2)).to_be_visible()
+    expect(page.locator(".ed-par-translation").nth(2)).to_be_visible()
+    ctx.close()
+
+
+def test_note_popover_opens_and_closes_by_keyboard(context, site):
+    page = open_page(context, (site / DOC).as_uri())
+    button = page.locator("button.ed-note-ref").first
+    popover = page.locator("#" + button.get_attribute("popovertarget"))
+    expect(popover).to_be_hidden()
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(popover).to_be_visible()
+    expect(popover).to_contain_text("crossed out")
+    assert popover.evaluate("e => e.matches(':popover-open')")
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    # a click opens it too, and its close button closes it
+    button.click()
+    expect(popover).to_be_visible()
+    popover.locator(".ed-note-close").click()
+    expect(popover).to_be_hidden()
+    # the list of notes links back to the marker
+    back = page.locator(".ed-notes a.ed-backlink").first
+    assert back.get_attribute("href") == "#" + button.get_attribute("id")
+
+
+def test_parallel_view_shows_both_languages_and_each_alone(context, site):
+    page = open_page(context, (site / BILINGUAL).as_uri())
+    original = page.locator(".ed-par-original:not(.ed-par-empty)").nth(1)
+    translation = page.locator(".ed-par-translation:not(.ed-par-empty)").nth(1)
+    expect(original).to_be_visible()
+    expect(translation).to_be_visible()
+    assert original.get_attribute("lang") == "ru" and translation.get_attribute("lang") == "en"
+    box_o, box_t = original.bounding_box(), translation.bounding_box()
+    assert box_o["x"] < box_t["x"] and abs(box_o["y"] - box_t["y"]) < 5  # side by side
+    assert any("\u0400" <= c <= "\u04ff" for c in original.inner_text())
+    page.locator('input[name="ed-lang-view"][value="original"]').check()
+    expect(original).to_be_visible()
+    expect(translation).to_be_hidden()
+    page.locator('input[name="ed-lang-view"][value="translation"]').check()
+    expect(original).to_be_hidden()
+    expect(translation).to_be_visible()
+    page.locator('input[name="ed-lang-view"][value="parallel"]').check()
+    expect(original).to_be_visible()
+
+
+@pytest.mark.parametrize(("query", "expected"), [("Кеннеди", "Кеннеди"), ("blockade", "blockade"), ("хрущев", "Хрущ")])
+def test_search_finds_russian_and_english_words(context, site, query, expected):
+    page = open_page(context, (site / "search.html").as_uri())
+    page.locator("#ed-q").fill(query)
+    page.keyboard.press("Enter")
+    results = page.locator("#ed-results li")
+    expect(results.first).to_be_visible()
+    assert results.count() >= 1
+    expect(page.locator("#ed-results mark").first).to_contain_text(expected, ignore_case=True)
+    href = results.first.locator("a").get_attribute("href")
+    assert (site / href.split("#")[0]).is_file()
+
+
+def test_catalogue_sorts_by_date(context, site):
+    page = open_page(context, (site / "index.html").as_uri())
+    dates = lambda: page.locator("table.ed-sortable tbody tr").evaluate_all("rs => rs.map(r => r.dataset.date)")  # noqa: E731
+    before = dates()
+    page.locator("button.ed-sort").focus()
+    page.keyboard.press("Enter")
+    assert dates() == sorted(before)
+    page.keyboard.press("Enter")
+    assert dates() == sorted(before, reverse=True)
+    assert page.locator("th[aria-sort]").get_attribute("aria-sort") == "descending"
+
+
+def test_explanations_show_on_focus(context, site):
+    page = open_page(context, (site / DOC).as_uri())
+    supplied = page.locator(".tei-supplied").first
+    supplied.focus()
+    tip = supplied.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "Supplied by Mark Kramer" in tip
+
+
+def test_phone_layout_has_no_horizontal_scroll(browser, site):
+    ctx = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
+    for name in (DOC, BILINGUAL, "index.html", "persons.html"):
+        page = open_page(ctx, (site / name).as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 376, name
+    ctx.close()
+
+
+def test_axe_finds_no_serious_or_critical_violation(context, site, cases):
+    assert AXE.is_file(), "axe-core is needed (./run.sh test installs it into .venv/node)"
+    axe = AXE.read_text(encoding="utf-8")
+    problems = []
+    for path in sorted(site.glob("*.html")) + sorted(cases.glob("*.html")):
+        page = open_page(context, path.as_uri())
+        page.add_script_tag(content=axe)
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        for v in result["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                problems.append(f"{path.name}: {v['id']} ({v['impact']}): {v['nodes'][0]['html'][:120]}")
+        page.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_print_shows_the_text_without_controls(context, site):
+    page = open_page(context, (site / DOC).as_uri())
+    page.emulate_media(media="print")
+    expect(page.locator(".ed-toolbar")).to_be_hidden()
+    expect(page.locator(".ed-site nav")).to_be_hidden()
+    expect(page.locator("del.tei-del")).to_be_visible()
+    expect(page.locator(".ed-notes")).to_be_visible()

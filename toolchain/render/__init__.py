@@ -1,0 +1,24 @@
+"""Renderers of the edition: TEI in, a format out, through the XSLT 3.0 stylesheets of xslt/.
+
+RENDERERS maps each `edition render --to` name to its renderer class (an explicit list, no discovery).
+"""
+
+from __future__ import annotations
+
+from .base import Renderer, Result, expand
+from .html import HtmlRenderer
+from .xslt import RenderError
+
+RENDERERS: dict[str, type[Renderer]] = {
+    HtmlRenderer.name: HtmlRenderer,
+}
+
+
+def get(name: str) -> type[Renderer]:
+    try:
+        return RENDERERS[name]
+    except KeyError:
+        raise RenderError(f"unknown output {name!r}; known: {', '.join(sorted(RENDERERS))}") from None
+
+
+__all__ = ["RENDERERS", "RenderError", "Renderer", "Result", "expand", "get"]

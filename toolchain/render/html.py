@@ -1,0 +1,51 @@
+"""The HTML edition: one page per document, home (catalogue), persons, about, search.
+
+Pages link to each other by relative addresses and load nothing from outside, so the folder opens
+from file:// and can be copied anywhere. Assets (CSS, JavaScript, the search index) go to assets/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..convert import write_atomic
+from . import xslt
+from .base import Document, Renderer, Result
+
+H = "urn:edition:html"
+ASSETS = ("edition.css", "edition.js", "search.js")
+
+
+class HtmlRenderer(Renderer):
+    name = "html"
+    out_suffix = ".html"
+    stylesheet = "html/html.xsl"
+    settable = frozenset({"edition-title", "editors", "default-view", "supplied-open", "supplied-close"})
+
+    def page(self, template: str, **params) -> bytes:
+        return self.call(f"{{{H}}}{template}", **params).encode("utf-8")
+
+    def document_page(self, doc: Document) -> bytes:
+        return self.page("document", doc=doc.node)
+
+    def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+
+        def put(name: str, data: bytes) -> None:
+            path = out_dir / name
+            write_atomic(path, data)
+            result.written.append(path)
+
+        for doc in docs:
+            if doc.kind == "document":
+                put(doc.stem + self.out_suffix, self.document_page(doc))
+        for name in ("index", "persons", "about", "search"):
+            put(f"{name}.html", self.page(name if name != "index" else "home"))
+        index = self.call_text(f"{{{H}}}search-index")
+        put("assets/search-index.js", ("window.EDITION_INDEX = " + index + ";\n").encode("utf-8"))
+        assets = xslt.xslt_dir() / "html" / "assets"
+        for name in ASSETS:
+            target = out_dir / "assets" / name
+            shutil.copyfile(assets / name, target)
+            result.written.append(target)

@@ -1,0 +1,107 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI chapter "Representation of Primary Sources": deletions and additions, supplied and unclear
+  text, gaps and damage, page furniture, alternatives (choice).
+  Which reading is shown is decided here: a deletion is 'diplomatic-only' text (shown struck through
+  in the diplomatic view, hidden in the reading view); of a choice the sic/orig/abbr member belongs to
+  the diplomatic view and the corr/reg/expan member to the reading view.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition:functions"
+    xmlns:b="urn:edition:behaviours"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:del">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.) || ' view-diplomatic-only'"/>
+      <xsl:with-param name="title" select="ed:del-explanation(.)"/>
+      <xsl:with-param name="kind" select="'deletion'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:add">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="title" select="ed:add-explanation(.)"/>
+      <xsl:with-param name="kind" select="'addition'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:subst | tei:restore | tei:mod | tei:retrace | tei:handShift | tei:redo | tei:undo">
+    <xsl:call-template name="b:inline"><xsl:with-param name="class" select="ed:classes(.)"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="title" select="ed:supplied-explanation(.)"/>
+      <xsl:with-param name="before" select="$supplied-open"/>
+      <xsl:with-param name="after" select="$supplied-close"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.) || (@reason ! (' reason-' || replace(normalize-space(.), '[^\p{L}\p{N}_-]', '')))"/>
+      <xsl:with-param name="title" select="ed:unclear-explanation(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:damage | tei:surplus | tei:secl">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="title" select="if (self::tei:damage) then ed:damage-explanation(.) else local-name() || (@reason ! (': ' || .))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- a gap shows an ellipsis in brackets, and its description -->
+  <xsl:template match="tei:gap | tei:space">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="title" select="ed:gap-explanation(.)"/>
+      <xsl:with-param name="before" select="$supplied-open || '…' || (if (normalize-space(.)) then ' ' else '')"/>
+      <xsl:with-param name="after" select="$supplied-close"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:gap/tei:desc">
+    <xsl:call-template name="b:inline"><xsl:with-param name="class" select="'gap-desc'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb | tei:milestone">
+    <xsl:call-template name="b:break">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="label" select="ed:pb-label(.)"/>
+      <xsl:with-param name="title" select="ed:pb-explanation(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:fw">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="title" select="'Page furniture' || (@type ! (' (' || . || ')'))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:choice">
+    <xsl:variable name="dipl" select="(tei:sic, tei:orig, tei:abbr, tei:seg)[1]"/>
+    <xsl:variable name="reading" select="(tei:corr, tei:reg, tei:expan, tei:seg[not(. is $dipl)])[1]"/>
+    <xsl:call-template name="b:alternate">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="diplomatic" select="$dipl"/>
+      <xsl:with-param name="reading" select="$reading"/>
+      <xsl:with-param name="others" select="* except ($dipl, $reading)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:choice/*">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="title" select="ed:choice-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>

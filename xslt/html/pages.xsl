@@ -1,0 +1,554 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The pages of the HTML edition, one named template each (the renderer calls them by name):
+    h:document   one document ($doc): header panel, view switches, text (parallel when bilingual), notes
+    h:home       edition title, editors, edited documents, the catalogue(s), sortable by date
+    h:persons    every person, with name forms, roles, and where they speak or are mentioned
+    h:about      editorial principles (editorialDecl) and the signs used
+    h:search     the offline search page
+  and h:search-index, the JSON the search page reads.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition:functions"
+    xmlns:h="urn:edition:html"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <!-- ============================================================ document -->
+
+  <xsl:template name="h:document">
+    <xsl:variable name="tei" select="$doc/tei:TEI"/>
+    <xsl:variable name="text" select="$tei/tei:text"/>
+    <xsl:variable name="pair" select="if ($text) then ed:parallel-pair($text[1]) else ()"/>
+    <xsl:variable name="notes" select="$tei/tei:text//tei:note[ed:note-display(.) = 'marker'][not(ancestor::tei:note)]"/>
+    <xsl:variable name="has-alternatives" select="exists($text//(tei:del | tei:choice))"/>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="ed:title($doc)"/>
+      <xsl:with-param name="key" select="'document'"/>
+      <xsl:with-param name="lang" select="($tei/@xml:lang, 'en')[1]"/>
+      <xsl:with-param name="content">
+        <article class="ed-document">
+          <header class="ed-doc-header">
+            <h1><xsl:value-of select="ed:title($doc)"/></h1>
+            <xsl:call-template name="h:header-panel"/>
+          </header>
+          <div class="ed-toolbar" hidden="">
+            <xsl:if test="$has-alternatives">
+              <fieldset class="ed-switch" data-switch="text-view">
+                <legend>Text</legend>
+                <label><input type="radio" name="ed-text-view" value="diplomatic"/> Diplomatic</label>
+                <label><input type="radio" name="ed-text-view" value="reading"/> Reading</label>
+              </fieldset>
+            </xsl:if>
+            <xsl:if test="$pair">
+              <fieldset class="ed-switch" data-switch="lang-view">
+                <legend>Languages</legend>
+                <label><input type="radio" name="ed-lang-view" value="parallel"/> Side by side</label>
+                <label><input type="radio" name="ed-lang-view" value="original"/>
+                  <xsl:text> </xsl:text><xsl:value-of select="ed:language-name($pair[1]/@xml:lang, $doc)"/></label>
+                <label><input type="radio" name="ed-lang-view" value="translation"/>
+                  <xsl:text> </xsl:text><xsl:value-of select="ed:language-name($pair[2]/@xml:lang, $doc)"/></label>
+              </fieldset>
+            </xsl:if>
+          </div>
+          <xsl:for-each select="$text">
+            <div class="ed-text {ed:classes(.)}">
+              <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+              <xsl:choose>
+                <xsl:when test="$pair">
+                  <xsl:apply-templates select="tei:front"/>
+                  <xsl:apply-templates select="tei:body/node() except $pair" mode="h:outside-pair"/>
+                  <xsl:call-template name="h:parallel"><xsl:with-param name="pair" select="$pair"/></xsl:call-template>
+                  <xsl:apply-templates select="tei:back"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:apply-templates select="tei:front | tei:body | tei:back | tei:group"/>
+                  <xsl:apply-templates select="* except (tei:front | tei:body | tei:back | tei:group)"/>
+                </xsl:otherwise>
+              </xsl:choose>
+            </div>
+          </xsl:for-each>
+          <xsl:apply-templates select="$tei/* except ($tei/tei:teiHeader | $text)"/>
+          <!-- not a TEI document (another root, a teiCorpus): its content all the same -->
+          <xsl:if test="empty($tei)">
+            <div class="ed-text"><xsl:apply-templates select="$doc/*"/></div>
+          </xsl:if>
+          <xsl:if test="$notes">
+            <section class="ed-notes" aria-labelledby="ed-notes-title">
+              <h2 id="ed-notes-title">Notes</h2>
+              <ol>
+                <xsl:for-each select="$notes">
+                  <xsl:variable name="key" select="ed:note-key(.)"/>
+                  <li id="{$key}" class="{ed:classes(.)}">
+                    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+                    <span class="ed-note-number"><xsl:value-of select="ed:note-marker(.)"/></span>
+                    <xsl:text> </xsl:text>
+                    <span class="ed-note-type"><xsl:value-of select="ed:note-type-label(.)"/></span>
+                    <xsl:text> </xsl:text>
+                    <div class="ed-note-body">
+                      <xsl:apply-templates><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+                    </div>
+                    <a class="ed-backlink" href="#ed-ref-{$key}" aria-label="Back to the text of note {ed:note-marker(.)}">↩</a>
+                  </li>
+                </xsl:for-each>
+              </ol>
+            </section>
+          </xsl:if>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="h:outside-pair">
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <!-- The header panel: the fields of ed:header-fields as a description list. -->
+  <xsl:template name="h:header-panel">
+    <xsl:variable name="fields" select="ed:header-fields($doc)"/>
+    <xsl:if test="exists($fields)">
+      <dl class="ed-meta">
+        <xsl:for-each select="$fields">
+          <xsl:variable name="field" select="."/>
+          <div class="ed-meta-{$field?key}">
+            <dt><xsl:value-of select="$field?label"/></dt>
+            <dd>
+              <xsl:choose>
+                <xsl:when test="$field?href">
+                  <a href="{$field?href}"><xsl:value-of select="$field?value"/></a>
+                </xsl:when>
+                <xsl:when test="$field?key = 'resp'">
+                  <xsl:for-each select="$field?value">
+                    <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+                    <xsl:apply-templates select="."><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:apply-templates select="$field?value"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+                </xsl:otherwise>
+              </xsl:choose>
+            </dd>
+          </div>
+        </xsl:for-each>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The parallel view: rows of original and translation, aligned by the translation's @corresp
+       (each block of both divisions is shown once, in order). -->
+  <xsl:template name="h:parallel">
+    <xsl:param name="pair" as="element()+"/>
+    <xsl:variable name="orig" select="$pair[1]/node()[not(. instance of text() and not(normalize-space(.)))]"/>
+    <xsl:variable name="trans" select="$pair[2]/node()[not(. instance of text() and not(normalize-space(.)))]"/>
+    <xsl:variable name="aligned" select="exists($trans/@corresp)"/>
+    <div class="ed-parallel" data-aligned="{$aligned}">
+      <div class="ed-par-row ed-par-heads">
+        <xsl:for-each select="$pair">
+          <div class="ed-par-cell ed-par-{@type}" lang="{(@xml:lang, ed:lang(.), 'und')[1]}">
+            <p class="ed-par-label"><xsl:value-of select="(if (@type = 'original') then 'Original' else 'Translation')
+                || (@xml:lang ! (' (' || ed:language-name(., $doc) || ')'))"/></p>
+          </div>
+        </xsl:for-each>
+      </div>
+      <xsl:choose>
+        <xsl:when test="$aligned">
+          <xsl:variable name="ids" select="$orig ! (@xml:id/string(), '')[1]"/>
+          <xsl:iterate select="$trans">
+            <xsl:param name="done" as="xs:integer" select="0"/>
+            <xsl:on-completion>
+              <xsl:if test="count($orig) gt $done">
+                <xsl:call-template name="h:par-row">
+                  <xsl:with-param name="pair" select="$pair"/>
+                  <xsl:with-param name="left" select="$orig[position() gt $done]"/>
+                  <xsl:with-param name="right" select="()"/>
+                </xsl:call-template>
+              </xsl:if>
+            </xsl:on-completion>
+            <xsl:variable name="targets" select="for $t in tokenize(normalize-space(@corresp), ' ')[starts-with(., '#')]
+                                                 return index-of($ids, substring($t, 2))"/>
+            <xsl:variable name="upto" select="max(($done, $targets))"/>
+            <xsl:call-template name="h:par-row">
+              <xsl:with-param name="pair" select="$pair"/>
+              <xsl:with-param name="left" select="$orig[position() gt $done and position() le $upto]"/>
+              <xsl:with-param name="right" select="."/>
+            </xsl:call-template>
+            <xsl:next-iteration><xsl:with-param name="done" select="$upto"/></xsl:next-iteration>
+          </xsl:iterate>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="h:par-row">
+            <xsl:with-param name="pair" select="$pair"/>
+            <xsl:with-param name="left" select="$orig"/>
+            <xsl:with-param name="right" select="$trans"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="h:par-row">
+    <xsl:param name="pair" as="element()+"/>
+    <xsl:param name="left" as="node()*"/>
+    <xsl:param name="right" as="node()*"/>
+    <div class="ed-par-row">
+      <div class="ed-par-cell ed-par-original{if (empty($left)) then ' ed-par-empty' else ''}" lang="{(ed:lang($pair[1]), 'und')[1]}">
+        <xsl:apply-templates select="$left"/>
+      </div>
+      <div class="ed-par-cell ed-par-translation{if (empty($right)) then ' ed-par-empty' else ''}" lang="{(ed:lang($pair[2]), 'und')[1]}">
+        <xsl:apply-templates select="$right"/>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- ============================================================ home -->
+
+  <xsl:template name="h:home">
+    <xsl:variable name="documents" select="ed:documents()"/>
+    <xsl:variable name="catalogues" select="$edition[ed:kind(.) = 'catalogue']"/>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="$edition-title"/>
+      <xsl:with-param name="key" select="'index'"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="$edition-title"/></h1>
+        <xsl:call-template name="h:editors"><xsl:with-param name="documents" select="$documents"/></xsl:call-template>
+        <section aria-labelledby="ed-edited">
+          <h2 id="ed-edited">Edited documents</h2>
+          <xsl:choose>
+            <xsl:when test="empty($documents)"><p>No documents yet.</p></xsl:when>
+            <xsl:otherwise>
+              <ul class="ed-doc-list">
+                <xsl:for-each select="$documents">
+                  <xsl:sort select="ed:date-key(ed:date(.))"/>
+                  <li>
+                    <xsl:for-each select="ed:date(.)">
+                      <xsl:apply-templates select="."><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+                      <xsl:text> · </xsl:text>
+                    </xsl:for-each>
+                    <a href="{ed:page-stem(.)}.html"><xsl:value-of select="ed:title(.)"/></a>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:otherwise>
+          </xsl:choose>
+        </section>
+        <xsl:for-each select="$catalogues">
+          <xsl:variable name="n" select="position()"/>
+          <section aria-labelledby="ed-cat-{$n}" class="ed-catalogue">
+            <h2 id="ed-cat-{$n}">Catalogue<xsl:value-of select="if (count($catalogues) gt 1) then ' ' || $n else ''"/></h2>
+            <xsl:for-each select=".//tei:listBibl">
+              <xsl:for-each select="tei:head">
+                <p class="ed-cat-head"><xsl:apply-templates select="node()"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates></p>
+              </xsl:for-each>
+              <div class="ed-table-wrap">
+                <table class="ed-sortable">
+                  <caption class="ed-visually-hidden">Records of the catalogue; the edited ones link to their documents</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" aria-sort="none" data-sort-key="date"><button type="button" class="ed-sort">Date</button></th>
+                      <th scope="col">Document</th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <xsl:for-each select="tei:bibl | tei:biblStruct">
+                      <xsl:call-template name="h:catalogue-row"/>
+                    </xsl:for-each>
+                  </tbody>
+                </table>
+              </div>
+            </xsl:for-each>
+          </section>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="h:catalogue-row">
+    <xsl:variable name="ptr" select="tei:ptr[@type = 'edition'][1]"/>
+    <xsl:variable name="href" select="$ptr ! ed:safe-href(@target)"/>
+    <xsl:variable name="title" select="(tei:title, .//tei:title)[1]"/>
+    <xsl:variable name="date" select="(tei:date, .//tei:date)[1]"/>
+    <tr data-date="{ed:date-key($date)}" data-order="{position()}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <td class="ed-cat-date">
+        <xsl:apply-templates select="$date"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+      </td>
+      <td class="ed-cat-doc">
+        <p class="ed-cat-title">
+          <xsl:choose>
+            <xsl:when test="$href">
+              <a href="{$href}"><xsl:apply-templates select="$title/node()"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates></a>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="$title/node()"/></xsl:otherwise>
+          </xsl:choose>
+        </p>
+        <xsl:variable name="rest" select="node() except ($title, $date, $ptr)"/>
+        <xsl:if test="$rest[normalize-space() or self::*]">
+          <div class="ed-cat-summary">
+            <xsl:apply-templates select="$rest"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+          </div>
+        </xsl:if>
+      </td>
+      <td class="ed-cat-status">
+        <xsl:choose>
+          <xsl:when test="$href">Edited</xsl:when>
+          <xsl:when test="$ptr">Edited (not in this build)</xsl:when>
+          <xsl:otherwise>Not yet edited</xsl:otherwise>
+        </xsl:choose>
+      </td>
+    </tr>
+  </xsl:template>
+
+  <!-- a catalogue record's summary is a paragraph of the catalogue, not a footnote -->
+  <xsl:template match="tei:bibl/tei:note[@type = 'summary']" priority="2">
+    <xsl:call-template name="b:paragraph" xmlns:b="urn:edition:behaviours">
+      <xsl:with-param name="class" select="'ed-summary'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="h:editors">
+    <xsl:param name="documents" as="document-node()*"/>
+    <xsl:choose>
+      <xsl:when test="exists($editors)">
+        <p class="ed-editors">Edited by <xsl:value-of select="string-join($editors, ', ')"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="resp" select="$documents/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt"/>
+        <xsl:if test="$resp">
+          <ul class="ed-editors">
+            <xsl:for-each-group select="$resp" group-by="normalize-space(tei:resp)">
+              <li>
+                <xsl:value-of select="current-grouping-key()"/>
+                <xsl:text> </xsl:text>
+                <xsl:value-of select="string-join(distinct-values(current-group()/(* except tei:resp) ! normalize-space(.)), ', ')"/>
+              </li>
+            </xsl:for-each-group>
+          </ul>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ persons -->
+
+  <!-- every mention of a person in the documents: persName/@ref (mentioned) and @who (speaks) -->
+  <xsl:function name="h:mentions" as="map(xs:string, element()*)">
+    <xsl:variable name="groups" as="map(xs:string, element()*)*">
+      <xsl:for-each-group select="ed:documents()//(tei:persName[@ref] | *[@who])"
+                          group-by="ed:person(string((@ref, @who)[1]), .) ! ed:person-anchor(.)">
+        <xsl:sequence select="map{current-grouping-key(): current-group()}"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:sequence select="map:merge($groups)"/>
+  </xsl:function>
+
+  <xsl:template name="h:persons">
+    <xsl:variable name="mentions" select="h:mentions()"/>
+    <xsl:variable name="persons" select="(ed:registries()//tei:person,
+        ed:documents()/tei:TEI/tei:teiHeader//tei:particDesc//tei:person[not(@sameAs)])"/>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="'Persons'"/>
+      <xsl:with-param name="key" select="'persons'"/>
+      <xsl:with-param name="content">
+        <h1>Persons</h1>
+        <p class="ed-lead"><xsl:value-of select="count($persons)"/> persons, with the forms of their names in the
+          documents and every place where they speak or are named.</p>
+        <xsl:for-each select="$persons">
+          <xsl:sort select="lower-case(ed:person-short(.))"/>
+          <xsl:variable name="anchor" select="ed:person-anchor(.)"/>
+          <section class="ed-person-entry" id="{$anchor}" aria-labelledby="{$anchor}-name">
+            <h2 id="{$anchor}-name"><xsl:value-of select="ed:person-name(.)"/></h2>
+            <xsl:variable name="life" select="string-join((tei:birth/(@when, .)[normalize-space()][1], tei:death/(@when, .)[normalize-space()][1]), '–')"/>
+            <xsl:if test="@role or $life">
+              <p class="ed-person-role">
+                <xsl:value-of select="string-join((@role ! replace(normalize-space(.), ' ', ', '), $life[. != '']), ' · ')"/>
+              </p>
+            </xsl:if>
+            <xsl:variable name="forms" select="tei:persName"/>
+            <xsl:for-each-group select="$forms" group-by="(ed:lang(.), 'und')[1]">
+              <xsl:sort select="current-grouping-key() != 'en'"/>
+              <p class="ed-person-forms" lang="{current-grouping-key()}">
+                <span class="ed-forms-label" lang="en">
+                  <xsl:value-of select="if (current-grouping-key() = 'und') then 'Names' else ed:language-name(current-grouping-key(), .)"/>:
+                </span>
+                <xsl:text> </xsl:text>
+                <xsl:for-each select="current-group()">
+                  <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+                  <span class="ed-form"><xsl:value-of select="normalize-space(.)"/></span>
+                </xsl:for-each>
+              </p>
+            </xsl:for-each-group>
+            <xsl:apply-templates select="tei:note | tei:idno | tei:occupation | tei:affiliation">
+              <xsl:with-param name="copy" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+            <xsl:variable name="here" select="$mentions($anchor)"/>
+            <xsl:choose>
+              <xsl:when test="empty($here)"><p class="ed-none">Not named in the texts of the edition.</p></xsl:when>
+              <xsl:otherwise>
+                <ul class="ed-mentions">
+                  <xsl:for-each-group select="$here" group-by="generate-id(root(.))">
+                    <xsl:variable name="stem" select="ed:page-stem(current-group()[1])"/>
+                    <li>
+                      <a href="{$stem}.html"><xsl:value-of select="ed:title(current-group()[1])"/></a>
+                      <xsl:call-template name="h:mention-links">
+                        <xsl:with-param name="stem" select="$stem"/>
+                        <xsl:with-param name="label" select="'speaks'"/>
+                        <xsl:with-param name="nodes" select="current-group()[@who]"/>
+                      </xsl:call-template>
+                      <xsl:call-template name="h:mention-links">
+                        <xsl:with-param name="stem" select="$stem"/>
+                        <xsl:with-param name="label" select="'named'"/>
+                        <xsl:with-param name="nodes" select="current-group()[not(@who)]"/>
+                      </xsl:call-template>
+                    </li>
+                  </xsl:for-each-group>
+                </ul>
+              </xsl:otherwise>
+            </xsl:choose>
+          </section>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- per document page: the number of each element with an xml:id in the text (notes left out), in order;
+       a global variable, so that it is computed once for the persons page -->
+  <xsl:variable name="h:block-ordinals" as="map(xs:string, map(xs:string, xs:integer))" select="map:merge(
+      for $d in ed:documents()
+      return map{ed:page-stem($d): h:ordinals($d/tei:TEI/tei:text//*[@xml:id][not(ancestor-or-self::tei:note)])},
+      map{'duplicates': 'use-first'})"/>
+
+  <xsl:function name="h:ordinals" as="map(xs:string, xs:integer)">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($elements) return map{string($elements[$i]/@xml:id): $i},
+                                    map{'duplicates': 'use-first'})"/>
+  </xsl:function>
+
+  <xsl:template name="h:mention-links">
+    <xsl:param name="stem" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="nodes" as="element()*"/>
+    <xsl:if test="$nodes">
+      <xsl:variable name="ordinals" select="$h:block-ordinals($stem)"/>
+      <xsl:text> — </xsl:text><xsl:value-of select="$label"/><xsl:text>: </xsl:text>
+      <xsl:for-each-group select="$nodes" group-by="(ancestor-or-self::*[@xml:id][ancestor::tei:text][1]/@xml:id/string(), '')[1]">
+        <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+        <xsl:variable name="in-header" select="empty(current-group()[1]/ancestor::tei:text)"/>
+        <xsl:variable name="block" select="current-group()[1]/ancestor-or-self::*[@xml:id][ancestor::tei:text][1]"/>
+        <xsl:variable name="ordinal" select="$block ! $ordinals(string(@xml:id))"/>
+        <a href="{$stem}.html{current-grouping-key()[. != ''] ! ('#' || .)}">
+          <xsl:value-of select="if ($in-header) then 'header'
+              else if (exists($ordinal)) then '¶&#160;' || $ordinal
+              else if ($block) then '#' || $block/@xml:id
+              else 'text'"/>
+        </a>
+      </xsl:for-each-group>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ about -->
+
+  <xsl:template name="h:about">
+    <xsl:variable name="decls" select="$edition/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="'About the edition'"/>
+      <xsl:with-param name="key" select="'about'"/>
+      <xsl:with-param name="content">
+        <h1>About the edition</h1>
+        <section aria-labelledby="ed-principles">
+          <h2 id="ed-principles">Editorial principles</h2>
+          <xsl:if test="empty($decls/*)"><p>The documents state no editorial principles.</p></xsl:if>
+          <xsl:for-each-group select="$decls/*" group-by="local-name()">
+            <section class="ed-decl ed-decl-{current-grouping-key()}">
+              <h3><xsl:value-of select="if (current-grouping-key() = ('p', 'ab')) then 'General'
+                  else upper-case(substring(current-grouping-key(), 1, 1)) || replace(substring(current-grouping-key(), 2), '([A-Z])', ' $1')"/></h3>
+              <xsl:for-each-group select="current-group()/node()[normalize-space() or self::*]" group-by="normalize-space(.)">
+                <xsl:apply-templates select="current-group()[1]"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+              </xsl:for-each-group>
+            </section>
+          </xsl:for-each-group>
+        </section>
+        <section aria-labelledby="ed-signs">
+          <h2 id="ed-signs">Signs used in the texts</h2>
+          <dl class="ed-legend">
+            <div><dt><span class="tei-del">struck through</span></dt><dd>deleted in the source (hidden in the reading view)</dd></div>
+            <div><dt><span class="tei-supplied"><span class="ed-sign"><xsl:value-of select="$supplied-open"/></span>words<span class="ed-sign"><xsl:value-of select="$supplied-close"/></span></span></dt><dd>supplied by the translator or editor</dd></div>
+            <div><dt><span class="tei-unclear reason-ocr-repetition">wavy underline</span></dt><dd>an OCR repetition kept as in the transcript</dd></div>
+            <div><dt><span class="ed-break">‖</span></dt><dd>a page break</dd></div>
+            <div><dt><sup class="ed-note-mark">1</sup></dt><dd>a note: the marker opens it, all notes follow the text</dd></div>
+          </dl>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============================================================ search -->
+
+  <xsl:template name="h:search">
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="key" select="'search'"/>
+      <xsl:with-param name="scripts" select="('search-index.js', 'search.js')"/>
+      <xsl:with-param name="content">
+        <h1>Search</h1>
+        <form class="ed-search" role="search" action="search.html" method="get">
+          <label for="ed-q">Words to find (any language)</label>
+          <input type="search" id="ed-q" name="q" autocomplete="off"/>
+          <button type="submit">Search</button>
+        </form>
+        <p id="ed-search-status" aria-live="polite">The search runs in this page and needs JavaScript.</p>
+        <ol id="ed-results" class="ed-results"></ol>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- the blocks of a text for the index: the outermost paragraph-like elements (one walk over the tree) -->
+  <xsl:template match="*" mode="h:index" as="array(*)*">
+    <xsl:apply-templates select="*" mode="h:index"/>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:head | tei:ab | tei:l | tei:item | tei:closer | tei:opener | tei:cell | tei:speaker
+                       | tei:stage | tei:fw | tei:note | tei:figDesc | tei:u | tei:bibl | tei:gap" mode="h:index" as="array(*)*">
+    <xsl:param name="n" as="xs:integer" tunnel="yes"/>
+    <xsl:variable name="text" select="normalize-space(.)"/>
+    <xsl:if test="$text">
+      <xsl:sequence select="[$n, string(ancestor-or-self::*[@xml:id][1]/@xml:id ! ('#' || .)), $text, (ed:lang(.), 'en')[1]]"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The search index, as JSON:
+         {"pages": [[address, title], ...],
+          "entries": [[page number (0-based), "#anchor" or "", text, language], ...]}
+       one entry per paragraph-like block of every document (and its title and summary), per catalogue
+       record and per person. -->
+  <xsl:template name="h:search-index">
+    <xsl:variable name="docs" select="ed:documents()"/>
+    <xsl:variable name="catalogue" select="count($docs)"/>
+    <xsl:variable name="persons" select="count($docs) + 1"/>
+    <xsl:variable name="pages" as="array(*)*" select="
+        ($docs ! [ed:page-stem(.) || '.html', ed:title(.)], ['index.html', 'Catalogue'], ['persons.html', 'Persons'])"/>
+    <xsl:variable name="entries" as="array(*)*">
+      <xsl:for-each select="$docs">
+        <xsl:variable name="n" select="position() - 1"/>
+        <xsl:sequence select="[$n, '', ed:title(.), 'en']"/>
+        <xsl:for-each select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract">
+          <xsl:sequence select="[$n, '', normalize-space(.), (ed:lang(.), 'en')[1]]"/>
+        </xsl:for-each>
+        <xsl:apply-templates select="tei:TEI/tei:text/*" mode="h:index">
+          <xsl:with-param name="n" select="$n" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
+      <xsl:for-each select="$edition[ed:kind(.) = 'catalogue']//tei:listBibl/tei:bibl">
+        <xsl:sequence select="[$catalogue, string(@xml:id ! ('#' || .)), normalize-space(.), (ed:lang(.), 'en')[1]]"/>
+      </xsl:for-each>
+      <xsl:for-each select="ed:registries()//tei:person">
+        <xsl:sequence select="[$persons, '#' || ed:person-anchor(.), string-join(distinct-values(tei:persName ! normalize-space(.)), ' · '), 'en']"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="serialize(map{'pages': array{$pages}, 'entries': array{$entries}}, map{'method': 'json', 'indent': false()})"/>
+  </xsl:template>
+
+</xsl:stylesheet>
