@@ -3,7 +3,7 @@
 #   ./run.sh build   converts transcripts/ into tei/ and validates it
 #   ./run.sh test    runs ruff and the whole test suite
 # Installs what is missing: Debian packages (jing, python3-venv; for the HTML tests chromium, a Java
-# runtime and npm), a virtual environment in .venv, the Python packages of pyproject.toml and, in
+# runtime and npm; for the PDF tests poppler-utils), a virtual environment in .venv, the Python packages of pyproject.toml and, in
 # .venv/node, the npm packages vnu-jar (the Nu HTML Checker) and axe-core.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +16,7 @@ if [ "${1:-}" = test ]; then
   command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium fonts-dejavu-core)
   command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
   command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+  command -v pdftotext >/dev/null 2>&1 || apt_packages+=(poppler-utils)
 fi
 if ((${#apt_packages[@]})); then
   sudo=""

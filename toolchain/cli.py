@@ -185,8 +185,12 @@ def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None) -> None:
 @click.option(
     "--html/--no-html", default=True, show_default=True, help="Also render the HTML edition into build/html/."
 )
-def build(root: Path, html: bool) -> None:
-    """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/."""
+@click.option(
+    "--pdf/--no-pdf", default=True, show_default=True, help="Also typeset the book into build/pdf/edition.pdf."
+)
+def build(root: Path, html: bool, pdf: bool) -> None:
+    """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/
+    and the book into build/pdf/."""
     from .validate import validate_many
 
     started = time.perf_counter()
@@ -224,16 +228,17 @@ def build(root: Path, html: bool) -> None:
         err=True,
     )
     code = ExitCode.USAGE if failed else report.return_code()
-    if html and code != ExitCode.USAGE:
+    outputs = [("html", "files of the HTML edition")] if html else []
+    outputs += [("pdf", "file of the book")] if pdf else []
+    for target, what in outputs if code != ExitCode.USAGE else []:
+        out_dir = root / "build" / target
         try:
-            rendered = _render("html", [p for p in sorted(tei_dir.glob("*.xml"))], root / "build" / "html", {})
+            rendered = _render(target, [p for p in sorted(tei_dir.glob("*.xml"))], out_dir, {})
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
         click.echo(
-            f"edition: {len(rendered.written)} files of the HTML edition written into {root / 'build' / 'html'}/ "
-            f"({rendered.seconds:.2f} s)",
-            err=True,
+            f"edition: {len(rendered.written)} {what} written into {out_dir}/ ({rendered.seconds:.2f} s)", err=True
         )
     sys.exit(code)
 
@@ -273,11 +278,13 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="A stylesheet parameter (edition-title, editors, default-view, supplied-open, supplied-close); "
-    "checked against its declared type. Repeatable.",
+    help="A stylesheet parameter, checked against its declared type (xslt/README.md): for every format "
+    "edition-title, editors, default-view, supplied-open, supplied-close; for pdf also paper, line-numbers, "
+    "bilingual-layout, edition-date, pdfa. Repeatable.",
 )
 def render(sources: tuple[Path, ...], target: str, out_dir: Path, params: tuple[str, ...]) -> None:
-    """Render TEI files (or folders of them) as an edition: pages, persons, catalogue, search.
+    """Render TEI files (or folders of them) as an edition: html (pages, persons, catalogue, search) or pdf
+    (a book, OUTPUT/edition.pdf).
 
     Give every file of the edition (documents, the catalogue, persons.xml) so that links resolve."""
     try:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from .base import Renderer, Result, expand
 from .html import HtmlRenderer
+from .pdf import PdfRenderer
 from .xslt import RenderError
 
 RENDERERS: dict[str, type[Renderer]] = {
     HtmlRenderer.name: HtmlRenderer,
+    PdfRenderer.name: PdfRenderer,
 }
 
 

@@ -1,0 +1,98 @@
+"""The printed edition: one PDF book, typeset by Typst from the Typst source the print stylesheets write.
+
+The stylesheet (xslt/print/print.xsl) turns the whole edition into one Typst document that imports the
+book's functions (xslt/print/edition.typ); the `typst` library compiles it in-process with the fonts it
+embeds (Libertinus Serif, with Cyrillic), so no TeX, Java or system fonts are involved. After compiling,
+the renderer checks that every footnote stands on the page of its call (Typst may put a note one page
+before its call when the line with the call moves to the next page) and, where one does not, starts the
+call's paragraph on the next page and compiles again.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import typst
+
+from ..convert import write_atomic
+from . import xslt
+from .base import Document, Renderer, Result
+from .xslt import RenderError
+
+P = "urn:edition:print"
+TYPST_VERSION = "0.14"  # the Typst language the typst wheel (pinned in pyproject.toml) compiles
+NAME = "edition.pdf"
+
+
+class PdfRenderer(Renderer):
+    name = "pdf"
+    out_suffix = ".pdf"
+    stylesheet = "print/print.xsl"
+    settable = frozenset(
+        {
+            "edition-title",
+            "editors",
+            "default-view",
+            "supplied-open",
+            "supplied-close",
+            "paper",
+            "line-numbers",
+            "bilingual-layout",
+            "edition-date",
+            "pdfa",
+        }
+    )
+
+    def __init__(self, params: dict[str, str] | None = None) -> None:
+        super().__init__(params)
+        self.pdfa = str((params or {}).get("pdfa", "false")).lower() in ("true", "1", "yes")
+
+    def source(self) -> str:
+        """The book as Typst source."""
+        return self.call(f"{{{P}}}book")
+
+    def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
+        source = self.source()
+        pdf = self.typeset(source)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / NAME
+        write_atomic(target, pdf)
+        result.written.append(target)
+
+    def typeset(self, source: str, fixes: tuple[str, ...] = ()) -> bytes:
+        """Compile the source; where a footnote is not on the page of its call, break before the call."""
+        with tempfile.TemporaryDirectory(prefix="edition-print-") as tmp:
+            root = Path(tmp)
+            shutil.copyfile(xslt.xslt_dir() / "print" / "edition.typ", root / "edition.typ")
+            main = root / "main.typ"
+            main.write_text(source, encoding="utf-8")
+            for attempt in range(4):
+                inputs = {"break-before-notes": ",".join(fixes)}
+                try:
+                    pdf = typst.compile(
+                        str(main),
+                        root=str(root),
+                        sys_inputs=inputs,
+                        pdf_standards=["a-2b"] if self.pdfa else [],
+                    )
+                except Exception as exc:  # typst.TypstError: the source the stylesheet wrote does not compile
+                    raise RenderError(f"Typst cannot typeset the book: {str(exc).strip()}") from exc
+                misplaced = self.misplaced_notes(main, root, inputs)
+                if not misplaced or attempt == 3:
+                    return pdf
+                fixes = tuple(sorted(set(fixes) | set(misplaced)))
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def misplaced_notes(main: Path, root: Path, inputs: dict[str, str]) -> list[str]:
+        """The notes whose entry is not on the page of their call."""
+        found = json.loads(typst.query(str(main), "<ed-note-place>", root=str(root), sys_inputs=inputs))
+        calls: dict[str, int] = {}
+        entries: dict[str, int] = {}
+        for item in found:
+            value = item["value"]
+            (calls if value["kind"] == "call" else entries)[value["key"]] = value["page"]
+        return sorted(k for k, page in calls.items() if entries.get(k, page) != page)

@@ -1,0 +1,437 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The behaviours in Typst. Each behaviour of the vocabulary (xslt/README.md) is implemented once here,
+  as text in Typst markup that calls the functions of edition.typ; the element templates of
+  xslt/common/ choose which one an element gets. Every text of the TEI is escaped (p:escape), so no
+  character of a transcript is read as Typst markup.
+
+  Tunnel parameter:
+    phrasing  (xs:boolean) inside a paragraph-like element: blocks become runs of text
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition:functions"
+    xmlns:b="urn:edition:behaviours"
+    xmlns:p="urn:edition:print"
+    exclude-result-prefixes="#all">
+
+  <!-- Text in Typst markup: every ASCII punctuation sign escaped, line breaks as spaces. -->
+  <xsl:function name="p:escape" as="xs:string">
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:sequence select="replace(translate(string($text), '&#10;&#13;&#9;', '   '),
+                                  '([\\#*_$@&lt;&gt;\[\]`~/''&quot;=+\-.:;!?&amp;|%^{}(),])', '\\$1')"/>
+  </xsl:function>
+
+  <!-- A Typst string literal. -->
+  <xsl:function name="p:string" as="xs:string">
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:sequence select="'&quot;' || replace(replace(normalize-space($text), '\\', '\\\\'), '&quot;', '\\&quot;') || '&quot;'"/>
+  </xsl:function>
+
+  <!-- Typst content in brackets. -->
+  <xsl:function name="p:content" as="xs:string">
+    <xsl:param name="markup" as="xs:string?"/>
+    <xsl:sequence select="'[' || $markup || ']'"/>
+  </xsl:function>
+
+  <!-- text nodes: escaped; whitespace between block elements dropped -->
+  <xsl:template match="text()" mode="#default">
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="$phrasing or normalize-space(.)">
+      <xsl:value-of select="p:escape(.)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the content of a behaviour, as markup -->
+  <xsl:template name="p:apply">
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="phrasing" as="xs:boolean"/>
+    <xsl:variable name="out" as="xs:string*">
+      <xsl:for-each select="$content">
+        <xsl:choose>
+          <xsl:when test=". instance of node()">
+            <xsl:apply-templates select=".">
+              <xsl:with-param name="phrasing" select="$phrasing" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="p:escape(string(.))"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="string-join($out, '')"/>
+  </xsl:template>
+
+  <xsl:template name="p:body" as="xs:string">
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="phrasing" as="xs:boolean"/>
+    <xsl:variable name="markup">
+      <xsl:call-template name="p:apply">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="$phrasing"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:sequence select="string($markup)"/>
+  </xsl:template>
+
+  <!-- a block in a paragraph is a run of text, elsewhere a paragraph of its own -->
+  <xsl:template name="p:blockwise">
+    <xsl:param name="markup" as="xs:string"/>
+    <xsl:param name="phrasing" as="xs:boolean"/>
+    <xsl:value-of select="if ($phrasing) then ' ' || $markup || ' ' else '&#10;&#10;' || $markup || '&#10;&#10;'"/>
+  </xsl:template>
+
+  <xsl:template name="b:omit"/>
+
+  <xsl:template name="b:block">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="label" as="xs:string?" select="()"/>
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="$phrasing"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="stage" select="self::tei:stage or self::tei:gap or self::tei:incident"/>
+    <xsl:call-template name="p:blockwise">
+      <xsl:with-param name="phrasing" select="$phrasing"/>
+      <xsl:with-param name="markup" select="
+          if ($phrasing) then (if ($label) then p:escape($label) || ' ' else '') || $body
+          else if ($stage) then '#ed-stage' || p:content($body)
+          else '#ed-block(label: ' || (if ($label) then p:string($label) else 'none') || ')' || p:content('&#10;&#10;' || $body || '&#10;&#10;')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:section">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="$phrasing"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="if (@xml:lang and not($phrasing))
+        then '&#10;&#10;#text(lang: ' || p:string(@xml:lang) || ')[' || $body || ']&#10;&#10;'
+        else $body"/>
+  </xsl:template>
+
+  <xsl:template name="b:paragraph">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="before" as="xs:string?" select="()"/>
+    <xsl:param name="after" as="xs:string?" select="()"/>
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="p:blockwise">
+      <xsl:with-param name="phrasing" select="$phrasing"/>
+      <xsl:with-param name="markup" select="p:escape($before) || normalize-space($body) || p:escape($after)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:heading">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="level" as="xs:integer" select="1"/>
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="p:blockwise">
+      <xsl:with-param name="phrasing" select="$phrasing"/>
+      <xsl:with-param name="markup" select="if ($phrasing) then normalize-space($body)
+          else '#ed-heading(' || $level || ')' || p:content(normalize-space($body))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- b:inline: kind 'deletion' is struck through (diplomatic view) or left out (reading view) -->
+  <xsl:template name="b:inline">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="before" as="xs:string?" select="()"/>
+    <xsl:param name="after" as="xs:string?" select="()"/>
+    <xsl:param name="kind" as="xs:string?" select="()"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="marked" select="(if ($before) then '#ed-sign' || p:content(p:escape($before)) else '')
+        || $body || (if ($after) then '#ed-sign' || p:content(p:escape($after)) else '')"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'deletion' and $default-view = 'reading'"/>
+      <xsl:when test="$kind = 'deletion'">
+        <xsl:value-of select="'#ed-del' || p:content($marked)"/>
+      </xsl:when>
+      <xsl:when test="self::tei:speaker">
+        <xsl:value-of select="$marked"/>
+      </xsl:when>
+      <xsl:when test="self::tei:hi[contains(@rend, 'italic')] or self::tei:title or self::tei:foreign or self::tei:emph">
+        <xsl:value-of select="'#emph' || p:content($marked)"/>
+      </xsl:when>
+      <xsl:when test="self::tei:hi[contains(@rend, 'bold')]">
+        <xsl:value-of select="'#strong' || p:content($marked)"/>
+      </xsl:when>
+      <xsl:when test="self::tei:unclear">
+        <xsl:value-of select="'#underline(stroke: (dash: &quot;dotted&quot;, thickness: 0.5pt))' || p:content($marked)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$marked"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="b:link">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="href" as="xs:string?" select="()"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="if (starts-with($href, 'http://') or starts-with($href, 'https://'))
+        then '#link(' || p:string($href) || ')' || p:content($body) else $body"/>
+  </xsl:template>
+
+  <!-- b:person: the name, remembered for the index under the person's main name -->
+  <xsl:template name="b:person">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="person" as="element(tei:person)?"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="if ($person) then '#ed-person(' || p:string(p:index-name($person)) || ')' || p:content($body) else $body"/>
+  </xsl:template>
+
+  <!-- The name a person is indexed under: surname, forenames. -->
+  <xsl:function name="p:index-name" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:variable name="main" select="($person/tei:persName[not(@type = 'variant')], $person/tei:persName)[1]"/>
+    <xsl:variable name="surname" select="normalize-space($main/tei:surname)"/>
+    <xsl:variable name="forenames" select="normalize-space(string-join($main/tei:forename, ' '))"/>
+    <xsl:sequence select="if ($surname) then $surname || (if ($forenames) then ', ' || $forenames else '') else ed:person-name($person)"/>
+  </xsl:function>
+
+  <xsl:template name="b:date">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:call-template name="p:body">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- b:speech: the speaker label in small caps (as written, else the person's name), then the words -->
+  <xsl:template name="b:speech">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="who" as="xs:string?"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="speaker" as="element()*" select="()"/>
+    <xsl:param name="person" as="element(tei:person)?"/>
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="label">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="if ($speaker) then $speaker else if ($person) then ed:person-name($person) else ()"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="pre" select="ed:rend-pre(.)"/>
+    <!-- the first paragraph runs on after the label -->
+    <xsl:variable name="first" select="($content[self::tei:p])[1]"/>
+    <xsl:variable name="lead">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$first/node()"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="rest">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content except $first"/>
+        <xsl:with-param name="phrasing" select="$phrasing"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="after" select="if ($first and not($first/following-sibling::*)) then ed:rend-post($first) else ()"/>
+    <xsl:call-template name="p:blockwise">
+      <xsl:with-param name="phrasing" select="$phrasing"/>
+      <xsl:with-param name="markup" select="'#ed-speech(' || (if (normalize-space($label)) then p:content(p:escape($pre) || normalize-space($label)) else 'none') || ')'
+          || p:content(normalize-space($lead) || p:escape($after) || $rest)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:said">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="person" as="element(tei:person)?"/>
+    <xsl:param name="who" as="xs:string?"/>
+    <xsl:param name="label" as="xs:boolean" select="true()"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:call-template name="p:body">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- b:note: a footnote on the page of its call, typed -->
+  <xsl:template name="b:note">
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:param name="type-label" as="xs:string"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="node()"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <!-- a note with its own label ("Translator's Note:") is not labelled again -->
+    <xsl:value-of select="'#ed-note(' || p:string(if (tei:label) then '' else $type-label) || ', key: '
+        || p:string(ed:file-name(.) || '#' || $key) || ')' || p:content(normalize-space($body))"/>
+  </xsl:template>
+
+  <!-- b:break: a page of the original (folio mark), a line break -->
+  <xsl:template name="b:break">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="label" as="xs:string?"/>
+    <xsl:value-of select="if (self::tei:lb) then ' ' else '#ed-folio(' || p:string(($label, '')[1]) || ')'"/>
+  </xsl:template>
+
+  <!-- b:alternate: the diplomatic or the reading member, as the view says -->
+  <xsl:template name="b:alternate">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="diplomatic" as="element()?"/>
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:param name="others" as="node()*" select="()"/>
+    <xsl:call-template name="p:body">
+      <xsl:with-param name="content" select="(if ($default-view = 'reading') then ($reading, $diplomatic) else ($diplomatic, $reading))[1]/node()"/>
+      <xsl:with-param name="phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:list">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="heads" as="element()*" select="()"/>
+    <xsl:param name="ordered" as="xs:boolean" select="false()"/>
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="head">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$heads/node()"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="items" as="xs:string*">
+      <xsl:for-each select="$content[. instance of element() or normalize-space(.)]">
+        <xsl:variable name="item">
+          <xsl:call-template name="p:body">
+            <xsl:with-param name="content" select="if (ed:is-item(.)) then node() else ."/>
+            <xsl:with-param name="phrasing" select="true()"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:sequence select="p:content(normalize-space($item))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:call-template name="p:blockwise">
+      <xsl:with-param name="phrasing" select="$phrasing"/>
+      <xsl:with-param name="markup" select="if ($phrasing) then normalize-space($head) || ' ' || string-join($items ! substring(., 2, string-length(.) - 2), '; ')
+          else (if (normalize-space($head)) then '#text(style: &quot;italic&quot;)' || p:content(normalize-space($head)) || '&#10;&#10;' else '')
+               || '#' || (if ($ordered) then 'enum' else 'list') || '(tight: true, ' || string-join($items, ', ') || ')'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:item">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:call-template name="p:body">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:table">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="heads" as="element()*" select="()"/>
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="rows" select="$content[self::element()]"/>
+    <xsl:variable name="columns" select="max((1, $rows ! count(*)))"/>
+    <xsl:variable name="cells" as="xs:string*">
+      <xsl:for-each select="$rows">
+        <xsl:for-each select="*">
+          <xsl:variable name="cell">
+            <xsl:call-template name="p:body">
+              <xsl:with-param name="content" select="node()"/>
+              <xsl:with-param name="phrasing" select="true()"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:sequence select="p:content(normalize-space($cell))"/>
+        </xsl:for-each>
+        <xsl:for-each select="1 to ($columns - count(*))"><xsl:sequence select="'[]'"/></xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:call-template name="p:blockwise">
+      <xsl:with-param name="phrasing" select="$phrasing"/>
+      <xsl:with-param name="markup" select="if ($phrasing) then string-join($cells ! substring(., 2, string-length(.) - 2), ' | ')
+          else '#table(columns: ' || $columns || ', stroke: 0.4pt, inset: 4pt, ' || string-join($cells, ', ') || ')'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:row">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:call-template name="p:body">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:cell">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="header" as="xs:boolean" select="false()"/>
+    <xsl:param name="cols" as="xs:integer" select="1"/>
+    <xsl:param name="rows" as="xs:integer" select="1"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:call-template name="p:body">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="b:figure">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="content" as="item()*" select="node()"/>
+    <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="body">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="p:blockwise">
+      <xsl:with-param name="phrasing" select="$phrasing"/>
+      <xsl:with-param name="markup" select="normalize-space($body)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,132 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The book: title page, contents, editorial principles, one chapter per document (in the order of
+  their dates), the index of persons. p:book writes the whole Typst source.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition:functions"
+    xmlns:p="urn:edition:print"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="p:nl" select="'&#10;'"/>
+
+  <xsl:template name="p:book">
+    <xsl:variable name="ordered" as="document-node()*">
+      <xsl:perform-sort select="$documents">
+        <xsl:sort select="ed:date-key(ed:date(.))"/>
+        <xsl:sort select="ed:title(.)"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="editors-shown" select="if (exists($editors)) then $editors
+        else distinct-values($documents/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt/*[not(self::tei:resp)]/normalize-space())"/>
+    <xsl:variable name="year" select="if ($edition-date) then $edition-date
+        else (max($documents ! ed:date-key(ed:date(.))[. != ''] ! xs:integer(substring(., 1, 4))), '')[1] ! string(.)"/>
+    <xsl:variable name="lang" select="($documents/tei:TEI/@xml:lang, 'en')[1]"/>
+    <xsl:variable name="size" select="tokenize(lower-case($paper), '\s*x\s*')"/>
+    <xsl:variable name="page" select="if (count($size) = 2 and (every $s in $size satisfies matches($s, '^\d+(\.\d+)?(mm|cm|in|pt)$')))
+        then 'width: ' || $size[1] || ', height: ' || $size[2]
+        else 'paper: ' || p:string($paper)"/>
+    <xsl:value-of select="'#import &quot;edition.typ&quot;: *' || $p:nl
+        || '#show: book.with(title: ' || p:string($edition-title) || ', editors: ' || p:array($editors-shown)
+        || ', lang: ' || p:string($lang) || ', ' || $page || ', line-numbers: ' || string($line-numbers) || ')' || $p:nl
+        || '#title-page(title: ' || p:string($edition-title) || ', editors: ' || p:array($editors-shown)
+        || ', date: ' || p:string($year) || ')' || $p:nl
+        || '#contents()' || $p:nl"/>
+    <xsl:call-template name="p:principles"/>
+    <xsl:for-each select="$ordered">
+      <xsl:call-template name="p:chapter"/>
+    </xsl:for-each>
+    <xsl:value-of select="$p:nl || '#persons-index()' || $p:nl"/>
+  </xsl:template>
+
+  <!-- A Typst array of strings. -->
+  <xsl:function name="p:array" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="'(' || string-join($items ! p:string(.), ', ') || (if (count($items) = 1) then ',' else '') || ')'"/>
+  </xsl:function>
+
+  <!-- the editorial principles: the distinct paragraphs of the documents' editorialDecl -->
+  <xsl:template name="p:principles">
+    <xsl:variable name="decls" select="$documents/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
+    <xsl:if test="$decls">
+      <xsl:value-of select="$p:nl || '#heading(level: 1)[Editorial principles]' || $p:nl"/>
+      <xsl:for-each-group select="$decls/*/tei:p" group-by="normalize-space(.)">
+        <xsl:apply-templates select="current-group()[1]"/>
+      </xsl:for-each-group>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- a chapter: the document's title and facts, then its text -->
+  <xsl:template name="p:chapter">
+    <xsl:variable name="doc" select="."/>
+    <xsl:variable name="facts" as="xs:string*">
+      <xsl:for-each select="ed:header-fields($doc)[?key = ('date', 'archive', 'idno', 'resp', 'address')]">
+        <xsl:variable name="value">
+          <xsl:call-template name="p:body">
+            <xsl:with-param name="content" select="?value"/>
+            <xsl:with-param name="phrasing" select="true()"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:sequence select="'(' || p:string(?label) || ', ' || p:content(normalize-space($value)) || ')'"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="title" select="ed:title($doc)"/>
+    <xsl:value-of select="$p:nl || '#chapter(' || p:content(p:escape($title)) || ', facts: ('
+        || string-join($facts, ', ') || (if (count($facts) = 1) then ',' else '') || '))' || $p:nl"/>
+    <xsl:for-each select="$doc/tei:TEI/tei:text">
+      <xsl:variable name="pair" select="ed:parallel-pair(.)"/>
+      <xsl:variable name="body">
+        <xsl:choose>
+          <xsl:when test="$pair and $bilingual-layout = 'facing'">
+            <xsl:call-template name="p:facing"><xsl:with-param name="pair" select="$pair"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <!-- a heading of the text that repeats the chapter's title is not printed twice -->
+            <xsl:apply-templates select="tei:body/node() | tei:front | tei:back">
+              <xsl:with-param name="p:skip" select="descendant::tei:head[normalize-space(.) = normalize-space($title)][1]" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:value-of select="$p:nl || '#text(lang: ' || p:string((@xml:lang, 'en')[1]) || ')[' || $body || ']' || $p:nl"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="tei:head" priority="2">
+    <xsl:param name="p:skip" as="element()*" tunnel="yes" select="()"/>
+    <xsl:if test="not(. is $p:skip)">
+      <xsl:next-match/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- an original and its translation on facing pages: each translation paragraph beside the original
+       paragraphs it points to (@corresp), with any original paragraph no translation points to before it -->
+  <xsl:template name="p:facing">
+    <xsl:param name="pair" as="element(tei:div)+"/>
+    <xsl:variable name="original" select="$pair[1]/*"/>
+    <xsl:variable name="rows" as="xs:string*">
+      <xsl:iterate select="$pair[2]/*">
+        <xsl:param name="done" as="xs:integer" select="0"/>
+        <xsl:on-completion>
+          <xsl:if test="$done lt count($original)">
+            <xsl:variable name="left"><xsl:apply-templates select="$original[position() gt $done]"/></xsl:variable>
+            <xsl:sequence select="'(' || p:content($left) || ', [])'"/>
+          </xsl:if>
+        </xsl:on-completion>
+        <xsl:variable name="targets" select="tokenize(normalize-space(@corresp), ' ') ! substring-after(., '#')"/>
+        <xsl:variable name="last" select="max((0, for $i in 1 to count($original) return $i[$original[$i]/@xml:id = $targets]))"/>
+        <xsl:variable name="upto" select="max(($done, $last))"/>
+        <xsl:variable name="left"><xsl:apply-templates select="$original[position() gt $done and position() le $upto]"/></xsl:variable>
+        <xsl:variable name="right"><xsl:apply-templates select="."/></xsl:variable>
+        <xsl:sequence select="'(' || p:content($left) || ', ' || p:content($right) || ')'"/>
+        <xsl:next-iteration><xsl:with-param name="done" select="$upto"/></xsl:next-iteration>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:value-of select="$p:nl || '#facing(left-lang: ' || p:string($pair[1]/@xml:lang) || ', right-lang: '
+        || p:string($pair[2]/@xml:lang) || ', (' || string-join($rows, ', ') || (if (count($rows) = 1) then ',' else '') || '))' || $p:nl"/>
+  </xsl:template>
+
+</xsl:stylesheet>
