@@ -10,7 +10,7 @@ import zipfile
 from conftest import ROOT
 
 
-def test_wheel_ships_schema_and_reader_data(tmp_path):
+def test_wheel_ships_schema_stylesheets_and_reader_data(tmp_path):
     # a clean copy: setuptools would otherwise reuse a stale build/lib of the working tree
     source = tmp_path / "src"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__"))
@@ -23,4 +23,7 @@ def test_wheel_ships_schema_and_reader_data(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {"toolchain/schema/edition.xsd", "toolchain/schema/xml.xsd", "toolchain/readers/data/given_names.txt"}
     expected |= {f"toolchain/schema/rules/{p.name}" for p in (ROOT / "schema" / "rules").glob("*.sch")}
+    # the stylesheets of every output, with the Typst library and the HTML assets
+    expected |= {f"toolchain/xslt/{p.relative_to(ROOT / 'xslt')}" for p in (ROOT / "xslt").rglob("*") if p.is_file()}
+    expected |= {"toolchain/render/xslt.py", "toolchain/render/pdf.py"}
     assert expected <= names, sorted(expected - names)
