@@ -64,13 +64,19 @@
     <xsl:variable name="doc" select="."/>
     <xsl:variable name="facts" as="xs:string*">
       <xsl:for-each select="ed:header-fields($doc)[?key = ('date', 'archive', 'idno', 'resp', 'address')]">
-        <xsl:variable name="value">
-          <xsl:call-template name="p:body">
-            <xsl:with-param name="content" select="?value"/>
-            <xsl:with-param name="phrasing" select="true()"/>
-          </xsl:call-template>
+        <!-- several names (a person and an institution) are separated by commas -->
+        <xsl:variable name="parts" as="xs:string*">
+          <xsl:for-each select="?value">
+            <xsl:variable name="part">
+              <xsl:call-template name="p:body">
+                <xsl:with-param name="content" select="."/>
+                <xsl:with-param name="phrasing" select="true()"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:sequence select="normalize-space($part)[. != '']"/>
+          </xsl:for-each>
         </xsl:variable>
-        <xsl:sequence select="'(' || p:string(?label) || ', ' || p:content(normalize-space($value)) || ')'"/>
+        <xsl:sequence select="'(' || p:string(?label) || ', ' || p:content(string-join($parts, ', ')) || ')'"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="title" select="ed:title($doc)"/>
