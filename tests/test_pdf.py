@@ -214,18 +214,21 @@ NOTE_ON_THE_WRONG_PAGE = """#import "edition.typ": *
 def test_a_note_typst_puts_before_its_call_is_moved_to_its_page(tmp_path):
     """Typst can put a footnote one page before its call (the line with the call moves on); the renderer
     finds that and starts the call on the next page. The check can fail: without the fix it does."""
-    renderer = PdfRenderer()
     import typst
 
-    root = tmp_path
-    shutil.copyfile(ROOT / "xslt" / "print" / "edition.typ", root / "edition.typ")
-    main = root / "main.typ"
+    renderer = PdfRenderer()
+    shutil.copyfile(ROOT / "xslt" / "print" / "edition.typ", tmp_path / "edition.typ")
+    main = tmp_path / "main.typ"
     main.write_text(NOTE_ON_THE_WRONG_PAGE, encoding="utf-8")
-    typst.compile(str(main), root=str(root))
-    before = renderer.misplaced_notes(main, root, {"break-before-notes": ""})
-    pdf = renderer.typeset(NOTE_ON_THE_WRONG_PAGE)
-    (tmp_path / "fixed.pdf").write_bytes(pdf)
-    after = renderer.misplaced_notes(main, root, {"break-before-notes": "n1"})
+
+    def misplaced(fixes: str) -> list[str]:
+        compiler = typst.Compiler(str(main), root=str(tmp_path), sys_inputs={"break-before-notes": fixes})
+        compiler.compile()
+        return renderer.misplaced_notes(compiler)
+
+    before = misplaced("")
+    renderer.typeset(NOTE_ON_THE_WRONG_PAGE)
+    after = misplaced("n1")
     assert before == ["n1"], "the layout no longer puts the note too early: choose another length of text"
     assert after == []
 

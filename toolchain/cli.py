@@ -37,6 +37,13 @@ def _progress(total: int, label: str):
     return progress
 
 
+def _output_folder(help: str):
+    """The `-o/--output` option of commands that write a folder."""
+    return click.option(
+        "-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False), help=help
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
 def main() -> None:
@@ -45,14 +52,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for the TEI files (one per transcript).",
-)
+@_output_folder("Folder for the TEI files (one per transcript).")
 @click.option("--format", "fmt", type=click.Choice(sorted(readers.READERS)), help="Reader; sniffed when absent.")
 @click.option(
     "--conventions",
@@ -265,14 +265,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--to", "target", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True, help="Output format."
 )
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for the rendered edition.",
-)
+@_output_folder("Folder for the rendered edition.")
 @click.option(
     "--param",
     "params",

@@ -100,13 +100,11 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
         paras.append(writer.inline(note))
 
     # a heading and dateline that open the text come before the header fields, as in a transcript
-    opening = root.xpath("tei:text/tei:body/tei:div[1]/*[self::tei:head or self::tei:opener]", namespaces=NS)
-    opening = (
-        opening
-        if len(opening)
-        and root.xpath("tei:text/tei:body/tei:div[1]/*[1][self::tei:head or self::tei:opener]", namespaces=NS)
-        else []
-    )
+    opening = []
+    for node in root.xpath("tei:text/tei:body/tei:div[1]/*", namespaces=NS):
+        if local(node) not in ("head", "opener"):
+            break
+        opening.append(node)
     for node in opening:
         paras.append(writer.inline(node))
 

@@ -148,6 +148,7 @@ class Persons:
         # titles that look like an initial in this language (French "M." for Monsieur)
         self.initial_titles = tuple(conventions.initial_like_titles.get(lang, ()))
         self._title, self._plural, self._given = _discovery_patterns(conventions, self.initial_titles)
+        self._title_parts = {w.rstrip(".") for title in conventions.titles for w in title.split()}
 
     # --- discovery ---------------------------------------------------------------
 
@@ -214,14 +215,14 @@ class Persons:
                 if not initials:
                     continue  # "M. Gromyko" in French: Monsieur, found as a title below
             after = _NEXT_WORD.match(text, m.end())
-            if after and self._forename(m.group(2), "Mr") and after.group(1) not in places():
+            if after and self._forename(m.group(2)) and after.group(1) not in places():
                 # "W. Tapley Bennett": the word after the initials is a forename, the surname follows
                 forenames = (*(f"{t}." for t in initial_tokens(initials)), m.group(2))
                 found.append(
                     self.add(after.group(1), forenames=forenames, role=role, form=text[m.start() : after.end()])
                 )
                 continue
-            if before and self._forename(before.group(1), text[: before.start(1)]):
+            if before and self._after_title(text[: before.start(1)]) and self._forename(before.group(1)):
                 # "General Earle G. Wheeler": after a title, a capitalised word that is no title, place or
                 # function word is a forename
                 forenames = (before.group(1), *(f"{t}." for t in initial_tokens(initials)))
@@ -250,7 +251,7 @@ class Persons:
             after = _NEXT_WORD.match(text, m.end())
             if after and after.group(1) in not_names():
                 continue  # "Deputy Press Secretary": an office, not a name
-            if after and self._forename(m.group(2), "Mr") and after.group(1) not in places():
+            if after and self._forename(m.group(2)) and after.group(1) not in places():
                 # "Mr. Malcolm Toon", "Ambassador W. Tapley Bennett": the word after the title is a forename
                 forenames = (*(f"{t}." for t in initial_tokens(m.group(1) or "")), m.group(2))
                 form = text[m.start(1) if m.group(1) else m.start(2) : after.end()]
@@ -271,12 +272,14 @@ class Persons:
             found.append(p)
         return [p for p in found if p is not None]
 
-    def _forename(self, word: str, before: str) -> bool:
-        titles = {w.rstrip(".") for t in self.conventions.titles for w in t.split()}
-        previous = before.split()[-1].rstrip(".") if before.split() else ""
-        if previous not in titles or _CYRILLIC_WORD.fullmatch(word):
-            return False
-        return word not in not_names() and word not in places() and word not in titles
+    def _forename(self, word: str) -> bool:
+        """A capitalised word that may be a forename: no function word, place or title, not Cyrillic."""
+        return not (
+            _CYRILLIC_WORD.fullmatch(word) or word in not_names() or word in places() or word in self._title_parts
+        )
+
+    def _after_title(self, before: str) -> bool:
+        return bool(before.split()) and before.split()[-1].rstrip(".") in self._title_parts
 
     @staticmethod
     def _life(person: Person | None, text: str, end: int) -> None:

@@ -103,33 +103,70 @@ def _label(line: str, m: re.Match[str], style: str, bare: bool = False, lead: in
     return Label(start, m.end(), rest, line[start : m.end()], m.group("name"), style, quote, bare, lead)
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    """What the label rules need of one set of conventions, derived once."""
+
+    fields: frozenset[str]  # labels of fields and notes: never a speaker ("Source", "Subject")
+    label_titles: frozenset[str]  # words of titles and offices: they may open a label ("The Secretary:")
+    title_words: frozenset[str]  # titles and abbreviations that stand before a name ("Mr", "Amb")
+    not_names: frozenset[str]  # function words, lower case
+    anonymous: frozenset[str]
+    offices: tuple[str, ...]  # every office and title, longest first
+    office_re: re.Pattern[str]  # an office or its abbreviation ("the Secretary of State", "SecState")
+    titled_name: re.Pattern[str]  # an office, then a name ("President Johnson")
+
+
+_LEXICONS: dict[int, tuple[Conventions, _Lexicon]] = {}
+
+
+def _lexicon(conv: Conventions) -> _Lexicon:
+    cached = _LEXICONS.get(id(conv))
+    if cached is not None and cached[0] is conv:
+        return cached[1]
+    fields = {f.lower() for f in (*conv.front_fields, *conv.header_fields, *conv.participants_prefixes)}
+    fields |= {f.lower() for f in (*conv.note_labels, *conv.note_block_labels, *conv.source_labels)}
+    label_titles = {w.lower().rstrip(".") for t in (*conv.titles, *conv.offices) for w in t.split()}
+    abbreviations = {a.lower().rstrip(".") for a in conv.office_abbreviations}
+    offices = {o.lower() for o in conv.offices} | {t.lower().rstrip(".") for t in conv.titles}
+    offices |= {v.lower() for v in conv.office_abbreviations.values()}
+    ordered = tuple(sorted(offices, key=len, reverse=True))
+    office_alt = "|".join(re.escape(o) for o in ordered)
+    abbreviation_alt = "|".join(re.escape(a) for a in sorted(conv.office_abbreviations, key=len, reverse=True))
+    given = "|".join(re.escape(g) for g in sorted(given_names(), key=len, reverse=True))
+    name = rf"(?:(?:{given}|{INITIAL})[ \t]?)*(?:{INITIAL}[ \t]?)*{CAP_WORD}"
+    lexicon = _Lexicon(
+        fields=frozenset(fields),
+        label_titles=frozenset(label_titles | abbreviations | {"the"}),
+        title_words=frozenset({t.lower().rstrip(".") for t in conv.titles} | abbreviations | {"the"}),
+        not_names=frozenset(w.lower() for w in not_names()),
+        anonymous=frozenset(w.lower() for w in conv.anonymous_speakers),
+        offices=ordered,
+        office_re=re.compile(rf"(?:the[ \t]+)?(?P<office>{office_alt}|{abbreviation_alt})\.?(?![\w-])", re.I),
+        titled_name=re.compile(
+            rf"(?<![\w])(?P<office>(?i:{office_alt}|{abbreviation_alt}))\.?[ \t]+(?P<name>{name})(?![\w])"
+        ),
+    )
+    _LEXICONS[id(conv)] = (conv, lexicon)  # the conventions kept alive: their id stays theirs
+    return lexicon
+
+
 def _colon_label_ok(name: str, conventions: Conventions) -> bool:
-    low = name.lower()
-    if len(name) > 50 or any(ch.isdigit() for ch in name):
-        return False
-    fields = {f.lower() for f in conventions.front_fields} | {f.lower() for f in conventions.header_fields}
-    fields |= {p.lower() for p in conventions.participants_prefixes}
-    fields |= {label.lower() for label in conventions.note_labels}
-    fields |= {label.lower() for label in conventions.note_block_labels}
-    fields |= {label.lower() for label in conventions.source_labels}
-    if low in fields:
+    lexicon = _lexicon(conventions)
+    if len(name) > 50 or any(ch.isdigit() for ch in name) or name.lower() in lexicon.fields:
         return False
     words = name.split()
     if any(w.lower() in _CONNECTORS for w in (words[0], words[-1])):
         return False
     # "In Moscow:", "But:": a function word opens no label; a title does ("President:", "The Secretary:")
-    titles = {w.lower().rstrip(".") for t in conventions.titles for w in t.split()}
-    titles |= {w.lower().rstrip(".") for o in conventions.offices for w in o.split()}
-    titles |= {a.lower().rstrip(".") for a in conventions.office_abbreviations} | {"the"}
     first = words[0].lower().rstrip(".")
     return not (
-        first in {w.lower() for w in not_names()} and first not in titles and name not in conventions.speaker_roles
+        first in lexicon.not_names and first not in lexicon.label_titles and name not in conventions.speaker_roles
     )
 
 
 def _anonymous(name: str, conventions: Conventions) -> bool:
-    first = name.split()[0].lower()
-    return first in {w.lower() for w in conventions.anonymous_speakers}
+    return name.split()[0].lower() in _lexicon(conventions).anonymous
 
 
 # --- the participants ------------------------------------------------------------------
@@ -159,18 +196,7 @@ class Cast:
     vacant: set[str] = field(default_factory=set)  # titles listed without a name ("The President")
 
     def __post_init__(self) -> None:
-        conv = self.conventions
-        offices = {o.lower() for o in conv.offices} | {t.lower().rstrip(".") for t in conv.titles}
-        offices |= {v.lower() for v in conv.office_abbreviations.values()}
-        self._offices = sorted(offices, key=len, reverse=True)
-        office_alt = "|".join(re.escape(o) for o in self._offices)
-        abbreviations = "|".join(re.escape(a) for a in sorted(conv.office_abbreviations, key=len, reverse=True))
-        self._office_re = re.compile(rf"(?:the[ \t]+)?(?P<office>{office_alt}|{abbreviations})\.?(?![\w-])", re.I)
-        given = "|".join(re.escape(g) for g in sorted(given_names(), key=len, reverse=True))
-        name = rf"(?:(?:{given}|{INITIAL})[ \t]?)*(?:{INITIAL}[ \t]?)*{CAP_WORD}"
-        self._titled_name = re.compile(
-            rf"(?<![\w])(?P<office>(?i:{office_alt}|{abbreviations}))\.?[ \t]+(?P<name>{name})(?![\w])"
-        )
+        self.lexicon = _lexicon(self.conventions)
 
     # --- learning ----------------------------------------------------------------
 
@@ -207,7 +233,7 @@ class Cast:
 
     def learn_text(self, text: str) -> None:
         """Office + name pairs in running text: the title line, a headnote (`President Johnson`)."""
-        for m in self._titled_name.finditer(text):
+        for m in self.lexicon.titled_name.finditer(text):
             name = m.group("name")
             if name.split()[0] in not_names() and len(name.split()) == 1:
                 continue
@@ -219,7 +245,7 @@ class Cast:
         """Whether a piece of a participants line is a person (`Secretary Rusk`, `The President`) rather
         than an apposition (`Secretary of Defense`, `Special Assistant to the President`)."""
         text = _PAREN.sub("", text).strip()
-        m = self._office_re.match(text)
+        m = self.lexicon.office_re.match(text)
         if m:
             rest = text[m.end() :].strip()
             return (bool(rest) and self._name_like(rest)) or (not rest and text.lower().startswith("the "))
@@ -229,9 +255,9 @@ class Cast:
         """(office, name) of a participant entry, the office before or after the name."""
         head, _, tail = text.partition(",")
         if tail.strip() and self._name_like(head):
-            m = self._office_re.match(tail.strip())
+            m = self.lexicon.office_re.match(tail.strip())
             return (self._expand(m.group("office")) if m else None), head.strip()
-        m = self._office_re.match(text)
+        m = self.lexicon.office_re.match(text)
         if m:
             rest = text[m.end() :].strip(" ,")
             return self._expand(m.group("office")), rest
@@ -257,7 +283,7 @@ class Cast:
         """The person a written name stands for, added when new: `Dean Rusk`, `A.I. MIKOYAN`, `Davis`."""
         words = [normal_case(w) for w in _SUFFIX.sub("", name).replace(".", ". ").split()]
         words = [w for w in words if w]
-        while words and words[0].rstrip(".").lower() in self._title_words():
+        while words and words[0].rstrip(".").lower() in self.lexicon.title_words:
             words = words[1:]
         if not words or any(w[:1].islower() and w not in _PARTICLES for w in words):
             return None  # a description ("Special Counsel to the President"), not a name
@@ -266,7 +292,8 @@ class Cast:
             not re.fullmatch(CAP_WORD, surname)
             or surname in not_names()
             or surname in places()
-            or surname.lower() in self._title_words() | set(self._offices)
+            or surname.lower() in self.lexicon.title_words
+            or surname.lower() in self.lexicon.offices
         ):
             return None
         before = words[:-1]
@@ -278,11 +305,6 @@ class Cast:
         if all(re.fullmatch(INITIAL, w) for w in before):
             return self.persons.add(surname, " ".join(before), role=role, form=" ".join(words) if before else None)
         return self.persons.add(surname, forenames=tuple(before), role=role, form=" ".join(words))
-
-    def _title_words(self) -> set[str]:
-        words = {t.lower().rstrip(".") for t in self.conventions.titles}
-        words |= {a.lower().rstrip(".") for a in self.conventions.office_abbreviations}
-        return words | {"the"}
 
     def _find(self, surname: str, before: list[str]) -> Person | None:
         key = _fold(surname)
@@ -346,13 +368,13 @@ class Cast:
             word = words[i].rstrip(".,")
             if not re.fullmatch(CAP_WORD, word):
                 continue
-            person = self._find(word, [w for w in words[:i] if w.rstrip(".").lower() not in self._title_words()])
+            person = self._find(word, [w for w in words[:i] if w.rstrip(".").lower() not in self.lexicon.title_words])
             if person is not None:
                 return person
         return None
 
     def _office_of(self, name: str) -> str | None:
-        m = self._office_re.fullmatch(name.strip())
+        m = self.lexicon.office_re.fullmatch(name.strip())
         return self._expand(m.group("office")) if m else None
 
     def _find_or_add(self, target: str) -> Person | None:

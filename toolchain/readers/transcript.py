@@ -13,6 +13,7 @@ that resolves to no one is encoded without `@who` and reported.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,8 +44,7 @@ _GROUP_HEADING = re.compile(
 def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like a speaker-labelled transcript (0..1)."""
     bs = blocks(text)
-    labels = [find_label(b.lines[0], conventions) for b in bs]
-    found = [(i, lab) for i, lab in enumerate(labels) if lab is not None and _plausible(lab, labels)]
+    found = [(i, lab) for i, lab in enumerate(turn_labels(bs, conventions)) if lab is not None]
     if len(found) < 3:
         return 0.0
     names = [lab.name.lower() for _, lab in found]
@@ -56,11 +56,17 @@ def sniff(text: str, conventions: Conventions) -> float:
     return min(1.0, 0.5 + share)
 
 
-def _plausible(label: Label, labels: list[Label | None]) -> bool:
-    """A label shape that may be a word of prose (`NATO. …`) counts when the document repeats it."""
-    if label.style == "colon" or re.search(r"\.\s?\S", label.name) or len(label.name.split()) > 1:
-        return True
-    return sum(1 for other in labels if other is not None and other.name == label.name) > 1
+def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]:
+    """The speaker label opening each block, or None. A label shape that may be a word of prose
+    (`NATO. …`: one word in capitals) counts only when the document repeats it."""
+    labels = [find_label(b.lines[0], conventions) for b in bs]
+    repeated = Counter(label.name for label in labels if label is not None)
+
+    def plausible(label: Label) -> bool:
+        prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and len(label.name.split()) == 1
+        return not prose_like or repeated[label.name] > 1
+
+    return [label if label is not None and plausible(label) else None for label in labels]
 
 
 def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> etree._ElementTree:
@@ -126,18 +132,19 @@ class _Reader(document._Reader):
             if re.match(r"\s*[\[(]1[\])]", self.blocks[i].text):
                 notes_start = i
                 break
-        labels = [find_label(b.lines[0], self.conv) for b in self.blocks[:notes_start]]
-        for i, label in enumerate(labels):
-            if label is not None and _plausible(label, labels) and not self._in_participants(i):
+        for i, label in enumerate(turn_labels(self.blocks[:notes_start], self.conv)):
+            if label is not None and not self._in_participants(i):
                 return i, notes_start
         return notes_start, notes_start
 
     def _in_participants(self, index: int) -> bool:
         """A label-like line inside the participants list (`U.S. Side:`) opens no turn."""
-        for i in range(index, -1, -1):
-            if self._participants_prefix(self.blocks[i].text.strip()) or self._participants_heading(self.blocks[i]):
-                return i == index or (i == index - 1 and self._list_like(self.blocks[index]))
-        return False
+        if self._opens_participants(self.blocks[index]):
+            return True
+        return index > 0 and self._opens_participants(self.blocks[index - 1]) and self._list_like(self.blocks[index])
+
+    def _opens_participants(self, b: Block) -> bool:
+        return bool(self._participants_prefix(b.text.strip())) or self._participants_heading(b)
 
     def has_turns(self) -> bool:
         return self._body_start < self._notes_start
@@ -167,7 +174,7 @@ class _Reader(document._Reader):
                     out.order.append(("field", b))
                     i += 1 if inline_value else 2
                     continue
-            if self._participants_prefix(stripped) or self._participants_heading(b):
+            if self._opens_participants(b):
                 group = [b]
                 if (
                     self._participants_heading(b)
@@ -311,9 +318,8 @@ class _Reader(document._Reader):
 
     def _parts(self, body: list[Block]) -> list[Turn | Remark]:
         parts: list[Turn | Remark] = []
-        labels = [find_label(b.lines[0], self.conv) for b in body]
-        for b, label in zip(body, labels, strict=True):
-            if label is not None and _plausible(label, labels):
+        for b, label in zip(body, turn_labels(body, self.conv), strict=True):
+            if label is not None:
                 parts.append(Turn(label, [b]))
             elif self._whole_bracket(b.text) or self._lone_time(b.text):
                 parts.append(Remark(b))

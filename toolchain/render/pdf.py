@@ -70,29 +70,24 @@ class PdfRenderer(Renderer):
             main = root / "main.typ"
             main.write_text(source, encoding="utf-8")
             for attempt in range(4):
-                inputs = {"break-before-notes": ",".join(fixes)}
+                # one compiler per attempt: the query reads the document the compilation laid out
+                compiler = typst.Compiler(str(main), root=str(root), sys_inputs={"break-before-notes": ",".join(fixes)})
                 try:
-                    pdf = typst.compile(
-                        str(main),
-                        root=str(root),
-                        sys_inputs=inputs,
-                        pdf_standards=["a-2b"] if self.pdfa else [],
-                    )
+                    pdf = compiler.compile(pdf_standards=["a-2b"] if self.pdfa else [])
                 except Exception as exc:  # typst.TypstError: the source the stylesheet wrote does not compile
                     raise RenderError(f"Typst cannot typeset the book: {str(exc).strip()}") from exc
-                misplaced = self.misplaced_notes(main, root, inputs)
+                misplaced = self.misplaced_notes(compiler)
                 if not misplaced or attempt == 3:
                     return pdf
                 fixes = tuple(sorted(set(fixes) | set(misplaced)))
         raise AssertionError("unreachable")
 
     @staticmethod
-    def misplaced_notes(main: Path, root: Path, inputs: dict[str, str]) -> list[str]:
-        """The notes whose entry is not on the page of their call."""
-        found = json.loads(typst.query(str(main), "<ed-note-place>", root=str(root), sys_inputs=inputs))
+    def misplaced_notes(compiler: typst.Compiler) -> list[str]:
+        """The notes whose entry is not on the page of their call, in the document `compiler` made."""
         calls: dict[str, int] = {}
         entries: dict[str, int] = {}
-        for item in found:
+        for item in json.loads(compiler.query("<ed-note-place>")):
             value = item["value"]
             (calls if value["kind"] == "call" else entries)[value["key"]] = value["page"]
         return sorted(k for k, page in calls.items() if entries.get(k, page) != page)

@@ -45,34 +45,25 @@
   </xsl:template>
 
   <!-- the content of a behaviour, as markup -->
-  <xsl:template name="p:apply">
+  <xsl:template name="p:body" as="xs:string">
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="phrasing" as="xs:boolean"/>
     <xsl:variable name="out" as="xs:string*">
       <xsl:for-each select="$content">
         <xsl:choose>
           <xsl:when test=". instance of node()">
-            <xsl:apply-templates select=".">
-              <xsl:with-param name="phrasing" select="$phrasing" tunnel="yes"/>
-            </xsl:apply-templates>
+            <xsl:variable name="markup">
+              <xsl:apply-templates select=".">
+                <xsl:with-param name="phrasing" select="$phrasing" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:variable>
+            <xsl:sequence select="string($markup)"/>
           </xsl:when>
           <xsl:otherwise><xsl:sequence select="p:escape(string(.))"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="string-join($out, '')"/>
-  </xsl:template>
-
-  <xsl:template name="p:body" as="xs:string">
-    <xsl:param name="content" as="item()*"/>
-    <xsl:param name="phrasing" as="xs:boolean"/>
-    <xsl:variable name="markup">
-      <xsl:call-template name="p:apply">
-        <xsl:with-param name="content" select="$content"/>
-        <xsl:with-param name="phrasing" select="$phrasing"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:sequence select="string($markup)"/>
   </xsl:template>
 
   <!-- a block in a paragraph is a run of text, elsewhere a paragraph of its own -->
