@@ -419,9 +419,6 @@ def test_build_renders_the_html_edition(tmp_path):
     }
 
 
-
-
-
 def test_a_hostile_file_name_never_becomes_a_link_scheme(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
