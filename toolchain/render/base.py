@@ -7,6 +7,7 @@ parameters, write the pages, copy the assets. Readers never write HTML; renderer
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,18 @@ def expand(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
     if not out:
         raise RenderError("no TEI files given (folders are searched for *.xml)")
     return out
+
+
+def source_epoch(docs: list[Document]) -> int:
+    """The time a build states as its own (Unix seconds): SOURCE_DATE_EPOCH when set, else the time the
+    newest source was changed. The same sources give the same output, whenever it is built."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        try:
+            return int(value)
+        except ValueError:
+            raise RenderError(f"SOURCE_DATE_EPOCH is not a number of seconds: {value!r}") from None
+    return max((int(d.path.stat().st_mtime) for d in docs), default=0)
 
 
 class Renderer:

@@ -19,7 +19,7 @@ import typst
 
 from ..convert import write_atomic
 from . import xslt
-from .base import Document, Renderer, Result
+from .base import Document, Renderer, Result, source_epoch
 from .xslt import RenderError
 
 P = "urn:edition:print"
@@ -56,14 +56,16 @@ class PdfRenderer(Renderer):
 
     def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
         source = self.source()
-        pdf = self.typeset(source)
+        pdf = self.typeset(source, timestamp=source_epoch(docs))
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / NAME
         write_atomic(target, pdf)
         result.written.append(target)
 
-    def typeset(self, source: str, fixes: tuple[str, ...] = ()) -> bytes:
-        """Compile the source; where a footnote is not on the page of its call, break before the call."""
+    def typeset(self, source: str, fixes: tuple[str, ...] = (), timestamp: int = 0) -> bytes:
+        """Compile the source; where a footnote is not on the page of its call, break before the call.
+        The PDF's dates are `timestamp`, so that the same sources give the same bytes; only the fonts the
+        typst library embeds are used, whatever the machine has installed."""
         with tempfile.TemporaryDirectory(prefix="edition-print-") as tmp:
             root = Path(tmp)
             shutil.copyfile(xslt.xslt_dir() / "print" / "edition.typ", root / "edition.typ")
@@ -71,9 +73,14 @@ class PdfRenderer(Renderer):
             main.write_text(source, encoding="utf-8")
             for attempt in range(4):
                 # one compiler per attempt: the query reads the document the compilation laid out
-                compiler = typst.Compiler(str(main), root=str(root), sys_inputs={"break-before-notes": ",".join(fixes)})
+                compiler = typst.Compiler(
+                    str(main),
+                    root=str(root),
+                    ignore_system_fonts=True,
+                    sys_inputs={"break-before-notes": ",".join(fixes)},
+                )
                 try:
-                    pdf = compiler.compile(pdf_standards=["a-2b"] if self.pdfa else [])
+                    pdf = compiler.compile(pdf_standards=["a-2b"] if self.pdfa else [], timestamp=timestamp)
                 except Exception as exc:  # typst.TypstError: the source the stylesheet wrote does not compile
                     raise RenderError(f"Typst cannot typeset the book: {str(exc).strip()}") from exc
                 misplaced = self.misplaced_notes(compiler)

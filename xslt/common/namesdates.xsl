@@ -22,10 +22,25 @@
     <xsl:call-template name="b:date">
       <xsl:with-param name="class" select="ed:classes(.)"/>
       <xsl:with-param name="value" select="ed:machine-date(@when)"/>
-      <!-- an empty date shows its normalised value -->
+      <!-- an empty date shows its normalised value, in words -->
       <xsl:with-param name="content" select="if (normalize-space(.) or *) then node()
-          else replace(string-join((@when, @notBefore, @from, @notAfter, @to)[1], ''), 'T', ' ')"/>
+          else if (@when) then ed:date-words(@when)
+          else string-join(((@notBefore, @from)[1], (@notAfter, @to)[1]) ! ed:date-words(.), ' – ')"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- An ISO date, date-time or time as read: 14 March 1962, 15:00; March 1962; 15:00. Anything else as it is. -->
+  <xsl:function name="ed:date-words" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="day" select="substring($value, 1, 10)"/>
+    <xsl:variable name="time" select="replace(substring-after($value, 'T'), '^(\d\d:\d\d)(:00)?$', '$1')"/>
+    <xsl:sequence select="
+        if (matches($value, '^\d{4}-\d{2}-\d{2}(T.*)?$') and $day castable as xs:date)
+          then string-join((format-date(xs:date($day), '[D] [MNn] [Y]', 'en', (), ()), $time[. != '']), ', ')
+        else if (matches($value, '^\d{4}-\d{2}$') and $value || '-01' castable as xs:date)
+          then format-date(xs:date($value || '-01'), '[MNn] [Y]', 'en', (), ())
+        else if (matches($value, '^\d\d:\d\d(:\d\d)?$')) then replace($value, '^(\d\d:\d\d):00$', '$1')
+        else $value"/>
+  </xsl:function>
 
 </xsl:stylesheet>

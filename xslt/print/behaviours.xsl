@@ -17,11 +17,15 @@
     xmlns:p="urn:edition:print"
     exclude-result-prefixes="#all">
 
-  <!-- Text in Typst markup: every ASCII punctuation sign escaped, line breaks as spaces. -->
+  <!-- Text in Typst markup: every ASCII punctuation sign escaped, line breaks as spaces. Straight quotes
+       and apostrophes are left to Typst, which sets them as the quotation marks of the text's language
+       (“ ” ’ in English, « » in Russian): in markup they mean nothing else. A typewriter's dash, two
+       hyphens standing alone, is set as a dash. -->
   <xsl:function name="p:escape" as="xs:string">
     <xsl:param name="text" as="xs:string?"/>
-    <xsl:sequence select="replace(translate(string($text), '&#10;&#13;&#9;', '   '),
-                                  '([\\#*_$@&lt;&gt;\[\]`~/''&quot;=+\-.:;!?&amp;|%^{}(),])', '\\$1')"/>
+    <xsl:variable name="dashed" select="replace(string($text), '(^|\s)--(\s|$)', '$1—$2')"/>
+    <xsl:sequence select="replace(translate($dashed, '&#10;&#13;&#9;', '   '),
+                                  '([\\#*_$@&lt;&gt;\[\]`~/=+\-.:;!?&amp;|%^{}(),])', '\\$1')"/>
   </xsl:function>
 
   <!-- A Typst string literal. -->
@@ -265,9 +269,12 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="after" select="if ($first and not($first/following-sibling::*)) then ed:rend-post($first) else ()"/>
+    <!-- a label written in capitals (THE PRESIDENT, SECRETARY McNAMARA) is set in small capitals throughout -->
+    <xsl:variable name="letters" select="string-length(replace($label, '\P{L}', ''))"/>
+    <xsl:variable name="caps" select="$letters gt 0 and string-length(replace($label, '\P{Lu}', '')) ge 0.8 * $letters"/>
     <xsl:call-template name="p:blockwise">
       <xsl:with-param name="phrasing" select="$phrasing"/>
-      <xsl:with-param name="markup" select="'#ed-speech(' || (if (normalize-space($label)) then p:content(p:escape($pre) || normalize-space($label)) else 'none') || ')'
+      <xsl:with-param name="markup" select="'#ed-speech(caps: ' || $caps || ', ' || (if (normalize-space($label)) then p:content(p:escape($pre) || normalize-space($label)) else 'none') || ')'
           || p:content(normalize-space($lead) || p:escape($after) || $rest)"/>
     </xsl:call-template>
   </xsl:template>

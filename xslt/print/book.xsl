@@ -52,10 +52,12 @@
   <xsl:template name="p:principles">
     <xsl:variable name="decls" select="$documents/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
     <xsl:if test="$decls">
-      <xsl:value-of select="$p:nl || '#heading(level: 1)[Editorial principles]' || $p:nl"/>
-      <xsl:for-each-group select="$decls/*/tei:p" group-by="normalize-space(.)">
-        <xsl:apply-templates select="current-group()[1]"/>
-      </xsl:for-each-group>
+      <xsl:variable name="paragraphs">
+        <xsl:for-each-group select="$decls/*/tei:p" group-by="normalize-space(.)">
+          <xsl:apply-templates select="current-group()[1]"/>
+        </xsl:for-each-group>
+      </xsl:variable>
+      <xsl:value-of select="$p:nl || '#principles(' || p:content($paragraphs) || ')' || $p:nl"/>
     </xsl:if>
   </xsl:template>
 
