@@ -328,3 +328,25 @@ def test_the_reading_view_leaves_deletions_out(book, tmp_path):
         assert probe in diplomatic.replace("“", "").replace("”", "")
         assert probe not in reading.replace("“", "").replace("”", "")
     assert "Kennedy was sleeping with a wooden knife." in reading
+
+
+def test_bilingual_layouts(book, tmp_path):
+    """facing (the default): the original on even pages, the translation on odd pages, each labelled;
+    sequential: the whole original, then the whole translation from a new page."""
+    total = pages(book)
+    for n in range(1, total + 1):
+        text = pdftotext(book, n)
+        cyrillic = len(re.findall(r"[а-яА-Я]", text))
+        if cyrillic > 200:  # a page of the original
+            assert n % 2 == 0, f"page {n}: the original on a right-hand page"
+            following = pdftotext(book, n + 1)
+            assert len(re.findall(r"[a-zA-Z]", following)) > 10 * len(re.findall(r"[а-яА-Я]", following))
+    whole = pdftotext(book)
+    assert whole.index("Original (Russian)") < whole.index("Translation (English)")
+    PdfRenderer({"bilingual-layout": "sequential"}).render(expand([SAMPLE_TEI]), tmp_path)
+    text = pdftotext(tmp_path / "edition.pdf")
+    original, translation = text.index("Original (Russian)"), text.index("Translation (English)")
+    assert original < translation
+    last_russian = max(m.start() for m in re.finditer(r"[а-яА-Я]{4,}", text[:translation]))
+    assert not re.search(r"[а-яА-Я]{4,}", text[translation : text.index("Index of persons")])
+    assert last_russian < translation

@@ -91,6 +91,14 @@
           <xsl:when test="$pair and $bilingual-layout = 'facing'">
             <xsl:call-template name="p:facing"><xsl:with-param name="pair" select="$pair"/></xsl:call-template>
           </xsl:when>
+          <xsl:when test="$pair">
+            <!-- one after the other, each under its label, the translation from a new page -->
+            <xsl:for-each select="$pair">
+              <xsl:value-of select="(if (position() gt 1) then '#pagebreak(weak: true)' else '') || $p:nl
+                  || '#ed-part-label' || p:content(p:escape(p:part-label(.))) || $p:nl"/>
+              <xsl:apply-templates select="."/>
+            </xsl:for-each>
+          </xsl:when>
           <xsl:otherwise>
             <!-- a heading of the text that repeats the chapter's title is not printed twice -->
             <xsl:apply-templates select="tei:body/node() | tei:front | tei:back">
@@ -110,12 +118,20 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- the label of the original or the translation of a bilingual text: Original (Russian) -->
+  <xsl:function name="p:part-label" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="(if ($div/@type = 'original') then 'Original' else 'Translation')
+        || ($div/@xml:lang ! (' (' || ed:language-name(., $div) || ')'))"/>
+  </xsl:function>
+
   <!-- an original and its translation on facing pages: each translation paragraph beside the original
        paragraphs it points to (@corresp), with any original paragraph no translation points to before it -->
   <xsl:template name="p:facing">
     <xsl:param name="pair" as="element(tei:div)+"/>
     <xsl:variable name="original" select="$pair[1]/*"/>
     <xsl:variable name="rows" as="xs:string*">
+      <xsl:sequence select="'(' || string-join($pair ! p:content('#ed-part-label' || p:content(p:escape(p:part-label(.)))), ', ') || ')'"/>
       <xsl:iterate select="$pair[2]/*">
         <xsl:param name="done" as="xs:integer" select="0"/>
         <xsl:on-completion>
