@@ -350,3 +350,34 @@ def test_bilingual_layouts(book, tmp_path):
     last_russian = max(m.start() for m in re.finditer(r"[а-яА-Я]{4,}", text[:translation]))
     assert not re.search(r"[а-яА-Я]{4,}", text[translation : text.index("Index of persons")])
     assert last_russian < translation
+
+
+def test_a_row_taller_than_a_page_faces_as_well_as_it_can(tmp_path):
+    """A translation paragraph (and the original it renders) longer than a page: the original runs on
+    from a left-hand page, the translation starts on the right-hand page after it; nothing is lost."""
+    tree = parse(SAMPLE_TEI / "004_40ab3963a3b9c643.xml")
+    translated = xpath(tree, "//tei:div[@type='translation']/tei:p[@corresp][3]")[0]
+    target = translated.get("corresp").split()[-1].lstrip("#")
+    original = xpath(tree, f"//tei:div[@type='original']/tei:p[@xml:id='{target}']")[0]
+    for p, start, end in ((original, "Alphastart", "Alphaend"), (translated, "Omegastart", "Omegaend")):
+        words = " ".join("".join(p.itertext()).split())
+        for child in list(p):
+            p.remove(child)
+        p.text = " ".join([start, *[words] * (1 + 12000 // len(words)), end])
+    source = tmp_path / "tei"
+    source.mkdir()
+    tree.write(str(source / "long.xml"), encoding="utf-8", xml_declaration=True)
+    shutil.copyfile(SAMPLE_TEI / "persons.xml", source / "persons.xml")
+    PdfRenderer().render(expand([source]), tmp_path)
+    pdf = tmp_path / "edition.pdf"
+    where = {}
+    for n in range(1, pages(pdf) + 1):
+        for word in re.findall(r"Alphastart|Alphaend|Omegastart|Omegaend", pdftotext(pdf, n)):
+            where[word] = n
+    assert where["Alphastart"] % 2 == 0 and where["Alphaend"] > where["Alphastart"]
+    assert where["Omegastart"] % 2 == 1 and where["Omegastart"] > where["Alphaend"]
+    assert where["Omegaend"] > where["Omegastart"]
+    tokens = pdf_tokens(pdftotext(pdf))
+    for f in (source / "long.xml",):
+        for div in xpath(parse(f), "//tei:div[@type]"):
+            assert in_order(text_words(div), tokens) is None
