@@ -253,6 +253,15 @@ NOTE_ON_THE_WRONG_PAGE = """#import "edition.typ": *
 """
 
 
+def test_every_note_on_the_page_of_its_call(tmp_path):
+    """Typst reports where each call and each note landed: in the book, on the same page."""
+    renderer = PdfRenderer()
+    result = renderer.render(expand([SAMPLE_TEI]), tmp_path)
+    assert renderer.misplaced == [] and result.warnings == []
+    source = renderer.source()
+    assert source.count("#ed-note(") >= 3
+
+
 def test_a_note_typst_puts_before_its_call_is_moved_to_its_page(tmp_path):
     """Typst can put a footnote one page before its call (the line with the call moves on); the renderer
     finds that and starts the call on the next page. The check can fail: without the fix it does."""
@@ -287,7 +296,9 @@ def test_transcripts_typeset_every_word(tmp_path):
     tei_dir.mkdir()
     for path in case_files("transcript"):
         (tei_dir / f"{path.stem}.xml").write_bytes(convert(load_case(path).input, path.stem + ".txt")[0])
-    PdfRenderer().render(expand([tei_dir]), tmp_path / "pdf")
+    renderer = PdfRenderer()
+    result = renderer.render(expand([tei_dir]), tmp_path / "pdf")
+    assert renderer.misplaced == [] and result.warnings == []
     tokens = pdf_tokens(pdftotext(tmp_path / "pdf" / "edition.pdf"))
     for f in sorted(tei_dir.glob("*.xml")):
         tree = parse(f)

@@ -237,6 +237,8 @@ def build(root: Path, html: bool, pdf: bool) -> None:
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
+        for warning in rendered.warnings:
+            click.echo(f"edition: warning: {warning}", err=True)
         click.echo(
             f"edition: {len(rendered.written)} {what} written into {out_dir}/ ({rendered.seconds:.2f} s)", err=True
         )
@@ -284,6 +286,8 @@ def render(sources: tuple[Path, ...], target: str, out_dir: Path, params: tuple[
         result = _render(target, list(sources), out_dir, _parse_params(params))
     except EditionError as exc:
         raise click.UsageError(str(exc)) from exc
+    for warning in result.warnings:
+        click.echo(f"edition: warning: {warning}", err=True)
     click.echo(f"{len(result.written)} files written into {out_dir}/ ({result.seconds:.2f} s)", err=True)
 
 

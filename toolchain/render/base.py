@@ -34,6 +34,7 @@ class Document:
 class Result:
     written: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # what the reader of the output should know
 
 
 def expand(paths: list[Path] | tuple[Path, ...]) -> list[Path]:

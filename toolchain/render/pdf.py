@@ -49,6 +49,7 @@ class PdfRenderer(Renderer):
     def __init__(self, params: dict[str, str] | None = None) -> None:
         super().__init__(params)
         self.pdfa = str((params or {}).get("pdfa", "false")).lower() in ("true", "1", "yes")
+        self.misplaced: list[str] = []  # notes of the last book typeset that are not on their call's page
 
     def source(self) -> str:
         """The book as Typst source."""
@@ -57,6 +58,9 @@ class PdfRenderer(Renderer):
     def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
         source = self.source()
         pdf = self.typeset(source, timestamp=source_epoch(docs))
+        if self.misplaced:
+            notes = ", ".join(self.misplaced)
+            result.warnings.append(f"{len(self.misplaced)} notes could not be set on the page of their call: {notes}")
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / NAME
         write_atomic(target, pdf)
@@ -83,10 +87,10 @@ class PdfRenderer(Renderer):
                     pdf = compiler.compile(pdf_standards=["a-2b"] if self.pdfa else [], timestamp=timestamp)
                 except Exception as exc:  # typst.TypstError: the source the stylesheet wrote does not compile
                     raise RenderError(f"Typst cannot typeset the book: {str(exc).strip()}") from exc
-                misplaced = self.misplaced_notes(compiler)
-                if not misplaced or attempt == 3:
+                self.misplaced = self.misplaced_notes(compiler)
+                if not self.misplaced or attempt == 3:
                     return pdf
-                fixes = tuple(sorted(set(fixes) | set(misplaced)))
+                fixes = tuple(sorted(set(fixes) | set(self.misplaced)))
         raise AssertionError("unreachable")
 
     @staticmethod
