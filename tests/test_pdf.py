@@ -392,3 +392,19 @@ def test_a_row_taller_than_a_page_faces_as_well_as_it_can(tmp_path):
     for f in (source / "long.xml",):
         for div in xpath(parse(f), "//tei:div[@type]"):
             assert in_order(text_words(div), tokens) is None
+
+
+def test_languages_of_the_text_and_its_parts(tmp_path):
+    """Hyphenation and quotation marks follow xml:lang, down to a foreign word; a tag with a region or a
+    script (en-GB, ru-Latn) gives Typst its language."""
+    text = (Path(__file__).parent / "render" / "varia.xml").read_text(encoding="utf-8")
+    text = text.replace('<text xml:lang="en">', '<text xml:lang="en-GB">')
+    text = text.replace('<foreign xml:lang="ru">', '<foreign xml:lang="ru-Cyrl">')
+    (tmp_path / "varia.xml").write_text(text, encoding="utf-8")
+    renderer = PdfRenderer()
+    renderer.set_edition(renderer.load([tmp_path / "varia.xml"]))
+    source = renderer.source()
+    assert '#text(lang: "en")[' in source
+    assert '#text(lang: "ru")[по\\-русски]' in source
+    renderer.render([tmp_path / "varia.xml"], tmp_path / "pdf")
+    assert "по-русски" in pdftotext(tmp_path / "pdf" / "edition.pdf")

@@ -34,6 +34,23 @@
     <xsl:sequence select="'&quot;' || replace(replace(normalize-space($text), '\\', '\\\\'), '&quot;', '\\&quot;') || '&quot;'"/>
   </xsl:function>
 
+  <!-- A language for Typst (a two- or three-letter code) from an xml:lang value: its primary subtag
+       (ru-Latn → ru); 'en' if it has none. -->
+  <xsl:function name="p:lang" as="xs:string">
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:sequence select="p:string((lower-case(substring-before($code || '-', '-'))[matches(., '^[a-z]{2,3}$')], 'en')[1])"/>
+  </xsl:function>
+
+  <!-- Markup of an element in the element's own language, if it declares one (xml:lang): its
+       hyphenation and quotation marks follow it. -->
+  <xsl:function name="p:in-language" as="xs:string">
+    <xsl:param name="e" as="item()"/>
+    <xsl:param name="markup" as="xs:string"/>
+    <xsl:sequence select="if ($e instance of element() and $e/@xml:lang and normalize-space($markup))
+        then '#text(lang: ' || p:lang($e/@xml:lang) || ')' || p:content($markup)
+        else $markup"/>
+  </xsl:function>
+
   <!-- Typst content in brackets. -->
   <xsl:function name="p:content" as="xs:string">
     <xsl:param name="markup" as="xs:string?"/>
@@ -111,9 +128,7 @@
         <xsl:with-param name="phrasing" select="$phrasing"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:value-of select="if (@xml:lang and not($phrasing))
-        then '&#10;&#10;#text(lang: ' || p:string(@xml:lang) || ')[' || $body || ']&#10;&#10;'
-        else $body"/>
+    <xsl:value-of select="if ($phrasing) then $body else '&#10;&#10;' || p:in-language(., $body) || '&#10;&#10;'"/>
   </xsl:template>
 
   <xsl:template name="b:paragraph">
@@ -130,7 +145,7 @@
     </xsl:variable>
     <xsl:call-template name="p:blockwise">
       <xsl:with-param name="phrasing" select="$phrasing"/>
-      <xsl:with-param name="markup" select="p:escape($before) || normalize-space($body) || p:escape($after)"/>
+      <xsl:with-param name="markup" select="p:in-language(., p:escape($before) || normalize-space($body) || p:escape($after))"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -166,8 +181,8 @@
         <xsl:with-param name="phrasing" select="true()"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="marked" select="(if ($before) then '#ed-sign' || p:content(p:escape($before)) else '')
-        || $body || (if ($after) then '#ed-sign' || p:content(p:escape($after)) else '')"/>
+    <xsl:variable name="marked" select="p:in-language(., (if ($before) then '#ed-sign' || p:content(p:escape($before)) else '')
+        || $body || (if ($after) then '#ed-sign' || p:content(p:escape($after)) else ''))"/>
     <xsl:choose>
       <xsl:when test="$kind = 'deletion' and $default-view = 'reading'"/>
       <xsl:when test="$kind = 'deletion'">

@@ -31,7 +31,7 @@
         else 'paper: ' || p:string($paper)"/>
     <xsl:value-of select="'#import &quot;edition.typ&quot;: *' || $p:nl
         || '#show: book.with(title: ' || p:string($edition-title) || ', editors: ' || p:array($editors-shown)
-        || ', lang: ' || p:string($lang) || ', ' || $page || ', line-numbers: ' || string($line-numbers) || ')' || $p:nl
+        || ', lang: ' || p:lang($lang) || ', ' || $page || ', line-numbers: ' || string($line-numbers) || ')' || $p:nl
         || '#title-page(title: ' || p:string($edition-title) || ', editors: ' || p:array($editors-shown)
         || ', date: ' || p:string($year) || ')' || $p:nl
         || '#contents()' || $p:nl"/>
@@ -107,7 +107,7 @@
           </xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
-      <xsl:value-of select="$p:nl || '#text(lang: ' || p:string((@xml:lang, 'en')[1]) || ')[' || $body || ']' || $p:nl"/>
+      <xsl:value-of select="$p:nl || '#text(lang: ' || p:lang(ed:lang(.)) || ')[' || $body || ']' || $p:nl"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -149,8 +149,8 @@
         <xsl:next-iteration><xsl:with-param name="done" select="$upto"/></xsl:next-iteration>
       </xsl:iterate>
     </xsl:variable>
-    <xsl:value-of select="$p:nl || '#facing(left-lang: ' || p:string($pair[1]/@xml:lang) || ', right-lang: '
-        || p:string($pair[2]/@xml:lang) || ', (' || string-join($rows, ', ') || (if (count($rows) = 1) then ',' else '') || '))' || $p:nl"/>
+    <xsl:value-of select="$p:nl || '#facing(left-lang: ' || p:lang($pair[1]/@xml:lang) || ', right-lang: '
+        || p:lang($pair[2]/@xml:lang) || ', (' || string-join($rows, ', ') || (if (count($rows) = 1) then ',' else '') || '))' || $p:nl"/>
   </xsl:template>
 
 </xsl:stylesheet>
