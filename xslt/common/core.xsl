@@ -58,6 +58,14 @@
     <xsl:sequence select="($note/@xml:id/string(), 'ed-note-' || count($note/preceding::tei:note) + count($note/ancestor::tei:note) + 1)[1]"/>
   </xsl:function>
 
+  <!-- Whether a note says what it is itself: it has its own label, or opens with the word of its type
+       ("Source: …"); then no label of its type is shown beside it. -->
+  <xsl:function name="ed:note-labelled" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/tei:label)
+        or ($note/@type and starts-with(lower-case(normalize-space($note)), lower-case($note/@type)))"/>
+  </xsl:function>
+
   <xsl:template match="tei:note">
     <xsl:choose>
       <xsl:when test="ed:note-display(.) = 'inline'">
@@ -71,9 +79,7 @@
       <xsl:when test="ed:note-display(.) = 'block'">
         <xsl:call-template name="b:block">
           <xsl:with-param name="class" select="ed:classes(.) || ' ed-note-block'"/>
-          <!-- no label when the note has its own, or opens with the word of its type ("Source: …") -->
-          <xsl:with-param name="label" select="if (tei:label or (@type and starts-with(lower-case(normalize-space(.)), lower-case(@type))))
-                                               then () else ed:note-type-label(.)"/>
+          <xsl:with-param name="label" select="if (ed:note-labelled(.)) then () else ed:note-type-label(.)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>

@@ -33,6 +33,9 @@
   <!-- Names of the edition's own pages; a document of the same name gets a suffix. -->
   <xsl:variable name="ed:reserved-pages" as="xs:string*" select="('index', 'persons', 'about', 'search')"/>
 
+  <!-- The file name suffix of a page (a format whose pages are other files overrides it). -->
+  <xsl:variable name="ed:page-suffix" as="xs:string" select="'.html'"/>
+
   <!-- The page of a document: its file name without .xml; the persons registry is the persons page,
        a catalogue the home page. -->
   <xsl:function name="ed:page-stem" as="xs:string" visibility="public">
@@ -143,7 +146,7 @@
   <xsl:function name="ed:locate" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="anchor" select="$node/ancestor-or-self::*[@xml:id][ancestor::tei:text][1]/@xml:id"/>
-    <xsl:sequence select="ed:page-stem($node) || '.html' || ($anchor ! ('#' || .))"/>
+    <xsl:sequence select="ed:page-stem($node) || $ed:page-suffix || ($anchor ! ('#' || .))"/>
   </xsl:function>
 
   <!-- The languages a document declares: code → name (langUsage), falling back to the code. -->
@@ -182,7 +185,7 @@
         <xsl:variable name="file" select="replace($t, '#.*$', '')"/>
         <xsl:variable name="doc" select="ed:document($file)"/>
         <xsl:sequence select="
-            if (exists($doc)) then ed:page-stem($doc) || '.html' || substring($t, string-length($file) + 1)
+            if (exists($doc)) then ed:page-stem($doc) || $ed:page-suffix || substring($t, string-length($file) + 1)
             else ()"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -243,6 +246,44 @@
     <xsl:variable name="o" select="$text/tei:body/tei:div[@type = 'original'][1]"/>
     <xsl:variable name="t" select="$text/tei:body/tei:div[@type = 'translation'][1]"/>
     <xsl:sequence select="if ($o and $t) then ($o, $t) else ()"/>
+  </xsl:function>
+
+  <!-- The label of one side of a bilingual pair: Original (Russian), Translation (English). -->
+  <xsl:function name="ed:pair-label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="(if ($div/@type = 'original') then 'Original' else 'Translation')
+        || ($div/@xml:lang ! (' (' || ed:language-name(., $div) || ')'))"/>
+  </xsl:function>
+
+  <!-- The rows of a bilingual pair, as maps {'left': original blocks, 'right': translation blocks}: each
+       block of the translation with the blocks of the original up to the last one its @corresp points to
+       (so an original block no translation points to stands with the next), the original blocks left
+       over in a last row. Every block of both once, in order; without any @corresp, one row of all. -->
+  <xsl:function name="ed:parallel-rows" as="map(xs:string, node()*)*">
+    <xsl:param name="pair" as="element()+"/>
+    <xsl:variable name="orig" select="$pair[1]/node()[not(. instance of text() and not(normalize-space(.)))]"/>
+    <xsl:variable name="trans" select="$pair[2]/node()[not(. instance of text() and not(normalize-space(.)))]"/>
+    <xsl:choose>
+      <xsl:when test="exists($trans/@corresp)">
+        <xsl:variable name="ids" select="$orig ! (@xml:id/string(), '')[1]"/>
+        <xsl:iterate select="$trans">
+          <xsl:param name="done" as="xs:integer" select="0"/>
+          <xsl:on-completion>
+            <xsl:if test="count($orig) gt $done">
+              <xsl:sequence select="map{'left': $orig[position() gt $done], 'right': ()}"/>
+            </xsl:if>
+          </xsl:on-completion>
+          <xsl:variable name="targets" select="for $t in tokenize(normalize-space(@corresp), ' ')[starts-with(., '#')]
+                                               return index-of($ids, substring($t, 2))"/>
+          <xsl:variable name="upto" select="max(($done, $targets))"/>
+          <xsl:sequence select="map{'left': $orig[position() gt $done and position() le $upto], 'right': .}"/>
+          <xsl:next-iteration><xsl:with-param name="done" select="$upto"/></xsl:next-iteration>
+        </xsl:iterate>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="map{'left': $orig, 'right': $trans}"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
 </xsl:stylesheet>

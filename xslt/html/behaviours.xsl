@@ -183,7 +183,7 @@
     <xsl:call-template name="b:link">
       <xsl:with-param name="class" select="$class || ' ed-person'"/>
       <xsl:with-param name="content" select="$content"/>
-      <xsl:with-param name="href" select="$person ! ('persons.html#' || ed:person-anchor(.))"/>
+      <xsl:with-param name="href" select="$person ! ('persons' || $ed:page-suffix || '#' || ed:person-anchor(.))"/>
       <xsl:with-param name="title" select="$person ! ed:person-summary(.)"/>
     </xsl:call-template>
   </xsl:template>
@@ -211,7 +211,7 @@
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$person and not($in-link)">
-        <a class="{$class}" href="persons.html#{ed:person-anchor($person)}" title="{ed:person-summary($person)}"
+        <a class="{$class}" href="persons{$ed:page-suffix}#{ed:person-anchor($person)}" title="{ed:person-summary($person)}"
            data-tip="{ed:person-summary($person)}">
           <xsl:apply-templates select="$content">
             <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
@@ -298,12 +298,10 @@
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$copy or $in-link">
-        <!-- a note within a note (or within a link) stands in brackets where it is -->
-        <span class="ed-note-nested {ed:classes(.)}">
-          <xsl:call-template name="h:mark"><xsl:with-param name="text" select="' [' || $type-label || ' ' || $marker || ': '"/></xsl:call-template>
-          <xsl:apply-templates><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
-          <xsl:call-template name="h:mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
-        </span>
+        <xsl:call-template name="h:note-nested">
+          <xsl:with-param name="marker" select="$marker"/>
+          <xsl:with-param name="type-label" select="$type-label"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <sup class="ed-note-mark">
@@ -325,6 +323,17 @@
         </span>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- a note within a note (or within a link) stands in brackets where it is -->
+  <xsl:template name="h:note-nested">
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:param name="type-label" as="xs:string"/>
+    <span class="ed-note-nested {ed:classes(.)}">
+      <xsl:call-template name="h:mark"><xsl:with-param name="text" select="' [' || $type-label || ' ' || $marker || ': '"/></xsl:call-template>
+      <xsl:apply-templates><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
+      <xsl:call-template name="h:mark"><xsl:with-param name="text" select="']'"/></xsl:call-template>
+    </span>
   </xsl:template>
 
   <!-- b:break: a page (folio) or line break -->

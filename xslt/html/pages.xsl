@@ -6,7 +6,9 @@
     h:persons    every person, with name forms, roles, and where they speak or are mentioned
     h:about      editorial principles (editorialDecl) and the signs used
     h:search     the offline search page
-  and h:search-index, the JSON the search page reads.
+  and h:search-index, the JSON the search page reads. Their parts are named templates too, so that a
+  format importing this one (the EPUB) overrides a part, not a page: h:toolbar, h:notes, h:parallel
+  (document), h:catalogues, h:sortable-head (home), h:principles, h:signs (about).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,7 +26,6 @@
     <xsl:variable name="text" select="$tei/tei:text"/>
     <xsl:variable name="pair" select="if ($text) then ed:parallel-pair($text[1]) else ()"/>
     <xsl:variable name="notes" select="$tei/tei:text//tei:note[ed:note-display(.) = 'marker'][not(ancestor::tei:note)]"/>
-    <xsl:variable name="has-alternatives" select="exists($text//(tei:del | tei:choice))"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="ed:title($doc)"/>
       <xsl:with-param name="key" select="'document'"/>
@@ -35,25 +36,10 @@
             <h1><xsl:value-of select="ed:title($doc)"/></h1>
             <xsl:call-template name="h:header-panel"/>
           </header>
-          <div class="ed-toolbar" hidden="">
-            <xsl:if test="$has-alternatives">
-              <fieldset class="ed-switch" data-switch="text-view">
-                <legend>Text</legend>
-                <label><input type="radio" name="ed-text-view" value="diplomatic"/> Diplomatic</label>
-                <label><input type="radio" name="ed-text-view" value="reading"/> Reading</label>
-              </fieldset>
-            </xsl:if>
-            <xsl:if test="$pair">
-              <fieldset class="ed-switch" data-switch="lang-view">
-                <legend>Languages</legend>
-                <label><input type="radio" name="ed-lang-view" value="parallel"/> Side by side</label>
-                <label><input type="radio" name="ed-lang-view" value="original"/>
-                  <xsl:text> </xsl:text><xsl:value-of select="ed:language-name($pair[1]/@xml:lang, $doc)"/></label>
-                <label><input type="radio" name="ed-lang-view" value="translation"/>
-                  <xsl:text> </xsl:text><xsl:value-of select="ed:language-name($pair[2]/@xml:lang, $doc)"/></label>
-              </fieldset>
-            </xsl:if>
-          </div>
+          <xsl:call-template name="h:toolbar">
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="pair" select="$pair"/>
+          </xsl:call-template>
           <xsl:for-each select="$text">
             <div class="ed-text {ed:classes(.)}">
               <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
@@ -76,30 +62,63 @@
           <xsl:if test="empty($tei)">
             <div class="ed-text"><xsl:apply-templates select="$doc/*"/></div>
           </xsl:if>
-          <xsl:if test="$notes">
-            <section class="ed-notes" aria-labelledby="ed-notes-title">
-              <h2 id="ed-notes-title">Notes</h2>
-              <ol>
-                <xsl:for-each select="$notes">
-                  <xsl:variable name="key" select="ed:note-key(.)"/>
-                  <li id="{$key}" class="{ed:classes(.)}">
-                    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-                    <span class="ed-note-number"><xsl:value-of select="ed:note-marker(.)"/></span>
-                    <xsl:text> </xsl:text>
-                    <span class="ed-note-type"><xsl:value-of select="ed:note-type-label(.)"/></span>
-                    <xsl:text> </xsl:text>
-                    <div class="ed-note-body">
-                      <xsl:apply-templates><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
-                    </div>
-                    <a class="ed-backlink" href="#ed-ref-{$key}" aria-label="Back to the text of note {ed:note-marker(.)}">↩</a>
-                  </li>
-                </xsl:for-each>
-              </ol>
-            </section>
-          </xsl:if>
+          <xsl:call-template name="h:notes"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
         </article>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The view switches (shown by edition.js): diplomatic / reading where the text has alternatives,
+       languages where it has a translation -->
+  <xsl:template name="h:toolbar">
+    <xsl:param name="text" as="element()*"/>
+    <xsl:param name="pair" as="element()*"/>
+    <xsl:variable name="has-alternatives" select="exists($text//(tei:del | tei:choice))"/>
+    <div class="ed-toolbar" hidden="">
+      <xsl:if test="$has-alternatives">
+        <fieldset class="ed-switch" data-switch="text-view">
+          <legend>Text</legend>
+          <label><input type="radio" name="ed-text-view" value="diplomatic"/> Diplomatic</label>
+          <label><input type="radio" name="ed-text-view" value="reading"/> Reading</label>
+        </fieldset>
+      </xsl:if>
+      <xsl:if test="$pair">
+        <fieldset class="ed-switch" data-switch="lang-view">
+          <legend>Languages</legend>
+          <label><input type="radio" name="ed-lang-view" value="parallel"/> Side by side</label>
+          <label><input type="radio" name="ed-lang-view" value="original"/>
+            <xsl:text> </xsl:text><xsl:value-of select="ed:language-name($pair[1]/@xml:lang, $doc)"/></label>
+          <label><input type="radio" name="ed-lang-view" value="translation"/>
+            <xsl:text> </xsl:text><xsl:value-of select="ed:language-name($pair[2]/@xml:lang, $doc)"/></label>
+        </fieldset>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- The list of notes at the end of a document, each with a link back to its marker -->
+  <xsl:template name="h:notes">
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:if test="$notes">
+      <section class="ed-notes" aria-labelledby="ed-notes-title">
+        <h2 id="ed-notes-title">Notes</h2>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="key" select="ed:note-key(.)"/>
+            <li id="{$key}" class="{ed:classes(.)}">
+              <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+              <span class="ed-note-number"><xsl:value-of select="ed:note-marker(.)"/></span>
+              <xsl:text> </xsl:text>
+              <span class="ed-note-type"><xsl:value-of select="ed:note-type-label(.)"/></span>
+              <xsl:text> </xsl:text>
+              <div class="ed-note-body">
+                <xsl:apply-templates><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+              </div>
+              <a class="ed-backlink" href="#ed-ref-{$key}" aria-label="Back to the text of note {ed:note-marker(.)}">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="node()" mode="h:outside-pair">
@@ -138,54 +157,24 @@
   </xsl:template>
 
   <!-- The parallel view: rows of original and translation, aligned by the translation's @corresp
-       (each block of both divisions is shown once, in order). -->
+       (ed:parallel-rows: each block of both divisions is shown once, in order). -->
   <xsl:template name="h:parallel">
     <xsl:param name="pair" as="element()+"/>
-    <xsl:variable name="orig" select="$pair[1]/node()[not(. instance of text() and not(normalize-space(.)))]"/>
-    <xsl:variable name="trans" select="$pair[2]/node()[not(. instance of text() and not(normalize-space(.)))]"/>
-    <xsl:variable name="aligned" select="exists($trans/@corresp)"/>
-    <div class="ed-parallel" data-aligned="{$aligned}">
+    <div class="ed-parallel" data-aligned="{exists($pair[2]/node()/@corresp)}">
       <div class="ed-par-row ed-par-heads">
         <xsl:for-each select="$pair">
           <div class="ed-par-cell ed-par-{@type}" lang="{(@xml:lang, ed:lang(.), 'und')[1]}">
-            <p class="ed-par-label"><xsl:value-of select="(if (@type = 'original') then 'Original' else 'Translation')
-                || (@xml:lang ! (' (' || ed:language-name(., $doc) || ')'))"/></p>
+            <p class="ed-par-label"><xsl:value-of select="ed:pair-label(.)"/></p>
           </div>
         </xsl:for-each>
       </div>
-      <xsl:choose>
-        <xsl:when test="$aligned">
-          <xsl:variable name="ids" select="$orig ! (@xml:id/string(), '')[1]"/>
-          <xsl:iterate select="$trans">
-            <xsl:param name="done" as="xs:integer" select="0"/>
-            <xsl:on-completion>
-              <xsl:if test="count($orig) gt $done">
-                <xsl:call-template name="h:par-row">
-                  <xsl:with-param name="pair" select="$pair"/>
-                  <xsl:with-param name="left" select="$orig[position() gt $done]"/>
-                  <xsl:with-param name="right" select="()"/>
-                </xsl:call-template>
-              </xsl:if>
-            </xsl:on-completion>
-            <xsl:variable name="targets" select="for $t in tokenize(normalize-space(@corresp), ' ')[starts-with(., '#')]
-                                                 return index-of($ids, substring($t, 2))"/>
-            <xsl:variable name="upto" select="max(($done, $targets))"/>
-            <xsl:call-template name="h:par-row">
-              <xsl:with-param name="pair" select="$pair"/>
-              <xsl:with-param name="left" select="$orig[position() gt $done and position() le $upto]"/>
-              <xsl:with-param name="right" select="."/>
-            </xsl:call-template>
-            <xsl:next-iteration><xsl:with-param name="done" select="$upto"/></xsl:next-iteration>
-          </xsl:iterate>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="h:par-row">
-            <xsl:with-param name="pair" select="$pair"/>
-            <xsl:with-param name="left" select="$orig"/>
-            <xsl:with-param name="right" select="$trans"/>
-          </xsl:call-template>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:for-each select="ed:parallel-rows($pair)">
+        <xsl:call-template name="h:par-row">
+          <xsl:with-param name="pair" select="$pair"/>
+          <xsl:with-param name="left" select="?left"/>
+          <xsl:with-param name="right" select="?right"/>
+        </xsl:call-template>
+      </xsl:for-each>
     </div>
   </xsl:template>
 
@@ -227,43 +216,64 @@
                       <xsl:apply-templates select="."><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
                       <xsl:text> · </xsl:text>
                     </xsl:for-each>
-                    <a href="{ed:page-stem(.)}.html"><xsl:value-of select="ed:title(.)"/></a>
+                    <a href="{ed:page-stem(.)}{$ed:page-suffix}"><xsl:value-of select="ed:title(.)"/></a>
                   </li>
                 </xsl:for-each>
               </ul>
             </xsl:otherwise>
           </xsl:choose>
         </section>
-        <xsl:for-each select="$catalogues">
-          <xsl:variable name="n" select="position()"/>
-          <section aria-labelledby="ed-cat-{$n}" class="ed-catalogue">
-            <h2 id="ed-cat-{$n}">Catalogue<xsl:value-of select="if (count($catalogues) gt 1) then ' ' || $n else ''"/></h2>
-            <xsl:for-each select=".//tei:listBibl">
-              <xsl:for-each select="tei:head">
-                <p class="ed-cat-head"><xsl:apply-templates select="node()"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates></p>
-              </xsl:for-each>
-              <div class="ed-table-wrap">
-                <table class="ed-sortable">
-                  <caption class="ed-visually-hidden">Records of the catalogue; the edited ones link to their documents</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" aria-sort="none" data-sort-key="date"><button type="button" class="ed-sort">Date</button></th>
-                      <th scope="col">Document</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <xsl:for-each select="tei:bibl | tei:biblStruct">
-                      <xsl:call-template name="h:catalogue-row"/>
-                    </xsl:for-each>
-                  </tbody>
-                </table>
-              </div>
-            </xsl:for-each>
-          </section>
-        </xsl:for-each>
+        <xsl:call-template name="h:catalogues"><xsl:with-param name="catalogues" select="$catalogues"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The catalogues: a section each, with a table of its records (headings of the given level). -->
+  <xsl:template name="h:catalogues">
+    <xsl:param name="catalogues" as="document-node()*"/>
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <xsl:for-each select="$catalogues">
+      <xsl:variable name="n" select="position()"/>
+      <section aria-labelledby="ed-cat-{$n}" class="ed-catalogue">
+        <xsl:element name="h{$level}">
+          <xsl:attribute name="id" select="'ed-cat-' || $n"/>
+          <xsl:text>Catalogue</xsl:text>
+          <xsl:value-of select="if (count($catalogues) gt 1) then ' ' || $n else ''"/>
+        </xsl:element>
+        <xsl:for-each select=".//tei:listBibl">
+          <xsl:for-each select="tei:head">
+            <p class="ed-cat-head"><xsl:apply-templates select="node()"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates></p>
+          </xsl:for-each>
+          <div class="ed-table-wrap">
+            <table class="ed-sortable">
+              <caption class="ed-visually-hidden">Records of the catalogue; the edited ones link to their documents</caption>
+              <thead>
+                <tr>
+                  <xsl:call-template name="h:sortable-head">
+                    <xsl:with-param name="key" select="'date'"/>
+                    <xsl:with-param name="label" select="'Date'"/>
+                  </xsl:call-template>
+                  <th scope="col">Document</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="tei:bibl | tei:biblStruct">
+                  <xsl:call-template name="h:catalogue-row"/>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:for-each>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The head of a column the reader can sort by (edition.js) -->
+  <xsl:template name="h:sortable-head">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <th scope="col" aria-sort="none" data-sort-key="{$key}"><button type="button" class="ed-sort"><xsl:value-of select="$label"/></button></th>
   </xsl:template>
 
   <xsl:template name="h:catalogue-row">
@@ -392,7 +402,7 @@
                   <xsl:for-each-group select="$here" group-by="generate-id(root(.))">
                     <xsl:variable name="stem" select="ed:page-stem(current-group()[1])"/>
                     <li>
-                      <a href="{$stem}.html"><xsl:value-of select="ed:title(current-group()[1])"/></a>
+                      <a href="{$stem}{$ed:page-suffix}"><xsl:value-of select="ed:title(current-group()[1])"/></a>
                       <xsl:call-template name="h:mention-links">
                         <xsl:with-param name="stem" select="$stem"/>
                         <xsl:with-param name="label" select="'speaks'"/>
@@ -439,9 +449,12 @@
         <xsl:variable name="in-header" select="empty(current-group()[1]/ancestor::tei:text)"/>
         <xsl:variable name="block" select="current-group()[1]/ancestor-or-self::*[@xml:id][ancestor::tei:text][1]"/>
         <xsl:variable name="ordinal" select="$block ! $ordinals(string(@xml:id))"/>
-        <a href="{$stem}.html{current-grouping-key()[. != ''] ! ('#' || .)}">
+        <a href="{$stem}{$ed:page-suffix}{current-grouping-key()[. != ''] ! ('#' || .)}">
+          <xsl:variable name="note" select="current-group()[1]/ancestor::tei:note[1]"/>
           <xsl:value-of select="if ($in-header) then 'header'
               else if (exists($ordinal)) then '¶&#160;' || $ordinal
+              else if ($note and ed:note-display($note) = 'marker') then 'note&#160;' || ed:note-marker($note)
+              else if ($note) then 'note'
               else if ($block) then '#' || $block/@xml:id
               else 'text'"/>
         </a>
@@ -452,7 +465,6 @@
   <!-- ============================================================ about -->
 
   <xsl:template name="h:about">
-    <xsl:variable name="decls" select="$edition/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="'About the edition'"/>
       <xsl:with-param name="key" select="'about'"/>
@@ -460,29 +472,50 @@
         <h1>About the edition</h1>
         <section aria-labelledby="ed-principles">
           <h2 id="ed-principles">Editorial principles</h2>
-          <xsl:if test="empty($decls/*)"><p>The documents state no editorial principles.</p></xsl:if>
-          <xsl:for-each-group select="$decls/*" group-by="local-name()">
-            <section class="ed-decl ed-decl-{current-grouping-key()}">
-              <h3><xsl:value-of select="if (current-grouping-key() = ('p', 'ab')) then 'General'
-                  else upper-case(substring(current-grouping-key(), 1, 1)) || replace(substring(current-grouping-key(), 2), '([A-Z])', ' $1')"/></h3>
-              <xsl:for-each-group select="current-group()/node()[normalize-space() or self::*]" group-by="normalize-space(.)">
-                <xsl:apply-templates select="current-group()[1]"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
-              </xsl:for-each-group>
-            </section>
-          </xsl:for-each-group>
+          <xsl:call-template name="h:principles"/>
         </section>
         <section aria-labelledby="ed-signs">
           <h2 id="ed-signs">Signs used in the texts</h2>
-          <dl class="ed-legend">
-            <div><dt><span class="tei-del">struck through</span></dt><dd>deleted in the source (hidden in the reading view)</dd></div>
-            <div><dt><span class="tei-supplied"><span class="ed-sign"><xsl:value-of select="$supplied-open"/></span>words<span class="ed-sign"><xsl:value-of select="$supplied-close"/></span></span></dt><dd>supplied by the translator or editor</dd></div>
-            <div><dt><span class="tei-unclear reason-ocr-repetition">wavy underline</span></dt><dd>an OCR repetition kept as in the transcript</dd></div>
-            <div><dt><span class="ed-break">‖</span></dt><dd>a page break</dd></div>
-            <div><dt><sup class="ed-note-mark">1</sup></dt><dd>a note: the marker opens it, all notes follow the text</dd></div>
-          </dl>
+          <xsl:call-template name="h:signs"/>
         </section>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The editorial principles of the documents (editorialDecl), grouped by kind, each text once;
+       headings of the given level. -->
+  <xsl:template name="h:principles">
+    <xsl:param name="level" as="xs:integer" select="3"/>
+    <xsl:variable name="decls" select="$edition/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
+    <xsl:if test="empty($decls/*)"><p>The documents state no editorial principles.</p></xsl:if>
+    <xsl:for-each-group select="$decls/*" group-by="local-name()">
+      <section class="ed-decl ed-decl-{current-grouping-key()}">
+        <xsl:element name="h{$level}">
+          <xsl:value-of select="if (current-grouping-key() = ('p', 'ab')) then 'General'
+              else upper-case(substring(current-grouping-key(), 1, 1)) || replace(substring(current-grouping-key(), 2), '([A-Z])', ' $1')"/>
+        </xsl:element>
+        <xsl:for-each-group select="current-group()/node()[normalize-space() or self::*]" group-by="normalize-space(.)">
+          <xsl:apply-templates select="current-group()[1]"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:for-each-group>
+      </section>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- What two of the signs mean where the text is read (a format without the view switch or the
+       popovers says so by overriding this). -->
+  <xsl:variable name="h:sign-meanings" as="map(xs:string, xs:string)" select="map{
+      'del': 'deleted in the source (hidden in the reading view)',
+      'note': 'a note: the marker opens it, all notes follow the text'}"/>
+
+  <!-- The signs used in the texts, explained -->
+  <xsl:template name="h:signs">
+    <dl class="ed-legend">
+      <div><dt><span class="tei-del">struck through</span></dt><dd><xsl:value-of select="$h:sign-meanings?del"/></dd></div>
+      <div><dt><span class="tei-supplied"><span class="ed-sign"><xsl:value-of select="$supplied-open"/></span>words<span class="ed-sign"><xsl:value-of select="$supplied-close"/></span></span></dt><dd>supplied by the translator or editor</dd></div>
+      <div><dt><span class="tei-unclear reason-ocr-repetition">wavy underline</span></dt><dd>an OCR repetition kept as in the transcript</dd></div>
+      <div><dt><span class="ed-break">‖</span></dt><dd>a page break</dd></div>
+      <div><dt><sup class="ed-note-mark">1</sup></dt><dd><xsl:value-of select="$h:sign-meanings?note"/></dd></div>
+    </dl>
   </xsl:template>
 
   <!-- ============================================================ search -->
@@ -529,7 +562,7 @@
     <xsl:variable name="catalogue" select="count($docs)"/>
     <xsl:variable name="persons" select="count($docs) + 1"/>
     <xsl:variable name="pages" as="array(*)*" select="
-        ($docs ! [ed:page-stem(.) || '.html', ed:title(.)], ['index.html', 'Catalogue'], ['persons.html', 'Persons'])"/>
+        ($docs ! [ed:page-stem(.) || $ed:page-suffix, ed:title(.)], ['index' || $ed:page-suffix, 'Catalogue'], ['persons' || $ed:page-suffix, 'Persons'])"/>
     <xsl:variable name="entries" as="array(*)*">
       <xsl:for-each select="$docs">
         <xsl:variable name="n" select="position() - 1"/>

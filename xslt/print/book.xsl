@@ -95,7 +95,7 @@
             <!-- one after the other, each under its label, the translation from a new page -->
             <xsl:for-each select="$pair">
               <xsl:value-of select="(if (position() gt 1) then '#pagebreak(weak: true)' else '') || $p:nl
-                  || '#ed-part-label' || p:content(p:escape(p:part-label(.))) || $p:nl"/>
+                  || '#ed-part-label' || p:content(p:escape(ed:pair-label(.))) || $p:nl"/>
               <xsl:apply-templates select="."/>
             </xsl:for-each>
           </xsl:when>
@@ -118,36 +118,17 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- the label of the original or the translation of a bilingual text: Original (Russian) -->
-  <xsl:function name="p:part-label" as="xs:string">
-    <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:sequence select="(if ($div/@type = 'original') then 'Original' else 'Translation')
-        || ($div/@xml:lang ! (' (' || ed:language-name(., $div) || ')'))"/>
-  </xsl:function>
-
-  <!-- an original and its translation on facing pages: each translation paragraph beside the original
-       paragraphs it points to (@corresp), with any original paragraph no translation points to before it -->
+  <!-- an original and its translation on facing pages, in the rows of ed:parallel-rows (each translation
+       paragraph beside the original paragraphs it points to), under their labels -->
   <xsl:template name="p:facing">
     <xsl:param name="pair" as="element(tei:div)+"/>
-    <xsl:variable name="original" select="$pair[1]/*"/>
     <xsl:variable name="rows" as="xs:string*">
-      <xsl:sequence select="'(' || string-join($pair ! p:content('#ed-part-label' || p:content(p:escape(p:part-label(.)))), ', ') || ')'"/>
-      <xsl:iterate select="$pair[2]/*">
-        <xsl:param name="done" as="xs:integer" select="0"/>
-        <xsl:on-completion>
-          <xsl:if test="$done lt count($original)">
-            <xsl:variable name="left"><xsl:apply-templates select="$original[position() gt $done]"/></xsl:variable>
-            <xsl:sequence select="'(' || p:content($left) || ', [])'"/>
-          </xsl:if>
-        </xsl:on-completion>
-        <xsl:variable name="targets" select="tokenize(normalize-space(@corresp), ' ') ! substring-after(., '#')"/>
-        <xsl:variable name="last" select="max((0, for $i in 1 to count($original) return $i[$original[$i]/@xml:id = $targets]))"/>
-        <xsl:variable name="upto" select="max(($done, $last))"/>
-        <xsl:variable name="left"><xsl:apply-templates select="$original[position() gt $done and position() le $upto]"/></xsl:variable>
-        <xsl:variable name="right"><xsl:apply-templates select="."/></xsl:variable>
+      <xsl:sequence select="'(' || string-join($pair ! p:content('#ed-part-label' || p:content(p:escape(ed:pair-label(.)))), ', ') || ')'"/>
+      <xsl:for-each select="ed:parallel-rows($pair)">
+        <xsl:variable name="left"><xsl:apply-templates select="?left"/></xsl:variable>
+        <xsl:variable name="right"><xsl:apply-templates select="?right"/></xsl:variable>
         <xsl:sequence select="'(' || p:content($left) || ', ' || p:content($right) || ')'"/>
-        <xsl:next-iteration><xsl:with-param name="done" select="$upto"/></xsl:next-iteration>
-      </xsl:iterate>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:value-of select="$p:nl || '#facing(left-lang: ' || p:lang($pair[1]/@xml:lang) || ', right-lang: '
         || p:lang($pair[2]/@xml:lang) || ', (' || string-join($rows, ', ') || (if (count($rows) = 1) then ',' else '') || '))' || $p:nl"/>
