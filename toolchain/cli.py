@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -188,9 +190,15 @@ def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None) -> None:
 @click.option(
     "--pdf/--no-pdf", default=True, show_default=True, help="Also typeset the book into build/pdf/edition.pdf."
 )
-def build(root: Path, html: bool, pdf: bool) -> None:
-    """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/
-    and the book into build/pdf/."""
+@click.option(
+    "--epub/--no-epub", default=True, show_default=True, help="Also package the EPUB into build/epub/edition.epub."
+)
+def build(root: Path, html: bool, pdf: bool, epub: bool) -> None:
+    """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/,
+    the book into build/pdf/ and the EPUB into build/epub/.
+
+    The outputs are dated SOURCE_DATE_EPOCH when it is set, else by the newest transcript (or
+    edition.toml), so that the same transcripts give the same files."""
     from .validate import validate_many
 
     started = time.perf_counter()
@@ -230,10 +238,13 @@ def build(root: Path, html: bool, pdf: bool) -> None:
     code = ExitCode.USAGE if failed else report.return_code()
     outputs = [("html", "files of the HTML edition")] if html else []
     outputs += [("pdf", "file of the book")] if pdf else []
+    outputs += [("epub", "file of the EPUB")] if epub else []
+    dated_by = [*sources, *[p for p in [root / "edition.toml"] if p.is_file()]]
     for target, what in outputs if code != ExitCode.USAGE else []:
         out_dir = root / "build" / target
         try:
-            rendered = _render(target, [p for p in sorted(tei_dir.glob("*.xml"))], out_dir, {})
+            with _source_date(dated_by):
+                rendered = _render(target, [p for p in sorted(tei_dir.glob("*.xml"))], out_dir, {})
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
@@ -243,6 +254,20 @@ def build(root: Path, html: bool, pdf: bool) -> None:
             f"edition: {len(rendered.written)} {what} written into {out_dir}/ ({rendered.seconds:.2f} s)", err=True
         )
     sys.exit(code)
+
+
+@contextlib.contextmanager
+def _source_date(paths: list[Path]):
+    """SOURCE_DATE_EPOCH, unless already set, is the time the newest of `paths` was changed: the TEI files a
+    build writes are new each time, its transcripts are not."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip() or not paths:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(max(int(p.stat().st_mtime) for p in paths))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def _render(target: str, sources: list[Path], out_dir: Path, params: dict[str, str]):
@@ -275,11 +300,11 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     metavar="NAME=VALUE",
     help="A stylesheet parameter, checked against its declared type (xslt/README.md): for every format "
     "edition-title, editors, default-view, supplied-open, supplied-close; for pdf also paper, line-numbers, "
-    "bilingual-layout, edition-date, pdfa. Repeatable.",
+    "bilingual-layout, edition-date, pdfa; for epub also edition-date. Repeatable.",
 )
 def render(sources: tuple[Path, ...], target: str, out_dir: Path, params: tuple[str, ...]) -> None:
-    """Render TEI files (or folders of them) as an edition: html (pages, persons, catalogue, search) or pdf
-    (a book, OUTPUT/edition.pdf).
+    """Render TEI files (or folders of them) as an edition: html (pages, persons, catalogue, search), pdf
+    (a book, OUTPUT/edition.pdf) or epub (an EPUB 3, OUTPUT/edition.epub).
 
     Give every file of the edition (documents, the catalogue, persons.xml) so that links resolve."""
     try:

@@ -6,6 +6,7 @@ RENDERERS maps each `edition render --to` name to its renderer class (an explici
 from __future__ import annotations
 
 from .base import Renderer, Result, expand
+from .epub import EpubRenderer
 from .html import HtmlRenderer
 from .pdf import PdfRenderer
 from .xslt import RenderError
@@ -13,6 +14,7 @@ from .xslt import RenderError
 RENDERERS: dict[str, type[Renderer]] = {
     HtmlRenderer.name: HtmlRenderer,
     PdfRenderer.name: PdfRenderer,
+    EpubRenderer.name: EpubRenderer,
 }
 
 
@@ -23,4 +25,14 @@ def get(name: str) -> type[Renderer]:
         raise RenderError(f"unknown output {name!r}; known: {', '.join(sorted(RENDERERS))}") from None
 
 
-__all__ = ["RENDERERS", "RenderError", "Renderer", "Result", "expand", "get"]
+__all__ = [
+    "RENDERERS",
+    "EpubRenderer",
+    "HtmlRenderer",
+    "PdfRenderer",
+    "RenderError",
+    "Renderer",
+    "Result",
+    "expand",
+    "get",
+]
