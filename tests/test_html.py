@@ -419,6 +419,30 @@ def test_build_renders_the_html_edition(tmp_path):
     }
 
 
+def test_build_takes_render_parameters_from_edition_toml(tmp_path):
+    """[render] in edition.toml: each parameter for the formats that have it (paper for the book only);
+    an unknown one is a clear error naming the file; conventions beside it still apply."""
+    shutil.copytree(ROOT / "transcripts", tmp_path / "transcripts")
+    toml = tmp_path / "edition.toml"
+    toml.write_text(
+        '[conventions]\nsupplied_max_words = 8\n\n[render]\nedition-title = "Cuba, 1962"\n'
+        'editors = ["A. Editor", "B. Editor"]\npaper = "us-letter"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["build", "--root", str(tmp_path), "--no-epub"])
+    assert result.exit_code == 0, result.output
+    home = (tmp_path / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Cuba, 1962" in home and "B. Editor" in home
+    from pypdf import PdfReader
+
+    book = PdfReader(tmp_path / "build" / "pdf" / "edition.pdf")
+    assert book.metadata.title == "Cuba, 1962" and book.metadata.author == "A. Editor, B. Editor"
+    assert [round(float(v)) for v in book.pages[0].mediabox[2:]] == [612, 792]
+    toml.write_text('[render]\npaper-size = "a5"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--root", str(tmp_path), "--no-epub"])
+    assert result.exit_code == 2 and "edition.toml" in result.output and "paper-size" in result.output
+
+
 def test_a_hostile_file_name_never_becomes_a_link_scheme(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

@@ -25,6 +25,33 @@ def _conventions(path: Path | None, root: Path = Path(".")) -> conventions_mod.C
     return conventions_mod.load(path)
 
 
+def _render_params(root: Path) -> dict[str, str]:
+    """The `[render]` table of the edition's edition.toml: stylesheet parameters for `build` (a list is
+    written as comma-separated values, as --param takes it)."""
+    path = root / "edition.toml"
+    if not path.is_file():
+        return {}
+    import tomllib
+
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("render", {})
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise EditionError(f"{path}: cannot read: {exc}") from exc
+    known = set().union(*(r.settable for r in RENDERERS.values()))
+    unknown = sorted(set(table) - known)
+    if unknown:
+        names = ", ".join(unknown)
+        raise EditionError(f"{path}: [render]: unknown parameters {names}; known: {', '.join(sorted(known))}")
+    out = {}
+    for name, value in table.items():
+        if isinstance(value, list):
+            value = ",".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            value = str(value).lower()
+        out[name] = str(value)
+    return out
+
+
 def _progress(total: int, label: str):
     """A rich progress bar on a terminal; nothing otherwise."""
     if not sys.stderr.isatty() or total < 2:
@@ -197,12 +224,19 @@ def build(root: Path, html: bool, pdf: bool, epub: bool) -> None:
     """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/,
     the book into build/pdf/ and the EPUB into build/epub/.
 
+    The `[render]` table of edition.toml sets stylesheet parameters (edition-title, editors, paper, ...;
+    see `render --param`), each for the formats that have it.
+
     The outputs are dated SOURCE_DATE_EPOCH when it is set, else by the newest transcript (or
     edition.toml), so that the same transcripts give the same files."""
     from .validate import validate_many
 
     started = time.perf_counter()
-    conv = _conventions(None, root)
+    try:
+        conv = _conventions(None, root)
+        render_params = _render_params(root)
+    except EditionError as exc:
+        raise click.UsageError(str(exc)) from exc
     sources = sorted((root / "transcripts").glob("*.txt"))
     if not sources:
         raise click.UsageError(f"no transcripts in {root / 'transcripts'}")
@@ -243,8 +277,9 @@ def build(root: Path, html: bool, pdf: bool, epub: bool) -> None:
     for target, what in outputs if code != ExitCode.USAGE else []:
         out_dir = root / "build" / target
         try:
+            params = {k: v for k, v in render_params.items() if k in RENDERERS[target].settable}
             with _source_date(dated_by):
-                rendered = _render(target, [p for p in sorted(tei_dir.glob("*.xml"))], out_dir, {})
+                rendered = _render(target, [p for p in sorted(tei_dir.glob("*.xml"))], out_dir, params)
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)

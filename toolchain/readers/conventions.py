@@ -572,14 +572,15 @@ DEFAULT = Conventions()
 
 
 def load(path: Path | None) -> Conventions:
-    """Defaults, overridden by the `[conventions]` table of a TOML file."""
+    """Defaults, overridden by the `[conventions]` table of a TOML file (or by its top level)."""
     if path is None:
         return DEFAULT
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise EditionError(f"{path}: cannot read conventions: {exc}") from exc
-    table = data.get("conventions", data)
+    # a [conventions] table, or (a file of conventions alone) the top level; [render] belongs to `build`
+    table = data["conventions"] if "conventions" in data else {k: v for k, v in data.items() if k != "render"}
     known = {f.name: f for f in fields(Conventions)}
     unknown = sorted(set(table) - set(known))
     if unknown:

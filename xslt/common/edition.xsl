@@ -248,6 +248,16 @@
     <xsl:sequence select="if ($o and $t) then ($o, $t) else ()"/>
   </xsl:function>
 
+  <!-- What an edition of these documents holds, as a title page says it: 2 documents of 1962; 5 documents
+       of 1961, 1962 and 1964. -->
+  <xsl:function name="ed:extent" as="xs:string">
+    <xsl:param name="documents" as="node()*"/>
+    <xsl:variable name="years" select="sort(distinct-values($documents ! substring(ed:date-key(ed:date(.)), 1, 4)[. != '']))"/>
+    <xsl:sequence select="count($documents) || (if (count($documents) = 1) then ' document' else ' documents')
+        || (if (empty($years)) then ''
+            else ' of ' || string-join($years[position() lt last()], ', ') || (if (count($years) gt 1) then ' and ' else '') || $years[last()])"/>
+  </xsl:function>
+
   <!-- The label of one side of a bilingual pair: Original (Russian), Translation (English). -->
   <xsl:function name="ed:pair-label" as="xs:string">
     <xsl:param name="div" as="element()"/>

@@ -83,16 +83,7 @@
       <xsl:with-param name="content">
         <section class="ed-titlepage" aria-labelledby="ed-book-title">
           <h1 id="ed-book-title"><xsl:value-of select="$edition-title"/></h1>
-          <p class="ed-book-count">
-            <xsl:value-of select="count($documents) || (if (count($documents) = 1) then ' document' else ' documents')"/>
-            <xsl:for-each select="distinct-values($documents ! substring(ed:date-key(ed:date(.)), 1, 4)[. != ''])">
-              <xsl:sort select="."/>
-              <xsl:if test="position() = 1"><xsl:text> of </xsl:text></xsl:if>
-              <xsl:if test="position() gt 1 and position() = last()"><xsl:text> and </xsl:text></xsl:if>
-              <xsl:if test="position() gt 1 and position() lt last()"><xsl:text>, </xsl:text></xsl:if>
-              <xsl:value-of select="."/>
-            </xsl:for-each>
-          </p>
+          <p class="ed-book-count"><xsl:value-of select="ed:extent($documents)"/></p>
           <xsl:call-template name="h:editors"><xsl:with-param name="documents" select="$documents"/></xsl:call-template>
           <xsl:if test="normalize-space($edition-date)">
             <p class="ed-book-date"><xsl:value-of select="normalize-space($edition-date)"/></p>

@@ -22,8 +22,6 @@
     </xsl:variable>
     <xsl:variable name="editors-shown" select="if (exists($editors)) then $editors
         else distinct-values($documents/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt/*[not(self::tei:resp)]/normalize-space())"/>
-    <xsl:variable name="year" select="if ($edition-date) then $edition-date
-        else (max($documents ! ed:date-key(ed:date(.))[. != ''] ! xs:integer(substring(., 1, 4))), '')[1] ! string(.)"/>
     <xsl:variable name="lang" select="($documents/tei:TEI/@xml:lang, 'en')[1]"/>
     <xsl:variable name="size" select="tokenize(lower-case($paper), '\s*x\s*')"/>
     <xsl:variable name="page" select="if (count($size) = 2 and (every $s in $size satisfies matches($s, '^\d+(\.\d+)?(mm|cm|in|pt)$')))
@@ -33,7 +31,7 @@
         || '#show: book.with(title: ' || p:string($edition-title) || ', editors: ' || p:array($editors-shown)
         || ', lang: ' || p:lang($lang) || ', ' || $page || ', line-numbers: ' || string($line-numbers) || ')' || $p:nl
         || '#title-page(title: ' || p:string($edition-title) || ', editors: ' || p:array($editors-shown)
-        || ', date: ' || p:string($year) || ')' || $p:nl
+        || ', extent: ' || p:string(ed:extent($documents)) || ', date: ' || p:string($edition-date) || ')' || $p:nl
         || '#contents()' || $p:nl"/>
     <xsl:call-template name="p:principles"/>
     <xsl:for-each select="$ordered">

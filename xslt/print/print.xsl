@@ -26,7 +26,7 @@
   <xsl:param name="bilingual-layout" as="xs:string" select="'facing'"/>
   <!-- Make the PDF conform to PDF/A-2b (for archiving): the renderer compiles it so, and the file says so. -->
   <xsl:param name="pdfa" as="xs:boolean" select="false()"/>
-  <!-- The date on the title page (default: the year of the latest document). -->
+  <!-- The date of the edition, at the foot of the title page (default: none). -->
   <xsl:param name="edition-date" as="xs:string" select="''"/>
 
 </xsl:stylesheet>
