@@ -29,16 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_render import synthesise  # noqa: E402
-
-COLD = """
-import time, sys
-t = time.perf_counter()
-from pathlib import Path
-from toolchain.render import EpubRenderer, expand
-EpubRenderer().render(expand([Path(sys.argv[1])]), Path(sys.argv[2]))
-print(time.perf_counter() - t)
-"""
+from benchlib import cold, synthesise  # noqa: E402
 
 
 def steps(sources: list[Path]) -> dict[str, float]:
@@ -71,18 +62,10 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        wall = time.perf_counter()
-        inner = subprocess.run(
-            [sys.executable, "-c", COLD, str(ROOT / "tei"), str(tmp / "cold")],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
-        wall = time.perf_counter() - wall
+        inner, wall = cold("epub", tmp / "cold")
         print(
             f"cold    sample edition ({len(list((ROOT / 'tei').glob('*.xml')))} TEI files): "
-            f"{float(inner.stdout):.2f} s in the process (imports, Saxon, compilation, book); "
+            f"{inner:.2f} s in the process (imports, Saxon, compilation, book); "
             f"{wall:.2f} s with Python's start"
         )
 

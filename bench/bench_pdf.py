@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,17 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_render import synthesise  # noqa: E402
-
-COLD = """
-import time, sys
-t = time.perf_counter()
-from pathlib import Path
-from toolchain.render import expand
-from toolchain.render.pdf import PdfRenderer
-PdfRenderer().render(expand([Path(sys.argv[1])]), Path(sys.argv[2]))
-print(time.perf_counter() - t)
-"""
+from benchlib import cold, synthesise  # noqa: E402
 
 
 def pages(pdf: Path) -> int:
@@ -50,17 +39,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        wall = time.perf_counter()
-        inner = subprocess.run(
-            [sys.executable, "-c", COLD, str(ROOT / "tei"), str(tmp / "cold")],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
-        wall = time.perf_counter() - wall
+        inner, wall = cold("pdf", tmp / "cold")
         print(
-            f"cold    sample edition ({pages(tmp / 'cold' / 'edition.pdf')} pages): {float(inner.stdout):.2f} s "
+            f"cold    sample edition ({pages(tmp / 'cold' / 'edition.pdf')} pages): {inner:.2f} s "
             f"in the process (imports, Saxon, compilation, source, Typst); {wall:.2f} s with Python's start"
         )
 

@@ -14,9 +14,7 @@ Prints
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,28 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-COLD = """
-import time, sys
-t = time.perf_counter()
-from pathlib import Path
-from toolchain.render import HtmlRenderer, expand
-HtmlRenderer().render(expand([Path(sys.argv[1])]), Path(sys.argv[2]))
-print(time.perf_counter() - t)
-"""
-
-
-def synthesise(folder: Path, n: int) -> None:
-    """n documents from the sample's two, plus the persons registry they point to."""
-    sources = [
-        (ROOT / "tei" / name).read_text(encoding="utf-8")
-        for name in ("001_545f37247de4dac3.xml", "004_40ab3963a3b9c643.xml")
-    ]
-    for i in range(n):
-        text = sources[i % 2]
-        text = re.sub(r'(<title type="main">)', rf"\1No. {i}: ", text, count=1)
-        (folder / f"synthetic-{i:05d}.xml").write_text(text, encoding="utf-8")
-    (folder / "persons.xml").write_text((ROOT / "tei" / "persons.xml").read_text(encoding="utf-8"), encoding="utf-8")
+from benchlib import cold, synthesise  # noqa: E402
 
 
 def main() -> None:
@@ -55,18 +34,10 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        wall = time.perf_counter()
-        inner = subprocess.run(
-            [sys.executable, "-c", COLD, str(ROOT / "tei"), str(tmp / "cold")],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
-        wall = time.perf_counter() - wall
+        inner, wall = cold("html", tmp / "cold")
         print(
             f"cold    sample edition ({len(list((ROOT / 'tei').glob('*.xml')))} TEI files): "
-            f"{float(inner.stdout):.2f} s in the process (imports, Saxon, compilation, pages); "
+            f"{inner:.2f} s in the process (imports, Saxon, compilation, pages); "
             f"{wall:.2f} s with Python's start"
         )
 

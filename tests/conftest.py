@@ -81,3 +81,16 @@ def tei_all() -> Path:
             pytest.fail(f"{TEI_ALL} is missing: CI must have shared/ beside the project")
         pytest.skip(f"the official TEI schema is not at {TEI_ALL} (it lives beside the project, not in it)")
     return TEI_ALL
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (Debian's), driven by playwright: one for the session."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "Debian's chromium is needed (./run.sh test installs it)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()

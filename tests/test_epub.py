@@ -542,25 +542,7 @@ def test_build_writes_the_epub_and_twice_the_same(tmp_path, monkeypatch):
     assert not (tmp_path / "build" / "html").exists() and not (tmp_path / "build" / "pdf").exists()
 
 
-def test_the_sample_packages_in_half_a_second(sample):
-    renderer = EpubRenderer()  # compiled once per process: the module's books compiled it
-    with_best = min(renderer.render(expand([SAMPLE]), sample.parent / f"again-{i}").seconds for i in range(3))
-    assert with_best < 0.5
-
-
 # --- in a browser ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium, "Debian's chromium is needed (./run.sh test installs it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width", [360, 700])

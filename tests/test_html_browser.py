@@ -5,12 +5,11 @@ pages opened from file:// as a reader would. Also axe-core (npm, in .venv/node) 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from toolchain.render import HtmlRenderer, expand
 
@@ -31,16 +30,6 @@ def cases(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site-cases")
     HtmlRenderer().render(expand([ROOT / "tests" / "render"]), out)
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium, "Debian's chromium is needed (./run.sh test installs it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.fixture
