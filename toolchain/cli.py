@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 import time
 from pathlib import Path
@@ -278,8 +276,7 @@ def build(root: Path, html: bool, pdf: bool, epub: bool) -> None:
         out_dir = root / "build" / target
         try:
             params = {k: v for k, v in render_params.items() if k in RENDERERS[target].settable}
-            with _source_date(dated_by):
-                rendered = _render(target, [p for p in sorted(tei_dir.glob("*.xml"))], out_dir, params)
+            rendered = _render(target, sorted(tei_dir.glob("*.xml")), out_dir, params, dated_by)
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
@@ -291,24 +288,12 @@ def build(root: Path, html: bool, pdf: bool, epub: bool) -> None:
     sys.exit(code)
 
 
-@contextlib.contextmanager
-def _source_date(paths: list[Path]):
-    """SOURCE_DATE_EPOCH, unless already set, is the time the newest of `paths` was changed: the TEI files a
-    build writes are new each time, its transcripts are not."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip() or not paths:
-        yield
-        return
-    os.environ["SOURCE_DATE_EPOCH"] = str(max(int(p.stat().st_mtime) for p in paths))
-    try:
-        yield
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
-
-
-def _render(target: str, sources: list[Path], out_dir: Path, params: dict[str, str]):
+def _render(
+    target: str, sources: list[Path], out_dir: Path, params: dict[str, str], dated_by: list[Path] | None = None
+):
     from . import render
 
-    renderer = render.get(target)(params)
+    renderer = render.get(target)(params, dated_by)
     return renderer.render(render.expand(sources), out_dir)
 
 

@@ -47,16 +47,16 @@ def expand(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
     return out
 
 
-def source_epoch(docs: list[Document]) -> int:
+def source_epoch(sources: list[Path]) -> int:
     """The time a build states as its own (Unix seconds): SOURCE_DATE_EPOCH when set, else the time the
-    newest source was changed. The same sources give the same output, whenever it is built."""
+    newest of `sources` was changed. The same sources give the same output, whenever it is built."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if value:
         try:
             return int(value)
         except ValueError:
             raise RenderError(f"SOURCE_DATE_EPOCH is not a number of seconds: {value!r}") from None
-    return max((int(d.path.stat().st_mtime) for d in docs), default=0)
+    return max((int(p.stat().st_mtime) for p in sources), default=0)
 
 
 class Renderer:
@@ -67,8 +67,12 @@ class Renderer:
     stylesheet: str = ""  # relative to xslt/
     settable: frozenset[str] = frozenset()  # parameters the command line may set
 
-    def __init__(self, params: dict[str, str] | None = None) -> None:
+    def __init__(self, params: dict[str, str] | None = None, dated_by: list[Path] | None = None) -> None:
+        """`params`: stylesheet parameters as given on the command line. `dated_by`: the files whose
+        newest time dates the output when SOURCE_DATE_EPOCH is unset (default: the TEI files rendered;
+        `build` gives the transcripts, as it writes the TEI anew each time)."""
         self.path = xslt.xslt_dir() / self.stylesheet
+        self.dated_by = dated_by
         # the compiled stylesheet is shared by the process; each renderer sets its parameters on its own
         # copy, and keeps the values it sets alive as long as the copy (Saxon holds them by reference)
         self.executable = xslt.compiled(self.path).clone()
@@ -106,6 +110,10 @@ class Renderer:
                     )
                 stems[d.stem] = d.path
         return docs
+
+    def epoch(self, docs: list[Document]) -> int:
+        """The date of the output (Unix seconds): see source_epoch."""
+        return source_epoch(self.dated_by if self.dated_by is not None else [d.path for d in docs])
 
     def call_function(self, name: str, node) -> str:
         return self.executable.call_function_returning_string(f"{{{ED}}}{name}", [node]).strip()

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..convert import write_atomic
 from . import xslt
-from .base import Document, Renderer, Result, source_epoch
+from .base import Document, Renderer, Result
 from .xslt import RenderError
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class EpubRenderer(Renderer):
     )
 
     def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
-        epoch = source_epoch(docs)
+        epoch = self.epoch(docs)
         data = archive(self.files(docs, epoch), epoch)
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / NAME

@@ -19,7 +19,7 @@ import typst
 
 from ..convert import write_atomic
 from . import xslt
-from .base import Document, Renderer, Result, source_epoch
+from .base import Document, Renderer, Result
 from .xslt import RenderError
 
 P = "urn:edition:print"
@@ -46,9 +46,9 @@ class PdfRenderer(Renderer):
         }
     )
 
-    def __init__(self, params: dict[str, str] | None = None) -> None:
-        super().__init__(params)
-        self.pdfa = str((params or {}).get("pdfa", "false")).lower() in ("true", "1", "yes")
+    def __init__(self, params: dict[str, str] | None = None, dated_by: list[Path] | None = None) -> None:
+        super().__init__(params, dated_by)
+        self.pdfa = "pdfa" in self.params and self.params["pdfa"].boolean_value
         self.misplaced: list[str] = []  # notes of the last book typeset that are not on their call's page
 
     def source(self) -> str:
@@ -57,7 +57,7 @@ class PdfRenderer(Renderer):
 
     def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
         source = self.source()
-        pdf = self.typeset(source, timestamp=source_epoch(docs))
+        pdf = self.typeset(source, timestamp=self.epoch(docs))
         if self.misplaced:
             notes = ", ".join(self.misplaced)
             result.warnings.append(f"{len(self.misplaced)} notes could not be set on the page of their call: {notes}")
