@@ -36,7 +36,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from toolchain.tei import slug
+from .source.marks import QUOTE_MARKS
+from .source.scripts import is_cyrillic_char
+from .tei import slug
 
 __all__ = ["Link", "align", "name_key"]
 
@@ -53,7 +55,6 @@ class Link:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+")
-_QUOTES = frozenset('"“”«»„')
 _OPENERS = " \t\n\"“”«»„'‘’([—–-*"
 _SENTENCE_END = ".!?:;…"
 _INITIAL = re.compile(r"(?:^|[^\w])\w\.$")  # "J. F. Smith": an initial, not the end of a sentence
@@ -70,7 +71,7 @@ _VOWELS = "aeiou"
 
 
 def _is_cyrillic(word: str) -> bool:
-    return "\u0400" <= word[0] <= "\u04ff"
+    return is_cyrillic_char(word[0])
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -190,7 +191,7 @@ def _effective_length(text: str, span: int = 4) -> int:
 
 
 def _has_quotes(text: str) -> bool:
-    return any(ch in _QUOTES for ch in text)
+    return any(ch in QUOTE_MARKS for ch in text)
 
 
 # --- scoring -------------------------------------------------------------------------

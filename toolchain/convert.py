@@ -12,8 +12,8 @@ from pathlib import Path
 from . import readers
 from .errors import Diagnostic, EditionError, InputError
 from .readers.conventions import Conventions
-from .readers.text import decode
 from .registry import Registry
+from .source.decode import decode
 from .tei import parse, serialise
 
 

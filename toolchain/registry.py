@@ -21,8 +21,9 @@ from lxml import etree
 
 from .errors import Diagnostic
 from .readers.conventions import DEFAULT
-from .readers.names import is_cyrillic, key, stems
-from .tei import NS, XML_ID, XML_LANG, el, parse, serialise, slug, sub
+from .source.names import initials_compatible, key, stems
+from .source.scripts import is_cyrillic
+from .tei import NS, XML_ID, XML_LANG, el, parse, serialise, slug, sub, unique_id
 
 NAME = "persons.xml"
 POINTER_ATTRIBUTES = ("who", "ref", "scribeRef", "resp", "sameAs", "corresp")
@@ -36,10 +37,6 @@ def _text(node: etree._Element | None) -> str:
 def _initials(forename: str) -> str:
     """Initials of a forename field ("N. S.", "Nikita Sergeyevich", "Н.С.") as ASCII capitals."""
     return "".join(slug(t)[:1].upper() for t in re.findall(r"\w+", forename))
-
-
-def _compatible(a: str, b: str) -> bool:
-    return not a or not b or a.startswith(b) or b.startswith(a)
 
 
 class Registry:
@@ -96,7 +93,7 @@ class Registry:
     def find(self, surname: str, initials: str) -> str | None:
         wanted = {key(s) for s in stems(surname) if len(s) >= 3}
         hits = [pid for pid, keys in self._keys.items() if keys & wanted]
-        fitting = [pid for pid in hits if _compatible(self._entry_initials(self.entries[pid]), initials)]
+        fitting = [pid for pid in hits if initials_compatible(self._entry_initials(self.entries[pid]), initials)]
         if len(fitting) > 1 and initials:
             exact = [pid for pid in fitting if self._entry_initials(self.entries[pid]) == initials]
             fitting = exact or fitting
@@ -104,10 +101,7 @@ class Registry:
 
     def _new_id(self, surname: str, initials: str) -> str:
         base = slug(surname)
-        pid = base if base not in self.entries else f"{base}-{initials.lower() or 'x'}"
-        while pid in self.entries:
-            pid += "-2"
-        return pid
+        return unique_id(base if base not in self.entries else f"{base}-{initials.lower() or 'x'}", self.entries)
 
     def add_or_merge(self, person: etree._Element, lang: str) -> str:
         """The registry id for a document's person, adding or completing the entry."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Container
 from pathlib import Path
 
 from lxml import etree
@@ -216,13 +217,21 @@ def slug(text: str) -> str:
     return folded or "x"
 
 
-def content_id(prefix: str, text: str, taken: set[str]) -> str:
-    """An id derived from content: stable when other content is added elsewhere."""
-    digest = hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:7]
-    base = f"{prefix}-{digest}"
-    candidate, n = base, 1
-    while candidate in taken:
+def unique_id(base: str, taken: Container[str], mark: str = "") -> str:
+    """`base` when it is free; else `base` + `mark` (`-resp`), then numbered (`-2`, `-3`…). Not added to `taken`."""
+    if base not in taken:
+        return base
+    if mark and base + mark not in taken:
+        return base + mark
+    n = 2
+    while f"{base}{mark}-{n}" in taken:
         n += 1
-        candidate = f"{base}-{n}"
+    return f"{base}{mark}-{n}"
+
+
+def content_id(prefix: str, text: str, taken: set[str]) -> str:
+    """An id derived from content: stable when other content is added elsewhere; added to `taken`."""
+    digest = hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:7]
+    candidate = unique_id(f"{prefix}-{digest}", taken)
     taken.add(candidate)
     return candidate

@@ -14,21 +14,23 @@ English paragraph points (`@corresp`) to the paragraph(s) of the original it tra
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import Diagnostic, InputError
-from ..tei import XML_ID, append, content_id, el, slug, sub
+from ..source.blocks import Block, blocks
+from ..source.dates import find_date
+from ..source.marks import quotations
+from ..source.names import allowed_edits, distance, key, stems
+from ..source.scripts import script
+from ..tei import XML_ID, append, content_id, el, slug, sub, unique_id
 from . import document
 from .conventions import Conventions, given_names, not_names, places
 from .inline import Span
-from .names import allowed_edits, distance, key, stems
 from .ocr import artefacts, repetition_runs
 from .persons import CAP_WORD, INITIALS, Mention, Person, Persons, ScriptMatcher
-from .text import Block, blocks, find_date
 
 NAME = "bilingual"
 DESCRIPTION = "an original (often OCR output) and its translation in another script, with page furniture"
@@ -37,23 +39,6 @@ _TERMINAL = tuple('.!?:;…"”»)')
 _DEMONYM = ("ans", "ese", "ish")  # Americans, Chinese, British: peoples, not persons
 _STAR_NOTE = re.compile(r"(?<=\w)\*\s*\(([^()]+)\)")
 _BULLET = re.compile(r"^\s*[-•–]\s+")
-
-
-def script(text: str) -> str | None:
-    """The script most letters of `text` are written in (Unicode name prefix: LATIN, CYRILLIC…)."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            if ch < "\u0250":  # Basic Latin to Latin Extended-B, the commonest case, without a name lookup
-                name = "LATIN"
-            elif "\u0400" <= ch <= "\u04ff":
-                name = "CYRILLIC"
-            else:
-                name = unicodedata.name(ch, "").split(" ")[0]
-            counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda k: counts[k]).title()
 
 
 def _parts(bs: list[Block]) -> tuple[int, int] | None:
@@ -317,7 +302,7 @@ class _Reader(document._Reader):
         titles = {t for title in self.conv.titles for t in title.split()}
         skip = set(not_names() | places() | given_names()) | known | titles
         for u in prose:
-            quoted = [range(a, b) for a, b in document._quotes(u.text)]
+            quoted = [range(a, b) for a, b in quotations(u.text)]
             for m in re.finditer(rf"(?<=[\w,;)] )({CAP_WORD})(?=['’]s?\b|\W|$)", u.text):
                 word = m.group(1)
                 if word in skip or len(word) < 4 or word.endswith(_DEMONYM) or any(m.start() in q for q in quoted):
@@ -386,9 +371,7 @@ class _Reader(document._Reader):
             ]
             orgs = [p for p in pieces if p not in names]
             for name in names:
-                pid = slug(name.split()[-1])
-                while pid in self.ids:
-                    pid += "-resp"
+                pid = unique_id(slug(name.split()[-1]), self.ids, "-resp")
                 self.ids.add(pid)
                 self.resp_ids[name] = pid
                 self.resp.append((m.group(0), name, orgs[0] if orgs else None))

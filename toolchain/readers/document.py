@@ -14,16 +14,17 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, InputError
-from ..tei import XML_ID, append, content_id, el, slug, sub
+from ..source.blocks import Block, blocks
+from ..source.dates import find_date
+from ..source.marks import OPENING_QUOTES, Bracket, brackets, quotations, quoted_title
+from ..tei import XML_ID, append, content_id, el, slug, sub, unique_id
 from .conventions import Conventions
 from .inline import Span, build
 from .persons import INITIALS, LOWER, UPPER, Mention, Person, Persons
-from .text import Block, Bracket, blocks, brackets, find_date
 
 NAME = "document"
 DESCRIPTION = "archive document page: date, title, labelled header fields, text and notes"
 
-QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 _ABBREVIATIONS = {
     "Cde",
     "Cdes",
@@ -288,7 +289,7 @@ class _Reader:
                 return title
         citation = header.fields.get("citation")
         if citation:
-            m = re.match(r'\s*["“](.+?)["”]', " ".join(b.text for b in citation[1]))
+            m = quoted_title(" ".join(b.text for b in citation[1]))
             if m:
                 return m.group(1)
         raise InputError(
@@ -331,8 +332,8 @@ class _Reader:
         if m:
             out["url"] = m.group(1)
             text = text[: m.start()]
-        m = re.match(r'\s*["“](.+?)["”],?\s*', text)
-        rest = text[m.end() :] if m else text
+        m = quoted_title(text)
+        rest = text[m.end() :].lstrip(", ") if m else text
         date = find_date(rest)
         if date and date.start < 3:
             out["date"] = date.iso
@@ -356,9 +357,7 @@ class _Reader:
         self.resp_ids: dict[str, str] = {}
         for phrase, names in out["resp"]:
             for name in names:
-                pid = slug(name.split()[-1])
-                while pid in self.ids:
-                    pid = f"{pid}-resp"
+                pid = unique_id(slug(name.split()[-1]), self.ids, "-resp")
                 self.ids.add(pid)
                 self.resp_ids[name] = pid
                 if self.translator is None and "translat" in phrase.lower():
@@ -472,7 +471,7 @@ class _Reader:
                 if i >= 0:
                     spans.append(Span(i, i + len(value), "persName", make))
 
-        m = re.match(r'\s*["“](.+?)["”]', text)
+        m = quoted_title(text)
         if m:
             spans.append(Span(m.start(1), m.end(1), "persName", lambda: el("title", level="a")))
         date = find_date(text[m.end() if m else 0 :])
@@ -837,7 +836,7 @@ class _Reader:
         spans: list[Span] = []
         verb_re = self._verb_re()
         claimed: set[int] = set()  # quotation starts taken by an introduced direct speech
-        quotes = _quotes(text)
+        quotes = quotations(text)
         opening = None
         for k, mn in enumerate(mentions):
             vm = verb_re.match(text, mn.end)
@@ -849,7 +848,7 @@ class _Reader:
             if obj:
                 start = obj.end()
             is_opening = self.statements and k == 0 and lo == 0 and self._only_titles(text[: mn.start])
-            if start < len(text) and text[start] in '"“«„':
+            if start < len(text) and text[start] in OPENING_QUOTES:
                 q = next((q for q in quotes if q[0] == start), None)
                 if q:
                     claimed.add(q[0])
@@ -989,22 +988,6 @@ def _sentence_start(text: str, pos: int, limit: int) -> int:
             return i + 1
         i -= 1
     return limit
-
-
-def _quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quotations, marks included; straight quotes pair in order."""
-    out = []
-    straight = [i for i, ch in enumerate(text) if ch == '"']
-    for a, b in zip(straight[::2], straight[1::2], strict=False):
-        out.append((a, b + 1))
-    stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if stack and ch == QUOTE_PAIRS[stack[-1][0]] and not (ch == "“" and stack[-1][0] == "“"):
-            _, start = stack.pop()
-            out.append((start, i + 1))
-        elif ch in QUOTE_PAIRS:
-            stack.append((ch, i))
-    return sorted(out)
 
 
 __all__ = ["DESCRIPTION", "INITIALS", "NAME", "read", "sniff"]

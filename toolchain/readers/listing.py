@@ -23,9 +23,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, InputError
+from ..source.dates import DateMatch, find_date
 from ..tei import content_id, el, local, sub
 from .conventions import Conventions
-from .text import DateMatch, find_date
 
 NAME = "listing"
 DESCRIPTION = "archive listing (search-result page): records of a date line, a title and a summary"

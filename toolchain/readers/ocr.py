@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import distance
+from ..source.names import distance
 
 _WORD = re.compile(r"\w+")
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..tei import slug
+from ..source.names import allowed_edits, distance, key, same_surname, stems, surname_pattern
+from ..tei import slug, unique_id
 from .conventions import Conventions, given_names, not_names, places
-from .names import allowed_edits, distance, is_cyrillic, key, stems
 
 
 def _letters(test) -> str:
@@ -44,35 +43,6 @@ _TOKEN_BEFORE = re.compile(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _SURNAME_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+((?:[А-ЯЁ]\.[ \t]?){1,3})(?!\w)")
 _LIFE = re.compile(r"\s*\((\d{4})\s*[-–]\s*(\d{4})\)")
-
-
-# Russian surnames decline: Микоян, Микояна, Микояну, Микояном; Малиновский, Малиновского.
-_ADJECTIVAL = ("ий", "ый", "ой", "ая")
-_ADJECTIVAL_ENDINGS = ("ий", "ый", "ой", "ая", "ого", "ому", "им", "ым", "ом", "ую", "ей")
-_NOUN_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ы", "ой", "ою", "ым", "ыми")
-
-
-def surname_pattern(surname: str) -> str:
-    """A regex for a surname; a Russian one in any of its cases."""
-    if not is_cyrillic(surname) or len(surname) < 4:
-        return re.escape(surname)
-    if surname.lower().endswith(_ADJECTIVAL):
-        return re.escape(surname[:-2]) + f"(?:{'|'.join(_ADJECTIVAL_ENDINGS)})"
-    return re.escape(surname) + f"(?:{'|'.join(sorted(set(_NOUN_ENDINGS), key=len, reverse=True))})?"
-
-
-def same_surname(known: str, written: str) -> bool:
-    """Whether `written` is `known` (a Russian surname in another case counts)."""
-    if known == written:
-        return True
-    if not ("\u0400" <= written[:1] <= "\u04ff") or len(known) < 4 or written[:2] != known[:2]:
-        return False
-    return _declension(known).fullmatch(written) is not None
-
-
-@lru_cache(maxsize=4096)
-def _declension(surname: str) -> re.Pattern[str]:
-    return re.compile(surname_pattern(surname))
 
 
 def initial_tokens(initials: str) -> list[str]:
@@ -295,9 +265,7 @@ class Persons:
         taken: set[str] = set()
         for base, group in sorted(by_surname.items()):
             for p in sorted(group, key=lambda p: p.key):
-                pid = base if len(group) == 1 else f"{base}-{p.key.lower() or 'x'}"
-                while pid in taken:
-                    pid += "-2"
+                pid = unique_id(base if len(group) == 1 else f"{base}-{p.key.lower() or 'x'}", taken)
                 taken.add(pid)
                 p.id = pid
 

@@ -17,18 +17,23 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..tei import slug
+from ..source.marks import OPENING_QUOTES
+from ..source.names import initials_compatible
+from ..tei import slug, unique_id
 from .conventions import Conventions, given_names, not_names, places
 from .persons import CAP_WORD, INITIAL, INITIALS, UPPER, Person, Persons, initials_key
 
-_QUOTES = '“"«„'
 _CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "y", "and", "for", "to", "on"}
 _TOKEN = rf"(?:{INITIAL}|[{UPPER}][\w'’.-]*|{'|'.join(sorted(_CONNECTORS))})"
-_COLON = re.compile(rf"(?P<quote>[{_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?):(?=[ \t]|$)")
-_LOOSE_COLON = re.compile(rf"(?P<quote>[{_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}}):(?=[ \t]|$)")
+_COLON = re.compile(
+    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?):(?=[ \t]|$)"
+)
+_LOOSE_COLON = re.compile(
+    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}}):(?=[ \t]|$)"
+)
 _CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
 _CAPS = re.compile(
-    rf"(?P<quote>[{_QUOTES}])?"
+    rf"(?P<quote>[{OPENING_QUOTES}])?"
     rf"(?P<name>(?:{INITIALS}[ \t]?|(?:[{UPPER}]{{2,4}}\.[ \t]+))?{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|OF|DE))*)"
     r"(?P<punct>[.:])?(?=[ \t]+\S)"
 )
@@ -312,7 +317,7 @@ class Cast:
         if not same:
             return None
         initials = "".join(w[0] for w in before if w[:1].isupper())
-        fitting = [p for p in same if _compatible(p.key, initials)]
+        fitting = [p for p in same if initials_compatible(p.key, initials)]
         return fitting[0] if len(fitting) == 1 else None
 
     # --- resolving ---------------------------------------------------------------
@@ -397,19 +402,13 @@ def _acronym(person: Person) -> str:
     return (first + person.surname[:1]).upper()
 
 
-def _compatible(a: str, b: str) -> bool:
-    return not a or not b or a.startswith(b) or b.startswith(a)
-
-
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalnum())
 
 
 def assign_station_ids(stations: list[Station], taken: set[str]) -> None:
     for station in stations:
-        sid = slug(station.name)
-        while sid in taken:
-            sid += "-station"
+        sid = unique_id(slug(station.name), taken, "-station")
         taken.add(sid)
         station.id = sid
 

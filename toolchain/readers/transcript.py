@@ -20,19 +20,20 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import Diagnostic, InputError
+from ..source.blocks import Block, blocks
+from ..source.dates import DateMatch, find_date
+from ..source.marks import CLOSING_QUOTES, OPENING_QUOTES, closes_earlier_quote, quoted_title
+from ..source.scripts import script
 from ..tei import XML_ID, content_id, el, sub
 from . import document
-from .bilingual import script
 from .conventions import Conventions, places
 from .inline import Span, build
 from .persons import Persons
 from .speakers import Cast, Label, Speaker, Station, assign_station_ids, find_label
-from .text import Block, DateMatch, blocks, find_date
 
 NAME = "transcript"
 DESCRIPTION = "speaker-labelled transcript: meetings, telephone calls, teleconferences, interviews"
 
-_CLOSE_QUOTES = '”"»'
 _INTERRUPTION = re.compile(r"(?:—|–|--|\.\.\.|…)[\"”»]?\s*$")
 _RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")
 # A group within a participants list: "U.S. Side:", "Soviet delegation -", "In Washington—"
@@ -459,11 +460,11 @@ class _Reader(document._Reader):
         text = b.text
         rend = []
         lead = 0
-        if text[:1] in '“"«„' and not first:  # each paragraph of a quoted turn opens with a mark
+        if text[:1] in OPENING_QUOTES and not first:  # each paragraph of a quoted turn opens with a mark
             rend.append(f"pre({text[0]})")
             lead = 1
         trail = len(text)
-        if text[-1:] in _CLOSE_QUOTES and _unbalanced(text[lead:]):
+        if text[-1:] in CLOSING_QUOTES and closes_earlier_quote(text[lead:]):
             rend.append(f"post({text[-1]})")
             trail -= 1
         extra = []
@@ -482,7 +483,7 @@ class _Reader(document._Reader):
         if last:
             it = _INTERRUPTION.search(body)
             if it:
-                mark = it.group(0).rstrip().rstrip(_CLOSE_QUOTES)
+                mark = it.group(0).rstrip().rstrip(CLOSING_QUOTES)
                 s = lead + it.start()
                 extra.append(Span(s, s + len(mark), "seg", lambda: el("seg", type="interruption")))
         extra.extend(self._times(text))
@@ -618,7 +619,7 @@ class _Reader(document._Reader):
                 return title
         citation = front.header.fields.get("citation")
         if citation:
-            m = re.match(r'\s*["“](.+?)["”]', " ".join(b.text for b in citation[1]))
+            m = quoted_title(" ".join(b.text for b in citation[1]))
             if m:
                 return m.group(1)
         self.warn(1, "the transcript has no title line; the file name stands in for it", "input-title")
@@ -672,14 +673,6 @@ class _Reader(document._Reader):
                 ),
             ),
         )
-
-
-def _unbalanced(text: str) -> bool:
-    """More closing than opening quotation marks: the last one closes a quotation opened earlier."""
-    opening = sum(text.count(q) for q in "“«„")
-    closing = sum(text.count(q) for q in "”»")
-    straight = text.count('"')
-    return closing > opening or (straight % 2 == 1 and text.endswith('"'))
 
 
 def _clock(m: re.Match[str], start: int | None = None) -> str:

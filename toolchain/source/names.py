@@ -1,4 +1,5 @@
-"""Names across scripts and OCR damage: a phonetic key, Russian case endings, a bounded edit distance.
+"""Names across scripts and OCR damage: a phonetic key, Russian case endings (surname stems and the
+declension of a surname), initials that may be one person's, a bounded edit distance.
 
 `key("Хрущеву") == key("Khrushchev")`: both become `hrushchev` after transliteration, the Russian
 dative ending is stripped, and spelling variants that transliteration produces (c/k, y/i, z/s, w/v,
@@ -11,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..tei import slug
+from .scripts import is_cyrillic, is_cyrillic_char
 
 # Russian noun and adjective case endings, longest first; stripped to find a surname's stem.
 RUSSIAN_ENDINGS = ("ыми", "ами", "ого", "ому", "ым", "ом", "ем", "ой", "ою", "ей", "ею", "а", "у", "е", "ю", "я", "ы")
@@ -39,10 +41,6 @@ def key(word: str) -> str:
     for pattern, repl in _FOLD:
         out = pattern.sub(repl, out)
     return out
-
-
-def is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
 
 def stems(word: str) -> list[str]:
@@ -81,3 +79,37 @@ def distance(a: str, b: str, limit: int) -> int:
 def allowed_edits(word: str, tolerance: float) -> int:
     """How many edits a name of this length may carry: none for short names."""
     return int(len(word) * tolerance)
+
+
+# Russian surnames decline: Микоян, Микояна, Микояну, Микояном; Малиновский, Малиновского.
+_ADJECTIVAL = ("ий", "ый", "ой", "ая")
+_ADJECTIVAL_ENDINGS = ("ий", "ый", "ой", "ая", "ого", "ому", "им", "ым", "ом", "ую", "ей")
+_NOUN_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ы", "ой", "ою", "ым", "ыми")
+
+
+def surname_pattern(surname: str) -> str:
+    """A regex for a surname; a Russian one in any of its cases."""
+    if not is_cyrillic(surname) or len(surname) < 4:
+        return re.escape(surname)
+    if surname.lower().endswith(_ADJECTIVAL):
+        return re.escape(surname[:-2]) + f"(?:{'|'.join(_ADJECTIVAL_ENDINGS)})"
+    return re.escape(surname) + f"(?:{'|'.join(sorted(set(_NOUN_ENDINGS), key=len, reverse=True))})?"
+
+
+def same_surname(known: str, written: str) -> bool:
+    """Whether `written` is `known` (a Russian surname in another case counts)."""
+    if known == written:
+        return True
+    if not is_cyrillic_char(written[:1]) or len(known) < 4 or written[:2] != known[:2]:
+        return False
+    return _declension(known).fullmatch(written) is not None
+
+
+@lru_cache(maxsize=4096)
+def _declension(surname: str) -> re.Pattern[str]:
+    return re.compile(surname_pattern(surname))
+
+
+def initials_compatible(a: str, b: str) -> bool:
+    """Whether two initials keys ("NS", "N") may be one person's: either is empty, or one begins the other."""
+    return not a or not b or a.startswith(b) or b.startswith(a)

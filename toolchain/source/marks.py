@@ -1,0 +1,84 @@
+"""Marks of a transcript: quotation marks, quotations, a quoted title, square brackets.
+
+Each set of marks is defined here once; readers, alignment and export ask this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from .blocks import Block
+
+# Opening mark -> its closing mark. „…“ is German; straight quotes pair in order.
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+OPENING_QUOTES = '“"«„'
+CLOSING_QUOTES = '”"»'
+QUOTE_MARKS = frozenset('"“”«»„')
+# A title in quotation marks at the start of a citation: "Record of …", 1962, …
+_QUOTED_TITLE = re.compile(r'\s*["“](.+?)["”]')
+
+
+def quoted_title(text: str) -> re.Match[str] | None:
+    """The quoted title that opens `text` (group 1), if any."""
+    return _QUOTED_TITLE.match(text)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of quotations, marks included; straight quotes pair in order."""
+    out = []
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    for a, b in zip(straight[::2], straight[1::2], strict=False):
+        out.append((a, b + 1))
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if stack and ch == QUOTE_PAIRS[stack[-1][0]] and not (ch == "“" and stack[-1][0] == "“"):
+            _, start = stack.pop()
+            out.append((start, i + 1))
+        elif ch in QUOTE_PAIRS:
+            stack.append((ch, i))
+    return sorted(out)
+
+
+def closes_earlier_quote(text: str) -> bool:
+    """More closing than opening quotation marks: the last one closes a quotation opened earlier."""
+    opening = sum(text.count(q) for q in "“«„")
+    closing = sum(text.count(q) for q in "”»")
+    straight = text.count('"')
+    return closing > opening or (straight % 2 == 1 and text.endswith('"'))
+
+
+@dataclass
+class Bracket:
+    start: int  # offset of "["
+    end: int  # offset after "]"
+    depth: int
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def brackets(text: str, skip: list[tuple[int, int]], block: Block, path: Path) -> list[Bracket]:
+    """Square brackets of a paragraph, nesting checked; `skip` ranges (note markers) are ignored."""
+    skipped = set()
+    for a, b in skip:
+        skipped.update(range(a, b))
+    stack: list[int] = []
+    out: list[Bracket] = []
+    for i, ch in enumerate(text):
+        if i in skipped:
+            continue
+        if ch == "[":
+            stack.append(i)
+        elif ch == "]":
+            if not stack:
+                raise InputError(path, block.line_at(i), "unbalanced bracket: ']' has no opening '['", "input-bracket")
+            start = stack.pop()
+            out.append(Bracket(start, i + 1, len(stack)))
+    if stack:
+        i = stack[-1]
+        raise InputError(path, block.line_at(i), "unbalanced bracket: '[' is never closed", "input-bracket")
+    return sorted(out, key=lambda b: b.start)
