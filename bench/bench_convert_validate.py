@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolchain.convert import convert_many  # noqa: E402
+from toolchain.convert import Options, convert_many  # noqa: E402
 from toolchain.readers.conventions import DEFAULT  # noqa: E402
 from toolchain.validate import validate_many, validator  # noqa: E402
 
@@ -121,7 +121,7 @@ def main() -> None:
         make = synthesise_transcripts if args.genre == "transcript" else synthesise
         sources = make(args.n, tmp_path / "in")
         t0 = time.perf_counter()
-        results = convert_many(sources, tmp_path / "tei", DEFAULT, jobs=args.jobs)
+        results = convert_many(sources, tmp_path / "tei", Options(DEFAULT), jobs=args.jobs)
         t1 = time.perf_counter()
         failed = [r for r in results if r.output is None]
         written = [Path(r.output) for r in results if r.output]

@@ -10,7 +10,7 @@ from helpers import convert, words, xpath
 
 from toolchain.export import to_text
 from toolchain.readers import sniff
-from toolchain.readers.conventions import DEFAULT, Conventions
+from toolchain.readers.conventions import DEFAULT
 from toolchain.tei import XML_ID, parse
 
 SEED = ROOT / "transcripts" / "004_40ab3963a3b9c643.txt"
@@ -227,14 +227,14 @@ def test_footer_that_never_repeats_stays_text():
 
 
 def test_footer_pattern_that_matches_nothing_is_reported():
-    conv = Conventions(footer_patterns=(r"^Page \d+ of \d+$",))
+    conv = DEFAULT.override(footer_patterns=(r"^Page \d+ of \d+$",))
     _, diagnostics = convert(FIXTURE.read_bytes(), FIXTURE.name, conventions=conv)
     assert [d.rule for d in diagnostics if d.severity == "warning"] == ["footer-pattern"]
 
 
 def test_footer_pattern_from_conventions():
     text = FIXTURE.read_text(encoding="utf-8").replace("I promised to report", "Page 2 of 3\n\nI promised to report")
-    conv = Conventions(footer_patterns=(r"^Page \d+ of \d+$",))
+    conv = DEFAULT.override(footer_patterns=(r"^Page \d+ of \d+$",))
     tei, _ = convert(text, "paged.txt", conventions=conv)
     tree = parse(tei)
     assert "Page 2 of 3" in xpath(tree, "//tei:div[@xml:lang='en']//tei:fw/text()")

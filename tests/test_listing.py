@@ -10,8 +10,8 @@ from conftest import ROOT, SAMPLE, jing
 from helpers import convert, text_of, words, xpath
 
 from toolchain import readers
-from toolchain.catalogue import edition_documents, link_catalogue, link_file, title_words
 from toolchain.errors import InputError
+from toolchain.link.catalogue import edition_documents, link_catalogue, link_file, title_words
 from toolchain.readers.conventions import DEFAULT, load
 from toolchain.tei import XML_ID, parse, serialise
 from toolchain.validate import validator
@@ -234,7 +234,7 @@ def test_chrome_is_a_convention(tmp_path):
     toml = tmp_path / "edition.toml"
     toml.write_text('[conventions]\nlisting_chrome = ["Skip to content", "Ergebnisse"]\n', encoding="utf-8")
     conventions = load(toml)
-    assert conventions.listing_chrome == ("Skip to content", "Ergebnisse")
+    assert conventions.listing.listing_chrome == ("Skip to content", "Ergebnisse")
     text = "Skip to content\nErgebnisse\nDocuments\n\n1 - 1 of 1\n\n12 May 1963\nA Title\nIts summary.\n"
     tei, diagnostics = convert(text, "de.txt", conventions=conventions)
     assert [d.line for d in diagnostics if d.rule == "listing-chrome"] == [1, 2]

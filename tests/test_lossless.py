@@ -12,7 +12,7 @@ from toolchain.export import to_text
 from toolchain.readers.conventions import DEFAULT
 from toolchain.tei import parse
 
-LABEL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, DEFAULT.header_fields)) + r"):\s*$", re.M | re.I)
+LABEL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, DEFAULT.common.header_fields)) + r"):\s*$", re.M | re.I)
 
 
 def source_words(text: str) -> list[str]:

@@ -50,5 +50,56 @@ def test_deletion_wordings_are_configurable(tmp_path):
 def test_unknown_convention_is_a_clear_error(tmp_path):
     toml = tmp_path / "edition.toml"
     toml.write_text('[conventions]\ndeletion_wordings = ["x"]\n', encoding="utf-8")
-    with pytest.raises(EditionError, match="unknown conventions deletion_wordings"):
+    with pytest.raises(
+        EditionError,
+        match=r"edition.toml:2: error: conventions: unknown name 'deletion_wordings'; did you mean 'deletion_phrases",
+    ):
         conventions.load(toml)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            '[conventions]\nsupplied_max_words = "five"\n',
+            r"edition.toml:2: error: conventions: 'supplied_max_words' must be an integer, not the string 'five'",
+        ),
+        (
+            '[conventions.transcript]\n\ntime_pattern = "(["\n',
+            r"edition.toml:3: error: conventions: 'time_pattern': '\(\[' is not a valid regular expression",
+        ),
+        (
+            '[conventions]\ndeletion_phrases = "erased"\n',
+            r"edition.toml:2: .*'deletion_phrases' must be a list of strings, not the string 'erased'",
+        ),
+        (
+            '[conventions.listing]\ndeletion_phrases = ["x"]\n',
+            r"edition.toml:2: .*'deletion_phrases' belongs to \[conventions.common\], not listing",
+        ),
+        (
+            "[conventions]\nspeaker_aliases = { Bob = 1 }\n",
+            r"edition.toml:2: .*'speaker_aliases' must be a table of strings, but holds the integer 1",
+        ),
+        ("[conventions\n", r"edition.toml: error: not valid TOML"),
+    ],
+)
+def test_bad_conventions_are_one_line_with_the_line(tmp_path, toml, message):
+    path = tmp_path / "edition.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(EditionError, match=message) as caught:
+        conventions.load(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_conventions_in_sections_and_flat_names(tmp_path):
+    path = tmp_path / "edition.toml"
+    path.write_text(
+        '[conventions]\nsupplied_max_words = 3\nspeaker_aliases = { Bob = "Robert S. McNamara" }\n'
+        '[conventions.listing]\nlisting_chrome = ["Weiter"]\n',
+        encoding="utf-8",
+    )
+    loaded = conventions.load(path)
+    assert loaded.common.supplied_max_words == 3
+    assert loaded.transcript.speaker_aliases == {"Bob": "Robert S. McNamara"}
+    assert loaded.listing.listing_chrome == ("Weiter",)
+    assert loaded.common.titles == conventions.DEFAULT.common.titles

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from click.testing import CliRunner
 from conftest import CASES, SAMPLES, case_files, jing, load_case
@@ -160,7 +158,7 @@ def test_alias_table_of_the_edition():
     text = LABEL_VARIANTS + "\nBob: One more thing.\n"
     tei, diagnostics = convert(text, "variants.txt")
     assert facts(tei, diagnostics)["turns"][-1] == ["Bob:", "bob"], "a bare first name is read as a name"
-    conventions = dataclasses.replace(DEFAULT, speaker_aliases={"Bob": "Robert S. McNamara"})
+    conventions = DEFAULT.override(speaker_aliases={"Bob": "Robert S. McNamara"})
     tei, diagnostics = convert(text, "variants.txt", conventions)
     assert facts(tei, diagnostics)["turns"][-1] == ["Bob:", "mcnamara"]
 

@@ -3,51 +3,27 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import click
 
-from . import __version__, readers
-from .convert import convert_many
-from .errors import FORMATTERS, EditionError, ExitCode, Report
-from .readers import conventions as conventions_mod
-from .registry import NAME as REGISTRY
+from . import __version__, app, readers
+from . import config as config_mod
+from .convert import Options
+from .errors import FORMATTERS, ConfigError, EditionError, ExitCode, Report
+from .link.registry import NAME as REGISTRY
 from .render import RENDERERS
 
 
-def _conventions(path: Path | None, root: Path = Path(".")) -> conventions_mod.Conventions:
-    """Conventions from `path`, else from the edition's edition.toml, else the defaults."""
-    if path is None and (root / "edition.toml").is_file():
-        path = root / "edition.toml"
-    return conventions_mod.load(path)
-
-
-def _render_params(root: Path) -> dict[str, str]:
-    """The `[render]` table of the edition's edition.toml: stylesheet parameters for `build` (a list is
-    written as comma-separated values, as --param takes it)."""
-    path = root / "edition.toml"
-    if not path.is_file():
-        return {}
-    import tomllib
-
+def _config(root: Path = Path("."), conventions: Path | None = None) -> config_mod.Config:
+    """The edition's configuration; a bad edition.toml ends the command with its one-line error."""
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("render", {})
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise EditionError(f"{path}: cannot read: {exc}") from exc
-    known = set().union(*(r.settable for r in RENDERERS.values()))
-    unknown = sorted(set(table) - known)
-    if unknown:
-        names = ", ".join(unknown)
-        raise EditionError(f"{path}: [render]: unknown parameters {names}; known: {', '.join(sorted(known))}")
-    out = {}
-    for name, value in table.items():
-        if isinstance(value, list):
-            value = ",".join(str(v) for v in value)
-        elif isinstance(value, bool):
-            value = str(value).lower()
-        out[name] = str(value)
-    return out
+        config = config_mod.load(root, conventions)
+        config.check_render(set().union(*(r.settable for r in RENDERERS.values())))
+    except ConfigError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(ExitCode.USAGE)
+    return config
 
 
 def _progress(total: int, label: str):
@@ -94,6 +70,7 @@ def main() -> None:
     help=f"Link persons to OUTPUT/{REGISTRY} (created or extended); without it each document keeps its own.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
+@click.option("--debug", is_flag=True, help="Add the traceback to an internal error of a reader.")
 def convert(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -102,65 +79,22 @@ def convert(
     encoding: str | None,
     registry: bool,
     jobs: int | None,
+    debug: bool,
 ) -> None:
     """Convert transcripts (files or folders of *.txt) into TEI files in OUTPUT."""
+    config = _config(Path("."), conventions)
+    options = Options(config.conventions, fmt, encoding, debug)
     try:
-        conv = _conventions(conventions)
-        sources = _sources(inputs)
-        results, extra = _convert_edition(
-            sources, out_dir, conv, format=fmt, encoding=encoding, jobs=jobs, registry=registry
-        )
+        outcome = app.convert_edition(app.sources(list(inputs)), out_dir, options, registry=registry, jobs=jobs)
     except EditionError as exc:
         raise click.UsageError(str(exc)) from exc
-    failed = 0
-    for d in extra:
-        click.echo(d.text(), err=True)
-    for r in results:
+    for r in outcome.results:
         for d in r.diagnostics:
             click.echo(d.text(), err=True)
-        failed += r.output is None
-    click.echo(f"{len(results) - failed} converted, {failed} failed", err=True)
-    sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
-
-
-def _convert_edition(
-    sources: list[Path],
-    out_dir: Path,
-    conv: conventions_mod.Conventions,
-    *,
-    registry: bool = True,
-    progress=None,
-    **options,
-) -> tuple[list, list]:
-    """Convert into `out_dir`, link persons to its registry and its catalogues to its documents.
-
-    Returns the conversion results and the diagnostics of linking."""
-    from .catalogue import is_catalogue, link_file
-    from .convert import write_atomic
-    from .registry import Registry
-    from .tei import parse
-
-    reg = Registry.load(out_dir / REGISTRY) if registry else None
-    results = convert_many(sources, out_dir, conv, progress=progress, registry=reg, **options)
-    extra = []
-    if reg is not None and any(r.output for r in results):
-        write_atomic(out_dir / REGISTRY, reg.serialise())
-    for r in results:
-        if r.output and is_catalogue(parse(Path(r.output))):
-            extra.extend(link_file(Path(r.output), out_dir))
-    return results, extra
-
-
-def _sources(inputs: tuple[Path, ...]) -> list[Path]:
-    out = []
-    for p in inputs:
-        if p.is_dir():
-            out.extend(sorted(p.glob("*.txt")))
-        else:
-            out.append(p)
-    if not out:
-        raise EditionError("no transcripts given (folders are searched for *.txt)")
-    return out
+    for d in outcome.linking:
+        click.echo(d.text(), err=True)
+    click.echo(f"{len(outcome.results) - outcome.failed} converted, {outcome.failed} failed", err=True)
+    sys.exit(ExitCode.USAGE if outcome.failed else ExitCode.OK)
 
 
 @main.command()
@@ -227,65 +161,49 @@ def build(root: Path, html: bool, pdf: bool, epub: bool) -> None:
 
     The outputs are dated SOURCE_DATE_EPOCH when it is set, else by the newest transcript (or
     edition.toml), so that the same transcripts give the same files."""
-    from .validate import validate_many
-
-    started = time.perf_counter()
-    try:
-        conv = _conventions(None, root)
-        render_params = _render_params(root)
-    except EditionError as exc:
-        raise click.UsageError(str(exc)) from exc
-    sources = sorted((root / "transcripts").glob("*.txt"))
-    if not sources:
-        raise click.UsageError(f"no transcripts in {root / 'transcripts'}")
-    tei_dir = root / "tei"
-    progress = _progress(len(sources) * 2 + 1, "converting")
+    config = _config(root)
+    progress = _progress(len(list((root / "transcripts").glob("*.txt"))) * 2 + 1, "converting")
     step = (lambda *_: progress.advance(progress.task_ids[0])) if progress else None
-    results, extra = _convert_edition(sources, tei_dir, conv, progress=step)
-    report = Report()
-    for r in results:
-        report.extend(r.diagnostics)
-    report.extend(extra)
-    written = [Path(r.output) for r in results if r.output]
-    if (tei_dir / REGISTRY).is_file():
-        written.append(tei_dir / REGISTRY)
-    if progress:
-        progress.update(progress.task_ids[0], description="validating")
-    for path, diagnostics in validate_many(written, progress=step):
-        report.checked.append(path)
-        report.extend(diagnostics)
-    if progress:
-        progress.stop()
-    click.echo(FORMATTERS["text"](report), nl=False, err=True)
-    converted = len([r for r in results if r.output])
-    failed = len(sources) - converted
-    invalid = len(report.failed_paths() & set(report.checked))
-    warnings = sum(d.severity == "warning" for d in report.diagnostics)
-    click.echo(
-        f"edition: {converted} of {len(sources)} transcripts converted into {tei_dir}/ (with {REGISTRY}), "
-        f"{len(written) - invalid} files valid, {invalid} invalid, {warnings} warnings "
-        f"({time.perf_counter() - started:.2f} s)",
-        err=True,
-    )
-    code = ExitCode.USAGE if failed else report.return_code()
-    outputs = [("html", "files of the HTML edition")] if html else []
-    outputs += [("pdf", "file of the book")] if pdf else []
-    outputs += [("epub", "file of the EPUB")] if epub else []
-    dated_by = [*sources, *[p for p in [root / "edition.toml"] if p.is_file()]]
-    for target, what in outputs if code != ExitCode.USAGE else []:
-        out_dir = root / "build" / target
+    stage = (lambda name: progress.update(progress.task_ids[0], description=name)) if progress else None
+    outputs = [name for name, wanted in (("html", html), ("pdf", pdf), ("epub", epub)) if wanted]
+
+    def summary(built: app.Built) -> None:
+        if progress:
+            progress.stop()
+        report = built.report
+        click.echo(FORMATTERS["text"](report), nl=False, err=True)
+        converted = len(built.sources) - built.converting.failed
+        invalid = len(report.failed_paths() & set(report.checked))
+        warnings = sum(d.severity == "warning" for d in report.diagnostics)
+        click.echo(
+            f"edition: {converted} of {len(built.sources)} transcripts converted into {built.tei_dir}/ (with "
+            f"{REGISTRY}), {len(built.written) - invalid} files valid, {invalid} invalid, {warnings} warnings "
+            f"({built.seconds:.2f} s)",
+            err=True,
+        )
+
+    def rendered(done: app.Rendered) -> None:
+        for warning in done.warnings:
+            click.echo(f"edition: warning: {warning}", err=True)
+        click.echo(
+            f"edition: {done.written} {app.OUTPUTS[done.target]} written into {done.out_dir}/ ({done.seconds:.2f} s)",
+            err=True,
+        )
+
+    try:
+        built = app.build(root, config, progress=step, stage=stage)
+    except EditionError as exc:
+        if progress:
+            progress.stop()
+        raise click.UsageError(str(exc)) from exc
+    summary(built)
+    if not built.converting.failed:
         try:
-            params = {k: v for k, v in render_params.items() if k in RENDERERS[target].settable}
-            rendered = _render(target, sorted(tei_dir.glob("*.xml")), out_dir, params, dated_by)
+            app.render_outputs(built, config, outputs, rendered=rendered)
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
-        for warning in rendered.warnings:
-            click.echo(f"edition: warning: {warning}", err=True)
-        click.echo(
-            f"edition: {len(rendered.written)} {what} written into {out_dir}/ ({rendered.seconds:.2f} s)", err=True
-        )
-    sys.exit(code)
+    sys.exit(built.exit_code)
 
 
 def _render(
@@ -346,16 +264,15 @@ def export(source: Path, target: str, output: Path | None) -> None:
     """Export a TEI file: `--to text` gives the transcript text back."""
     from lxml import etree
 
-    from .convert import write_atomic
     from .export import to_text
-    from .tei import parse
+    from .tei import parse, write_atomic
 
     try:
         tree = parse(source)
     except etree.XMLSyntaxError as exc:
         click.echo(f"{source}:{exc.lineno}: error: {exc.msg}", err=True)
         sys.exit(ExitCode.USAGE)
-    text = to_text(tree, _conventions(None))
+    text = to_text(tree, _config().conventions)
     if output:
         write_atomic(output, text.encode("utf-8"))
     else:

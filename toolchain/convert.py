@@ -1,9 +1,14 @@
-"""Transcripts to TEI files: decode, read, check, write atomically; in parallel over documents."""
+"""The read stage for one document and for many: bytes -> text -> reader -> TEI, in parallel over documents.
+
+A document that cannot be read gives a diagnostic naming its file, never an exception that stops the
+batch: bad input is an `InputError` with its line; anything else a reader raises is reported as an
+internal error (`--debug` adds the traceback).
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -11,10 +16,10 @@ from pathlib import Path
 
 from . import readers
 from .errors import Diagnostic, EditionError, InputError
+from .link.registry import Registry
 from .readers.conventions import Conventions
-from .registry import Registry
 from .source.decode import decode
-from .tei import parse, serialise
+from .tei import parse, serialise, write_atomic
 
 
 @dataclass
@@ -23,6 +28,16 @@ class Converted:
     output: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     tei: bytes | None = None  # the document, when it is not written yet (it goes to the registry first)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the documents of one run are read."""
+
+    conventions: Conventions
+    format: str | None = None
+    encoding: str | None = None
+    debug: bool = False
 
 
 def convert_text(
@@ -39,62 +54,53 @@ def output_path(source: Path, out_dir: Path) -> Path:
     return out_dir / (source.stem + ".xml")
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder: a reader never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary new file would be (mkstemp makes it private)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def convert_file(
-    source: Path,
-    out_dir: Path,
-    conventions: Conventions,
-    format: str | None = None,
-    encoding: str | None = None,
-    write: bool = True,
-) -> Converted:
+def convert_file(source: Path, out_dir: Path, options: Options, write: bool = True) -> Converted:
+    """Read one transcript; write its TEI into `out_dir` (or keep it in the result, `write=False`)."""
     target = output_path(source, out_dir)
     try:
         data = source.read_bytes()
     except OSError as exc:
         return Converted(str(source), None, [Diagnostic("error", "io", str(source), 0, 0, exc.strerror or str(exc))])
     try:
-        tei, diagnostics = convert_text(data, source, conventions, format=format, encoding=encoding)
+        tei, diagnostics = convert_text(
+            data, source, options.conventions, format=options.format, encoding=options.encoding
+        )
     except InputError as exc:
         return Converted(str(source), None, [exc.diagnostic])
     except EditionError as exc:
         return Converted(str(source), None, [Diagnostic("error", "input", str(source), 1, 0, str(exc))])
+    except Exception as exc:  # a reader's bug must not stop the batch: report it against the file
+        message = f"internal error while reading: {type(exc).__name__}: {exc}"
+        if options.debug:
+            message += "\n" + traceback.format_exc().rstrip()
+        else:
+            message += " (run with --debug for the traceback)"
+        return Converted(str(source), None, [Diagnostic("error", "internal", str(source), 1, 0, message)])
     if not write:
         return Converted(str(source), str(target), diagnostics, tei)
     write_atomic(target, tei)
     return Converted(str(source), str(target), diagnostics)
 
 
-def _job(args: tuple) -> Converted:
-    return convert_file(*args)
+# The options of the run, given once to each worker process (its conventions compile once there).
+_OPTIONS: Options | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _OPTIONS
+    _OPTIONS = options
+
+
+def _job(args: tuple[Path, Path, bool]) -> Converted:
+    assert _OPTIONS is not None
+    return convert_file(*args[:2], _OPTIONS, args[2])
 
 
 def convert_many(
     sources: Iterable[Path],
     out_dir: Path,
-    conventions: Conventions,
+    options: Options,
     *,
-    format: str | None = None,
-    encoding: str | None = None,
     jobs: int | None = None,
     progress: Callable[[Converted], None] | None = None,
     registry: Registry | None = None,
@@ -110,7 +116,7 @@ def convert_many(
             raise EditionError(f"{s} and {stems[s.stem]} would both be written to {output_path(s, out_dir)}")
         stems[s.stem] = s
     jobs = jobs or min(len(sources), os.cpu_count() or 1)
-    work = [(s, out_dir, conventions, format, encoding, registry is None) for s in sources]
+    work = [(s, out_dir, registry is None) for s in sources]
     results: list[Converted] = []
 
     def done(result: Converted) -> None:
@@ -124,10 +130,11 @@ def convert_many(
             progress(result)
 
     if jobs <= 1 or len(sources) < 8:
+        _init_worker(options)
         for item in work:
             done(_job(item))
         return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
         for result in pool.map(_job, work, chunksize=max(1, len(work) // (jobs * 8))):
             done(result)
     return results

@@ -35,6 +35,10 @@ class Diagnostic:
         return f"{where}: {self.severity}: {self.message} [{self.rule}]"
 
 
+class ConfigError(EditionError):
+    """A bad edition.toml or conventions file; the message is one line, `path:LINE: error: …`."""
+
+
 class InputError(EditionError):
     """Bad input: carries a diagnostic with file and line."""
 

@@ -71,7 +71,7 @@ class _Text:
 
 def _labels(conventions: Conventions) -> dict[str, str]:
     labels: dict[str, str] = {}
-    for label, role in conventions.header_fields.items():
+    for label, role in conventions.common.header_fields.items():
         labels.setdefault(role, label)
     return labels
 

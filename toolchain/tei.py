@@ -1,9 +1,11 @@
-"""TEI namespaces, element builders, safe parsing, canonical serialisation and stable ids."""
+"""TEI namespaces, element builders, safe parsing, canonical serialisation, atomic writes and stable ids."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Container
 from pathlib import Path
@@ -153,6 +155,42 @@ def serialise(root: etree._Element) -> bytes:
     indent(root)
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
+
+
+def lay_out(node: etree._Element) -> None:
+    """Lay out an element of mixed content one child a line (a catalogue record: date, title, summary; a
+    summary of paragraphs one paragraph a line): the serialiser leaves mixed content as it is."""
+    depth = sum(1 for _ in node.iterancestors())
+    pad = "\n" + "  " * (depth + 1)
+    node.text = pad
+    for child in node:
+        child.tail = pad
+        if local(child) == "note" and len(child) and all(local(c) == "p" for c in child):
+            lay_out(child)
+    node[-1].tail = "\n" + "  " * depth
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder: a reader never sees a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary new file would be (mkstemp makes it private)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 # --- ids -----------------------------------------------------------------------------

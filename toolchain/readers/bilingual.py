@@ -69,7 +69,7 @@ def sniff(text: str, conventions: Conventions) -> float:
     if found is None:
         return 0.0
     start, _split = found
-    langs = {script(b.text) for b in bs[start:]} & set(conventions.script_languages)
+    langs = {script(b.text) for b in bs[start:]} & set(conventions.common.script_languages)
     return 0.9 if len(langs) == 2 else 0.5
 
 
@@ -124,7 +124,7 @@ class _Reader(document._Reader):
         bs = list(self.blocks)
         source_block = None
         last = bs[-1].text.strip()
-        labels = "|".join(map(re.escape, self.conv.source_labels))
+        labels = "|".join(map(re.escape, self.conv.common.source_labels))
         if re.match(rf"\[\s*(?:{labels})\s*:", last) and last.endswith("]"):
             source_block = bs.pop()
         found = _parts(bs)
@@ -148,7 +148,7 @@ class _Reader(document._Reader):
             if len(norm) >= 20 and len(norm.split()) >= 3:
                 seen.setdefault(norm, []).append(b)
         out = {b.line for group in seen.values() if len(group) >= 2 for b in group}
-        for pattern in self.conv.footer_patterns:
+        for pattern in self.conv.bilingual.footer_patterns:
             matched = [b for b in bs if re.search(pattern, b.text)]
             if not matched:
                 self.warn(1, f"footer pattern {pattern!r} matches no paragraph", "footer-pattern")
@@ -189,10 +189,10 @@ class _Reader(document._Reader):
 
     def _note_block(self, b: Block) -> str | None:
         text = b.text.strip()
-        for label, ntype in self.conv.note_block_labels.items():
+        for label, ntype in self.conv.bilingual.note_block_labels.items():
             if re.match(rf"{re.escape(label)}\s*:", text):
                 return ntype
-        for pattern, ntype in self.conv.note_block_patterns:
+        for pattern, ntype in self.conv.bilingual.note_block_patterns:
             if re.search(pattern, text):
                 return ntype
         return None
@@ -213,9 +213,9 @@ class _Reader(document._Reader):
         parts = []
         for bs in (first, second):
             units, leading = self.units(bs, furniture)
-            lang = self.conv.script_languages.get(script(" ".join(b.text for b in bs)) or "", "und")
+            lang = self.conv.common.script_languages.get(script(" ".join(b.text for b in bs)) or "", "und")
             parts.append(Part(lang, "", units, leading))
-        english = self.conv.default_language
+        english = self.conv.common.default_language
         translation = next((p for p in parts if p.lang == english), parts[1])
         original = parts[0] if translation is parts[1] else parts[1]
         translation.kind, original.kind = "translation", "original"
@@ -299,7 +299,7 @@ class _Reader(document._Reader):
             {key(s) for w in original_words if w[0].isupper() for s in stems(w)},
         )
         known = {p.surname for p in en.people} | {f for p in en.people for f in p.forenames}
-        titles = {t for title in self.conv.titles for t in title.split()}
+        titles = {t for title in self.conv.common.titles for t in title.split()}
         skip = set(not_names() | places() | given_names()) | known | titles
         for u in prose:
             quoted = [range(a, b) for a, b in quotations(u.text)]
@@ -324,18 +324,18 @@ class _Reader(document._Reader):
         en.assign_ids()
         # persons the original names that the translation does not (with initials, say)
         ru = Persons(self.conv, original.lang)
-        matcher = ScriptMatcher(en.people, self.conv.name_tolerance)
+        matcher = ScriptMatcher(en.people, self.conv.common.name_tolerance)
         for u in original.units:
             for p in ru.discover(u.text):
                 person, _ = matcher.match(p.surname)
                 if person is None and not any(s for s in stems(p.surname) if key(s) in matcher.index):
                     en.people.append(Person(self._lemma(p.surname), p.initials, p.forenames, p.role))
-                    matcher = ScriptMatcher(en.people, self.conv.name_tolerance)
+                    matcher = ScriptMatcher(en.people, self.conv.common.name_tolerance)
         en.assign_ids()
         for p in en.people:
             self.ids.add(p.id)
         self.en_persons = en
-        self.ru_matcher = ScriptMatcher(en.people, self.conv.name_tolerance)
+        self.ru_matcher = ScriptMatcher(en.people, self.conv.common.name_tolerance)
 
     def _in_original(self, k: str, original_keys: tuple[set[str], set[str]]) -> int | None:
         """Edits needed to find key `k` among the original's word keys (None: not there). Inexact
@@ -343,7 +343,7 @@ class _Reader(document._Reader):
         every, capitalised = original_keys
         if k in every:
             return 0
-        limit = allowed_edits(k, self.conv.name_tolerance)
+        limit = allowed_edits(k, self.conv.common.name_tolerance)
         if len(k) < 5 or limit == 0:
             return None
         return next((d for o in capitalised for d in [distance(k, o, limit)] if d <= limit), None)
@@ -358,7 +358,7 @@ class _Reader(document._Reader):
         """The translator (and their institution) named in the source statement."""
         self.resp: list[tuple[str, str, str | None]] = []  # (phrase, name, organisation)
         self.resp_ids = {}
-        phrases = sorted(self.conv.resp_phrases, key=len, reverse=True)
+        phrases = sorted(self.conv.common.resp_phrases, key=len, reverse=True)
         resp_re = re.compile("|".join(re.escape(p) for p in phrases))
         for m in resp_re.finditer(self.source_text):
             rest = self.source_text[m.end() :].split(".")[0]
@@ -367,7 +367,7 @@ class _Reader(document._Reader):
                 p
                 for p in pieces
                 if re.fullmatch(rf"{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|\w\.))+", p)
-                and not any(w in not_names() or w in self.conv.organisation_words for w in p.split())
+                and not any(w in not_names() or w in self.conv.common.organisation_words for w in p.split())
             ]
             orgs = [p for p in pieces if p not in names]
             for name in names:
@@ -476,12 +476,12 @@ class _Reader(document._Reader):
     ) -> tuple[list[object], document.Turn]:
         spans = list(extra or [])
         text = b.text
-        for r in repetition_runs(text, min_copies=self.conv.ocr_min_copies):
+        for r in repetition_runs(text, min_copies=self.conv.bilingual.ocr_min_copies):
             spans.append(Span(r.start, r.end, "ocr", lambda: el("unclear", reason="ocr-repetition")))
             self.info(
                 b.line_at(r.start), f"OCR repetition run ({r.copies} copies) flagged as unclear", "ocr-repetition"
             )
-        for a in artefacts(text, self.conv.ocr_artefacts):
+        for a in artefacts(text, self.conv.bilingual.ocr_artefacts):
             spans.append(
                 Span(
                     a.start,
@@ -492,7 +492,9 @@ class _Reader(document._Reader):
                 )
             )
         for m in _STAR_NOTE.finditer(text):
-            ntype = next((t for w, t in self.conv.note_type_words.items() if w in m.group(1).lower()), "editorial")
+            ntype = next(
+                (t for w, t in self.conv.bilingual.note_type_words.items() if w in m.group(1).lower()), "editorial"
+            )
             spans.append(
                 Span(
                     m.start(),
@@ -515,7 +517,7 @@ class _Reader(document._Reader):
         return result
 
     def _speech(self, text, mentions, bracket_list, run):
-        pronoun = self.conv.narrator_pronouns.get(self.persons_lang, "")
+        pronoun = self.conv.common.narrator_pronouns.get(self.persons_lang, "")
         if self.narrator is not None and pronoun:
             extra = [
                 Mention(m.start(), m.end(), self.narrator)
@@ -566,7 +568,7 @@ class _Reader(document._Reader):
                 numbers.append(text)
         for n in numbers:
             sub(ident, "idno", n, type="archive")
-        for kind, pattern in self.conv.document_numbers.items():
+        for kind, pattern in self.conv.bilingual.document_numbers.items():
             for u in original.units + translation.units:
                 m = re.search(pattern, u.text)
                 if m:

@@ -1,18 +1,32 @@
-"""Transcript conventions as data: what labels, brackets, markers and note wordings mean.
+"""Conventions as data: what labels, brackets, markers and note wordings mean, typed and in sections.
 
-Defaults fit the archive exports the sample edition comes from; an edition overrides any of them in
-`edition.toml` (table `[conventions]`) or with `--conventions FILE`.
+The values are in `data/conventions.toml` (each documented there); this module declares their types. An
+edition overrides any of them in its edition.toml, table `[conventions]` (a name at its top is found in
+whichever section holds it; `[conventions.transcript]` names the section), or in a file given with
+`--conventions`. Every value is checked against its type on load, and every pattern is compiled: a wrong
+name or type is one line, `edition.toml:LINE: error: …`, never a traceback from a worker.
+
+A `Conventions` object is hashed by identity, so that what is derived from it (compiled patterns, word
+sets) is cached per object with `functools.cache`.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+import typing
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Annotated, Any
 
-from ..errors import EditionError
+from ..errors import ConfigError
+
+# A regular expression (Python syntax): compiled when the conventions are loaded, so that a bad one is reported there.
+Pattern = Annotated[str, "pattern"]
+Pairs = tuple[tuple[str, str], ...]
 
 
 def _words(name: str) -> frozenset[str]:
@@ -35,560 +49,278 @@ def places() -> frozenset[str]:
     return _words("places.txt")
 
 
-@dataclass(frozen=True)
-class Conventions:
-    # Header fields: label as written (without colon) -> role in the TEI header.
-    header_fields: dict[str, str] = field(
-        default_factory=lambda: {
-            "Citation": "citation",
-            "Summary": "summary",
-            "Abstract": "summary",
-            "Credits": "credits",
-            "Original Language": "original_language",
-            "Contents": "contents",
-            "Author": "author",
-            "Authors": "author",
-            "Keywords": "keywords",
-            "Source": "source",
-        }
-    )
-    # Lines that open the participants list.
-    participants_prefixes: tuple[str, ...] = (
-        "Those who took part",
-        "Those present",
-        "Present",
-        "Participants",
-        "Attended",
-        "Attending",
-        "Присутствовали",
-    )
-    # Phrase in a participants segment -> role (first match wins; checked in this order).
-    participant_roles: tuple[tuple[str, str], ...] = (
-        ("chair", "chair"),
-        ("председательств", "chair"),
-        ("кандидат", "candidate"),
-        ("секретар", "secretary"),
-        ("член", "member"),
-        ("presided", "chair"),
-        ("candidate", "candidate"),
-        ("secretar", "secretary"),
-        ("member", "member"),
-        ("and also", "other"),
-        ("also", "other"),
-        ("invited", "other"),
-        ("interpreter", "interpreter"),
-        ("interviewer", "interviewer"),
-        ("interviewee", "interviewee"),
-        ("notetaker", "notetaker"),
-        ("note-taker", "notetaker"),
-    )
-    # Honorifics and offices that precede a surname. Plural forms introduce a list of surnames.
-    titles: tuple[str, ...] = (
-        "Cde.",
-        "Comrade",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "Dr.",
-        "Prof.",
-        "President",
-        "Premier",
-        "Prime Minister",
-        "Chairman",
-        "Ambassador",
-        "General",
-        "Marshal",
-        "Admiral",
-        "Colonel",
-        "Col.",
-        "Gen.",
-        "Major",
-        "Captain",
-        "Commander",
-        "Comandante",
-        "Senator",
-        "Chancellor",
-        "Minister",
-        "Foreign Minister",
-        "Secretary",
-        "Secretary-General",
-        "Deputy",
-        "Pope",
-        "King",
-        "Queen",
-        "Prince",
-        "Marshal",
-        "Monsieur",
-        "Herr",
-        "Frau",
-        "Señor",
-        "Sr.",
-        "Genosse",
-        "Camarade",
-        "Tovarishch",
-        "Président",
-        "Chancelier",
-        "Ministre",
-        "Maréchal",
-        "Général",
-        "Ambassadeur",
-        "Bundeskanzler",
-        "Botschafter",
-        "Staatssekretär",
-        "Presidente",
-        "Embajador",
-        "Comandante",
-        "U",
-    )
-    # Titles that look like an initial, by language of the text: they are never read as initials there.
-    initial_like_titles: dict[str, tuple[str, ...]] = field(
-        default_factory=lambda: {"fr": ("M.", "MM.", "Mme"), "de": ("Hr.",)}
-    )
-    plural_titles: tuple[str, ...] = ("Cdes.", "Comrades", "Messrs.", "Generals", "Genossen", "Camarades")
-    # Verbs that introduce reported speech after a speaker's name.
-    speech_verbs: tuple[str, ...] = (
-        "says",
-        "said",
-        "goes on to say",
-        "went on to say",
-        "continues",
-        "continued",
-        "proposes",
-        "proposed",
-        "notes",
-        "noted",
-        "states",
-        "stated",
-        "asks",
-        "asked",
-        "replies",
-        "replied",
-        "answers",
-        "answered",
-        "remarks",
-        "remarked",
-        "objects",
-        "objected",
-        "adds",
-        "added",
-        "declares",
-        "declared",
-        "stresses",
-        "stressed",
-        "suggests",
-        "suggested",
-        "informs",
-        "informed",
-        "reports",
-        "reported",
-        "explains",
-        "explained",
-        "emphasises",
-        "emphasizes",
-        "emphasized",
-        "points out",
-        "pointed out",
-        "responds",
-        "responded",
-        "recalls",
-        "recalled",
-        "insists",
-        "insisted",
-        "expressed",
-        "expresses",
-        "told",
-        "tells",
-        "reminded",
-        "déclare",
-        "dit",
-        "répond",
-        "propose",
-        "ajoute",
-        "souligne",
-        "demande",
-        "sagt",
-        "erklärt",
-        "antwortet",
-        "fragt",
-        "schlägt vor",
-        "betont",
-        "сказал",
-        "сказала",
-        "ответил",
-        "ответила",
-        "заметил",
-        "отметил",
-        "добавил",
-        "подчеркнул",
-        "возразил",
-        "заявил",
-        "спросил",
-        "продолжал",
-        "напомнил",
-        "предложил",
-        "поддержал",
-    )
-    # The first-person pronoun by language: in a first-person record it is the narrator (the signer).
-    narrator_pronouns: dict[str, str] = field(default_factory=lambda: {"en": "I", "ru": "Я", "fr": "Je", "de": "Ich"})
-    # First-person words: used nowhere to guess speakers, listed for documentation of the rule.
-    # Note wordings that mean the passage before the marker was deleted in the original.
-    deletion_phrases: tuple[str, ...] = (
-        "crossed out",
-        "struck out",
-        "struck through",
-        "strikethrough",
-        "strike-through",
-        "deleted",
-        "scored out",
-        "lined out",
-        "rayé",
-        "barré",
-        "gestrichen",
-        "durchgestrichen",
-        "зачеркнут",
-    )
-    # Note labels -> note type.
-    note_labels: dict[str, str] = field(
-        default_factory=lambda: {
-            "Translator's Note": "translator",
-            "Translator’s Note": "translator",
-            "Translator's note": "translator",
-            "Translators' Note": "translator",
-            "Editor's Note": "editorial",
-            "Editor’s Note": "editorial",
-            "Editorial Note": "editorial",
-            "Note du traducteur": "translator",
-            "Anmerkung des Übersetzers": "translator",
-            "Transmission Note": "transmission",
-            "Source": "source",
-            "Примечание переводчика": "translator",
-            "Примечание редактора": "editorial",
-            "Примечание": "general",
-            "Note": "general",
-        }
-    )
-    default_note_type: str = "general"
-    # Closing lines: a phrase that names who recorded the document.
-    closer_phrases: tuple[str, ...] = (
-        "Notes taken by",
-        "Minutes taken by",
-        "Recorded by",
-        "Record made by",
-        "Prepared by",
-        "Written down by",
-        "Transcribed by",
-        "Compiled by",
-        "Noted by",
-        "Procès-verbal établi par",
-        "Protokolliert von",
-        "Aufgezeichnet von",
-        "Записал",
-        "Записала",
-        "Записи вел",
-    )
-    # Agenda items that open a division.
-    item_pattern: str = r"(?:Point|Item|Question|Paragraph|Point de l'ordre du jour|Punkt)\s+(\d+|[IVXLC]+)\.?\s"
-    # Responsibility phrases in the citation -> TEI role code used on respStmt/@xml:id.
-    resp_phrases: tuple[str, ...] = (
-        "Translated and edited by",
-        "Translated and annotated by",
-        "Obtained and translated by",
-        "Obtained and translated for CWIHP by",
-        "Translated for CWIHP by",
-        "Translated by",
-        "Edited by",
-        "Transcribed by",
-        "Obtained by",
-        "Contributed by",
-        "with assistance from",
-        "with the assistance of",
-    )
-    # Bracketed insertions of at most this many words are supplied words; longer ones editorial notes.
-    supplied_max_words: int = 8
-    # A bracketed code after a code is a gloss (R-12 [SS-4]).
-    code_pattern: str = r"[A-Z]{1,5}(?:-?\d+[A-Za-z]?)(?:-\d+)?|[A-Z]{2,6}s?"
-    # Language names (as the archive writes them) -> ISO 639 codes.
-    languages: dict[str, str] = field(
-        default_factory=lambda: {
-            "English": "en",
-            "Russian": "ru",
-            "German": "de",
-            "French": "fr",
-            "Spanish": "es",
-            "Italian": "it",
-            "Chinese": "zh",
-            "Polish": "pl",
-            "Czech": "cs",
-            "Hungarian": "hu",
-            "Romanian": "ro",
-            "Bulgarian": "bg",
-            "Portuguese": "pt",
-            "Japanese": "ja",
-            "Korean": "ko",
-            "Vietnamese": "vi",
-            "Serbo-Croatian": "sh",
-            "Ukrainian": "uk",
-            "Mongolian": "mn",
-            "Arabic": "ar",
-            "Persian": "fa",
-            "Hebrew": "he",
-            "Albanian": "sq",
-            "Georgian": "ka",
-        }
-    )
-    default_language: str = "en"
-    # Word that supplied brackets give as reason (TEI supplied/@reason).
-    supplied_reason: str = "interpolation"
+@dataclass(frozen=True, eq=False)
+class Common:
+    """What every reader uses: languages, front-matter fields, titles, persons, notes, brackets."""
 
-    # --- originals with translations (the bilingual reader) ---
-    # Script of a text part -> its language.
-    script_languages: dict[str, str] = field(default_factory=lambda: {"Cyrillic": "ru", "Latin": "en"})
-    # Labels of a closing source statement in brackets: "[Source: ...]".
-    source_labels: tuple[str, ...] = ("Source", "Sources", "Источник", "Quelle")
-    # Words that make a name in a responsibility statement an organisation, not a person.
-    organisation_words: tuple[str, ...] = (
-        "Archive",
-        "Archives",
-        "Center",
-        "Centre",
-        "Institute",
-        "University",
-        "Foundation",
-        "Library",
-        "Museum",
-        "Project",
-        "Program",
-        "Programme",
-        "Studies",
-        "Society",
-        "Ministry",
-        "Committee",
-        "Office",
-        "Agency",
-    )
-    # Running heads and footers given as patterns (they are also found by repetition).
-    footer_patterns: tuple[str, ...] = ()
-    # A paragraph that opens with one of these labels is a note of the given type ("Справка: ...").
-    note_block_labels: dict[str, str] = field(
-        default_factory=lambda: {"Справка": "reference", "Reference": "reference", "Примечание": "editorial"}
-    )
-    # A paragraph matching one of these patterns is a note of the given type (a cipher clerk's remark).
-    note_block_patterns: tuple[tuple[str, str], ...] = ((r"\(\s*[ВB]\.\s?ч\.\s*\)\s*\.?\s*$", "transmission"),)
-    # An asterisk after a word followed by a parenthesis is an inline note; words in it give its type.
-    note_type_words: dict[str, str] = field(
-        default_factory=lambda: {"transmission": "transmission", "передач": "transmission", "translat": "translator"}
-    )
-    # OCR pipeline artefacts: (pattern, normal form, kind); the original stays in choice/orig.
-    ocr_artefacts: tuple[tuple[str, str, str], ...] = (
-        (r"\*\*(.+?)\*\*", r"\1", "bold-marker"),
-        (r"\\l?dots\b", "…", "tex-command"),
-    )
-    # Numbers of the document named in its text: kind -> pattern whose group 1 is the number.
-    document_numbers: dict[str, str] = field(
-        default_factory=lambda: {"special": r"(?:спец\.?\s*№|special\s+(?:number|no\.?))\s*(\d+)"}
-    )
-    # A unit of words repeated this many times in a row is an OCR repetition run.
-    ocr_min_copies: int = 3
-    # Fuzzy name matching: edits allowed per letter of a name
-    # ("бидель" for "Фидель": 1 in 6; "Някоян" for "Микоян": 2 in 8).
-    name_tolerance: float = 0.25
-    # Listings (search-result pages): lines of the web page around the records, dropped and reported. A line is
-    # chrome when it is one of these (case, spacing, a trailing colon and arrows aside), or is made of these, page
-    # numbers and arrows only ("« Previous 1 2 3 … Next »").
-    listing_chrome: tuple[str, ...] = (
-        "Skip to content",
-        "Skip to main content",
-        "Menu",
-        "Search",
-        "Results:",
-        "Documents",
-        "Sort by",
-        "Pagination",
-        "Previous",
-        "Next",
-        "First",
-        "Last",
-        "Back to top",
-    )
-
-    # --- speaker-labelled transcripts (the transcript reader) ---
-    # Labels of the front matter that open a field, never a turn ("Subject: …").
-    front_fields: tuple[str, ...] = (
-        "Subject",
-        "Date",
-        "Time",
-        "Place",
-        "Location",
-        "To",
-        "From",
-        "Classification",
-        "Distribution",
-        "Copies",
-        "Drafted by",
-        "Approved by",
-        "Tape",
-        "Reel",
-        "Interviewer",
-        "Interviewee",
-        "Interviewed by",
-        "Transcribed by",
-    )
-    # Offices and titles a participant bears, longest first when matched ("Secretary of State Dean Rusk").
-    offices: tuple[str, ...] = (
-        "Secretary of State",
-        "Secretary of Defense",
-        "Secretary of the Treasury",
-        "Deputy Secretary of Defense",
-        "Under Secretary of State",
-        "Assistant Secretary of State",
-        "Attorney General",
-        "Director of Central Intelligence",
-        "Chairman of the Joint Chiefs of Staff",
-        "Special Assistant to the President",
-        "Special Assistant",
-        "National Security Adviser",
-        "Vice President",
-        "Foreign Minister",
-        "Minister of Foreign Affairs",
-        "Defense Minister",
-        "First Secretary",
-        "First Deputy Chairman",
-        "Deputy Chairman",
-        "Prime Minister",
-        "Deputy Prime Minister",
-        "Chargé d'Affaires",
-        "Under Secretary",
-    )
-    # Abbreviated offices and titles in labels -> the office or title they stand for.
-    office_abbreviations: dict[str, str] = field(
-        default_factory=lambda: {
-            "SecState": "Secretary of State",
-            "SecDef": "Secretary of Defense",
-            "DepSecDef": "Deputy Secretary of Defense",
-            "DCI": "Director of Central Intelligence",
-            "CJCS": "Chairman of the Joint Chiefs of Staff",
-            "AG": "Attorney General",
-            "VP": "Vice President",
-            "FM": "Foreign Minister",
-            "Amb.": "Ambassador",
-            "Pres.": "President",
-            "Sec.": "Secretary",
-            "Secy.": "Secretary",
-            "Gen.": "General",
-            "Adm.": "Admiral",
-            "Sen.": "Senator",
-        }
-    )
-    # Labels that stand for a part in an interview -> the role of the participant who plays it.
-    speaker_roles: dict[str, str] = field(
-        default_factory=lambda: {
-            "Q": "interviewer",
-            "Question": "interviewer",
-            "Interviewer": "interviewer",
-            "A": "interviewee",
-            "Answer": "interviewee",
-            "Interviewee": "interviewee",
-        }
-    )
-    # First words of labels that name no one ("Unidentified speaker:", "Voice:"): encoded, reported, never resolved.
-    anonymous_speakers: tuple[str, ...] = (
-        "Unidentified",
-        "Unknown",
-        "Voice",
-        "Voices",
-        "Operator",
-        "Several",
-        "All",
-        "Male",
-        "Female",
-        "Speaker",
-        "Participant",
-        "Somebody",
-        "Someone",
-    )
-    # An edition's own table: a label as written (without its colon) -> the name of the person it stands for.
-    speaker_aliases: dict[str, str] = field(default_factory=dict)
-    # Words in a bracket that make it an omission -> gap/@reason (first match wins; checked in this order).
-    omission_phrases: tuple[tuple[str, str], ...] = (
-        ("not declassified", "classified"),
-        ("redacted", "classified"),
-        ("excised", "classified"),
-        ("omitted", "editorial"),
-        ("here follows", "editorial"),
-        ("illegible", "illegible"),
-        ("inaudible", "inaudible"),
-        ("unintelligible", "inaudible"),
-        ("garble", "garbled"),
-        ("tape ends", "tape"),
-        ("gap in tape", "tape"),
-        ("не рассекреч", "classified"),
-        ("опущен", "editorial"),
-        ("неразборчиво", "illegible"),
-        ("неразб.", "illegible"),
-        ("не слышно", "inaudible"),
-    )
-    # Words in a bracketed remark that give its stage/@type (first match wins); other remarks are "summary".
-    stage_words: tuple[tuple[str, str], ...] = (
-        ("left the", "exit"),
-        ("leaves the", "exit"),
-        ("departed", "exit"),
-        ("withdrew", "exit"),
-        ("joined", "entrance"),
-        ("entered", "entrance"),
-        ("arrived", "entrance"),
-        ("returned to the", "entrance"),
-        ("laughter", "business"),
-        ("laughs", "business"),
-        ("laughing", "business"),
-        ("pause", "business"),
-        ("crosstalk", "business"),
-        ("applause", "business"),
-        ("telephone rings", "business"),
-        ("aside", "delivery"),
-        ("to the", "delivery"),
-        ("вышел", "exit"),
-        ("покинул", "exit"),
-        ("вошел", "entrance"),
-        ("вошёл", "entrance"),
-        ("присоединился", "entrance"),
-        ("смех", "business"),
-        ("пауза", "business"),
-    )
-    # Time of day in a transcript: "(11.40)", "(11:40)", "10:25 a.m.", "10 a.m."; groups h, m, ap (a or p).
-    time_pattern: str = (
-        r"(?<![\d.:])(?P<h>\d{1,2})(?:[.:](?P<m>\d{2})(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)?"
-        r"|\s*(?P<ap2>[aApP])\.?\s?[mM]\b\.?)(?![\d.:]*\d)"
-    )
+    default_language: str
+    languages: dict[str, str]
+    script_languages: dict[str, str]
+    header_fields: dict[str, str]
+    titles: tuple[str, ...]
+    plural_titles: tuple[str, ...]
+    initial_like_titles: dict[str, tuple[str, ...]]
+    participants_prefixes: tuple[str, ...]
+    participant_roles: Pairs
+    speech_verbs: tuple[str, ...]
+    narrator_pronouns: dict[str, str]
+    deletion_phrases: tuple[str, ...]
+    note_labels: dict[str, str]
+    default_note_type: str
+    closer_phrases: tuple[str, ...]
+    resp_phrases: tuple[str, ...]
+    organisation_words: tuple[str, ...]
+    source_labels: tuple[str, ...]
+    supplied_max_words: int
+    supplied_reason: str
+    code_pattern: Pattern
+    name_tolerance: float
 
     def language_code(self, name: str) -> str | None:
+        """The ISO 639 code of a language name as an archive writes it (`Russian` -> `ru`)."""
         key = name.strip().split()[0].strip(",.;") if name.strip() else ""
         for lang, code in self.languages.items():
             if lang.lower() == key.lower():
                 return code
         return None
 
+    def language_name(self, code: str) -> str:
+        """The name of a language code, as the conventions write it (`ru` -> `Russian`), else the code."""
+        return next((name for name, c in self.languages.items() if c == code), code)
 
-DEFAULT = Conventions()
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """Archive document pages."""
+
+    item_pattern: Pattern
+
+
+@dataclass(frozen=True, eq=False)
+class Transcript:
+    """Speaker-labelled transcripts."""
+
+    front_fields: tuple[str, ...]
+    offices: tuple[str, ...]
+    office_abbreviations: dict[str, str]
+    speaker_roles: dict[str, str]
+    anonymous_speakers: tuple[str, ...]
+    speaker_aliases: dict[str, str]
+    omission_phrases: Pairs
+    stage_words: Pairs
+    time_pattern: Pattern
+
+
+@dataclass(frozen=True, eq=False)
+class Bilingual:
+    """An original with its translation in another script (often OCR output)."""
+
+    footer_patterns: tuple[Pattern, ...]
+    note_block_labels: dict[str, str]
+    note_block_patterns: tuple[tuple[Pattern, str], ...]
+    note_type_words: dict[str, str]
+    ocr_artefacts: tuple[tuple[Pattern, str, str], ...]
+    document_numbers: dict[str, Pattern]
+    ocr_min_copies: int
+
+
+@dataclass(frozen=True, eq=False)
+class Listing:
+    """Archive listings (search-result pages)."""
+
+    listing_chrome: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Conventions:
+    common: Common
+    document: Document
+    transcript: Transcript
+    bilingual: Bilingual
+    listing: Listing
+
+    def override(self, **values: Any) -> Conventions:
+        """These conventions with some values changed, each named by its field (in whichever section)."""
+        return _apply(self, {name: (value, 0) for name, value in values.items()}, _Where(None, ""))
+
+
+SECTIONS: dict[str, type] = {f.name: typing.get_type_hints(Conventions)[f.name] for f in fields(Conventions)}
+# field name -> its section (names are unique across sections)
+FIELDS: dict[str, str] = {f.name: section for section, cls in SECTIONS.items() for f in fields(cls)}
+
+
+# --- checking values against their types ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a table was read from, to name the line of a bad value."""
+
+    path: Path | None
+    text: str
+
+    def error(self, line: int, message: str) -> ConfigError:
+        where = f"{self.path}:{line}" if self.path and line else (str(self.path) if self.path else "conventions")
+        return ConfigError(f"{where}: error: {message}")
+
+
+def _describe(hint: Any) -> str:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Annotated:
+        return "a regular expression" if args[1] == "pattern" else _describe(args[0])
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return f"a list of {_describe(args[0]).removeprefix('a ').removeprefix('an ')}s"
+        return f"a list of {len(args)} ({', '.join(_describe(a) for a in args)})"
+    if origin is dict:
+        return f"a table of {_describe(args[1]).removeprefix('a ').removeprefix('an ')}s"
+    return {str: "a string", int: "an integer", float: "a number"}.get(hint, str(hint))
+
+
+def _shown(value: Any) -> str:
+    kind = {str: "the string", int: "the integer", float: "the number", bool: "the boolean"}.get(type(value))
+    return f"{kind} {value!r}" if kind else {list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+class _Mismatch(Exception):
+    def __init__(self, value: Any, hint: Any, message: str = "") -> None:
+        super().__init__(message)
+        self.value, self.hint, self.message = value, hint, message
+
+
+def _coerce(value: Any, hint: Any) -> Any:
+    """`value` as read from TOML, checked against `hint` (lists become tuples); raises _Mismatch."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Annotated:
+        out = _coerce(value, args[0])
+        if args[1] == "pattern":
+            try:
+                re.compile(out)
+            except re.error as exc:
+                raise _Mismatch(value, hint, f"{out!r} is not a valid regular expression: {exc}") from None
+        return out
+    if origin is tuple:
+        if not isinstance(value, list | tuple):
+            raise _Mismatch(value, hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_coerce(v, args[0]) for v in value)
+        if len(value) != len(args):
+            raise _Mismatch(value, hint)
+        return tuple(_coerce(v, a) for v, a in zip(value, args, strict=True))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise _Mismatch(value, hint)
+        return {str(k): _coerce(v, args[1]) for k, v in value.items()}
+    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, hint) and not isinstance(value, bool):
+        return value
+    raise _Mismatch(value, hint)
+
+
+def _checked(name: str, value: Any, hint: Any, fail: typing.Callable[[str], ConfigError]) -> Any:
+    try:
+        return _coerce(value, hint)
+    except _Mismatch as bad:
+        if bad.message:
+            raise fail(f"conventions: '{name}': {bad.message}") from None
+        found = f"not {_shown(value)}" if bad.value is value else f"but holds {_shown(bad.value)}"
+        raise fail(f"conventions: '{name}' must be {_describe(hint)}, {found}") from None
+
+
+def line_of(text: str, table: str, key: str) -> int:
+    """The line of `key` in `[table]` of a TOML text (0 when not found): for error messages only."""
+    current = ""
+    header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+    assignment = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    fallback = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        m = header.match(line)
+        if m:
+            current = ".".join(part.strip().strip("\"'") for part in m.group(1).split("."))
+            if current == f"{table}.{key}".strip("."):
+                return number
+            continue
+        if assignment.match(line):
+            if current == table:
+                return number
+            fallback = fallback or number
+    return fallback
+
+
+def _apply(base: Conventions, values: dict[str, tuple[Any, int]], where: _Where) -> Conventions:
+    """`base` with `values` (field name -> (value, line)) checked and applied."""
+    changes: dict[str, dict[str, Any]] = {}
+    for name, (value, line) in values.items():
+        if name not in FIELDS:
+            close = difflib.get_close_matches(name, FIELDS, n=3)
+            hint = (
+                f"did you mean {' or '.join(repr(c) for c in close)}?"
+                if close
+                else f"known: {', '.join(sorted(FIELDS))}"
+            )
+            raise where.error(line, f"conventions: unknown name '{name}'; {hint}")
+        section = FIELDS[name]
+        hint = typing.get_type_hints(SECTIONS[section], include_extras=True)[name]
+        changes.setdefault(section, {})[name] = _checked(name, value, hint, lambda m, line=line: where.error(line, m))
+    return replace(base, **{s: replace(getattr(base, s), **c) for s, c in changes.items()})
+
+
+def from_table(
+    table: dict[str, Any],
+    *,
+    base: Conventions | None = None,
+    path: Path | None = None,
+    text: str = "",
+    prefix: str = "conventions",
+) -> Conventions:
+    """Conventions from a TOML table (flat names, or sections as sub-tables), over `base` (the defaults)."""
+    where = _Where(path, text)
+    values: dict[str, tuple[Any, int]] = {}
+    for name, value in table.items():
+        if name in SECTIONS and name not in FIELDS:
+            if not isinstance(value, dict):
+                raise where.error(line_of(text, prefix, name), f"conventions: [{prefix}.{name}] must be a table")
+            for inner, v in value.items():
+                if inner in FIELDS and FIELDS[inner] != name:
+                    line = line_of(text, f"{prefix}.{name}", inner)
+                    raise where.error(line, f"conventions: '{inner}' belongs to [{prefix}.{FIELDS[inner]}], not {name}")
+                values[inner] = (v, line_of(text, f"{prefix}.{name}", inner))
+        else:
+            values[name] = (value, line_of(text, prefix, name))
+    return _apply(base if base is not None else DEFAULT, values, where)
+
+
+def _defaults() -> Conventions:
+    text = resources.files(__package__).joinpath("data", "conventions.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    sections = {}
+    for section, cls in SECTIONS.items():
+        table = data.get(section, {})
+        hints = typing.get_type_hints(cls, include_extras=True)
+        missing = sorted(set(hints) - set(table))
+        if missing:
+            raise ConfigError(f"data/conventions.toml: [{section}] lacks {', '.join(missing)}")
+        sections[section] = cls(**{k: _checked(k, v, hints[k], ConfigError) for k, v in table.items()})
+    return Conventions(**sections)
+
+
+DEFAULT = _defaults()
 
 
 def load(path: Path | None) -> Conventions:
-    """Defaults, overridden by the `[conventions]` table of a TOML file (or by its top level)."""
+    """Defaults, overridden by the `[conventions]` table of a TOML file (or, in a file of conventions alone,
+    by its top level)."""
     if path is None:
         return DEFAULT
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise EditionError(f"{path}: cannot read conventions: {exc}") from exc
-    # a [conventions] table, or (a file of conventions alone) the top level; [render] belongs to `build`
-    table = data["conventions"] if "conventions" in data else {k: v for k, v in data.items() if k != "render"}
-    known = {f.name: f for f in fields(Conventions)}
-    unknown = sorted(set(table) - set(known))
-    if unknown:
-        raise EditionError(f"{path}: unknown conventions {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-    values = {}
-    for key, value in table.items():
-        current = getattr(DEFAULT, key)
-        if isinstance(current, tuple):
-            value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
-        values[key] = value
-    return replace(DEFAULT, **values)
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: error: cannot read: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: error: not valid TOML: {exc}") from exc
+    if "conventions" in data:
+        return from_table(data["conventions"], path=path, text=text)
+    table = {k: v for k, v in data.items() if k not in ("render", "validate", "sources")}
+    return from_table(table, path=path, text=text, prefix="")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -59,7 +60,7 @@ _ABBREVIATIONS = {
 
 def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like an archive document page (0..1)."""
-    labels = {label.lower() for label in conventions.header_fields}
+    labels = {label.lower() for label in conventions.common.header_fields}
     hits = sum(
         1
         for line in text.splitlines()[:80]
@@ -123,7 +124,7 @@ class _Reader:
     def _label(self, block: Block) -> tuple[str, str, str] | None:
         """(role, label, inline value) when the block opens with a header field label."""
         first = block.lines[0].strip()
-        for label, role in self.conv.header_fields.items():
+        for label, role in self.conv.common.header_fields.items():
             if first.lower() == label.lower() + ":":
                 return role, first, ""
             if first.lower().startswith(label.lower() + ": ") and len(block.lines) == 1:
@@ -196,7 +197,7 @@ class _Reader:
         style = note_blocks[0].text.lstrip()[0]
         close = "]" if style == "[" else ")"
         head = re.compile(rf"\s*{re.escape(style)}(\d{{1,3}}){re.escape(close)}\s*")
-        labels = sorted(self.conv.note_labels, key=len, reverse=True)
+        labels = sorted(self.conv.common.note_labels, key=len, reverse=True)
         current: Note | None = None
         for b in note_blocks:
             m = head.match(b.text)
@@ -209,10 +210,10 @@ class _Reader:
                 continue
             n = m.group(1)
             rest = b.text[m.end() :]
-            label, ntype = "", self.conv.default_note_type
+            label, ntype = "", self.conv.common.default_note_type
             for candidate in labels:
                 if rest.lower().startswith(candidate.lower() + ":"):
-                    label, ntype = rest[: len(candidate) + 1], self.conv.note_labels[candidate]
+                    label, ntype = rest[: len(candidate) + 1], self.conv.common.note_labels[candidate]
                     break
             offset = m.end() + len(label)
             body = b.text[offset:]
@@ -303,7 +304,7 @@ class _Reader:
         original = None
         if "original_language" in header.fields:
             name = " ".join(b.text for b in header.fields["original_language"][1])
-            original = self.conv.language_code(name)
+            original = self.conv.common.language_code(name)
             if original is None:
                 self.warn(
                     header.fields["original_language"][1][0].line, f"unknown language '{name.strip()}'", "language"
@@ -313,9 +314,9 @@ class _Reader:
             for b in header.fields["contents"][1]:
                 m = re.search(r"(?:Translation|Transcript|Transcription)\s+-\s+([\w-]+)", b.text)
                 if m:
-                    lang = self.conv.language_code(m.group(1))
+                    lang = self.conv.common.language_code(m.group(1))
                     break
-        return lang or self.conv.default_language, original
+        return lang or self.conv.common.default_language, original
 
     # --- header ------------------------------------------------------------------
 
@@ -338,7 +339,7 @@ class _Reader:
         if date and date.start < 3:
             out["date"] = date.iso
             rest = rest[date.end :].lstrip(", ")
-        phrases = sorted(self.conv.resp_phrases, key=len, reverse=True)
+        phrases = sorted(self.conv.common.resp_phrases, key=len, reverse=True)
         resp_re = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
         rm = resp_re.search(rest)
         biblio, resp = (rest[: rm.start()], rest[rm.start() :]) if rm else (rest, "")
@@ -451,9 +452,8 @@ class _Reader:
     def languages_and_persons(self, pd: etree._Element, langs: set[str], people: list[Person]) -> None:
         """profileDesc's langUsage and particDesc."""
         lu = sub(pd, "langUsage")
-        names = {code: name for name, code in self.conv.languages.items()}
         for code in sorted(langs):
-            sub(lu, "language", names.get(code, code), ident=code)
+            sub(lu, "language", self.conv.common.language_name(code), ident=code)
         if people:
             lp = el("listPerson")
             for p in sorted(people, key=lambda p: p.id):
@@ -488,7 +488,7 @@ class _Reader:
 
     def encoding_desc(self) -> etree._Element:
         conv = self.conv
-        phrases = ", ".join(f"“{p}”" for p in conv.deletion_phrases[:6])
+        phrases = ", ".join(f"“{p}”" for p in conv.common.deletion_phrases[:6])
         ed = el(
             "editorialDecl",
             el("correction", el("p", "The transcript is not corrected: its spelling and wording are kept.")),
@@ -516,8 +516,8 @@ class _Reader:
                     f"brackets that its note says was deleted (wordings such as {phrases}) is encoded as del "
                     'rend="strikethrough" with the hand of the person the note names, or of the note-taker. '
                     "A code in brackets after a code (R-12 [SS-4]) is a gloss of the preceding term. Other "
-                    f"bracketed words (up to {conv.supplied_max_words}) are supplied by the translator "
-                    f'(reason "{conv.supplied_reason}"); longer bracketed passages are inline editorial notes.',
+                    f"bracketed words (up to {conv.common.supplied_max_words}) are supplied by the translator "
+                    f'(reason "{conv.common.supplied_reason}"); longer bracketed passages are inline editorial notes.',
                 ),
                 el(
                     "p",
@@ -559,7 +559,7 @@ class _Reader:
     # --- text --------------------------------------------------------------------
 
     def _participants_prefix(self, text: str) -> str | None:
-        for prefix in self.conv.participants_prefixes:
+        for prefix in self.conv.common.participants_prefixes:
             if text.lower().startswith(prefix.lower()) and ":" in text[: len(prefix) + 3]:
                 return prefix
         return None
@@ -572,7 +572,7 @@ class _Reader:
         role = "other"
         for piece in pieces:
             low = piece.lower()
-            for phrase, r in self.conv.participant_roles:
+            for phrase, r in self.conv.common.participant_roles:
                 if phrase in low:
                     role = r
                     break
@@ -580,7 +580,7 @@ class _Reader:
         return out
 
     def _closer_phrase(self, text: str) -> str | None:
-        for phrase in self.conv.closer_phrases:
+        for phrase in self.conv.common.closer_phrases:
             if text.strip().lower().startswith(phrase.lower()):
                 return phrase
         return None
@@ -595,7 +595,7 @@ class _Reader:
     def text(self, body: list[Block], lang: str, original: str | None) -> etree._Element:
         kind = "translation" if original and original != lang else "original"
         container = el("div", type=kind)
-        item_re = re.compile(self.conv.item_pattern)
+        item_re = re.compile(self.conv.document.item_pattern)
         current = container
         speaker: Person | None = None
         closer = self.closer
@@ -718,7 +718,7 @@ class _Reader:
 
     def _is_deletion(self, note: Note) -> bool:
         low = note.text.lower()
-        return any(phrase.lower() in low for phrase in self.conv.deletion_phrases)
+        return any(phrase.lower() in low for phrase in self.conv.common.deletion_phrases)
 
     def _note_maker(self, note: Note, target: str | None):
         def make() -> etree._Element:
@@ -768,7 +768,7 @@ class _Reader:
                     hi,
                 )
             ]
-        code = re.compile(rf"(?:{self.conv.code_pattern})")
+        code = re.compile(rf"(?:{self.conv.common.code_pattern})")
         before = re.search(r"(\S+)\s$", text[: bracket.start])
         if code.fullmatch(inner.strip()) and before and code.fullmatch(before.group(1)):
             term_id = content_id("term", before.group(1), self.ids)
@@ -785,13 +785,13 @@ class _Reader:
             ]
         if not inner.strip():
             raise InputError(self.source, b.line_at(bracket.start), "empty brackets []", "input-bracket")
-        if len(inner.split()) <= self.conv.supplied_max_words:
+        if len(inner.split()) <= self.conv.common.supplied_max_words:
             return [
                 Span(
                     bracket.start,
                     bracket.end,
                     "bracket",
-                    lambda: el("supplied", reason=self.conv.supplied_reason, resp=self._resp()),
+                    lambda: el("supplied", reason=self.conv.common.supplied_reason, resp=self._resp()),
                     lo,
                     hi,
                 )
@@ -825,10 +825,7 @@ class _Reader:
     # --- speech ------------------------------------------------------------------
 
     def _verb_re(self) -> re.Pattern[str]:
-        key = id(self.conv)
-        if key not in _VERB_RES:
-            _VERB_RES[key] = (_compile_verbs(self.conv), self.conv)
-        return _VERB_RES[key][0]
+        return _compile_verbs(self.conv)
 
     def _speech(
         self, text: str, mentions: list[Mention], bracket_list: list[Bracket], run: Person | None
@@ -922,16 +919,14 @@ class _Reader:
 
     def _only_titles(self, prefix: str) -> bool:
         words = prefix.split()
-        titles = {t.lower() for t in self.conv.titles} | {"us", "u.s.", "soviet", "cuban", "the"}
+        titles = {t.lower() for t in self.conv.common.titles} | {"us", "u.s.", "soviet", "cuban", "the"}
         return all(w.lower() in titles or w.strip(",").lower() in titles for w in words) and len(words) <= 3
 
 
-_VERB_RES: dict[int, tuple[re.Pattern[str], Conventions]] = {}
-
-
+@cache
 def _compile_verbs(conv: Conventions) -> re.Pattern[str]:
     """Person + speech verb: what may stand between them and after the verb, before the speech."""
-    verbs = sorted(conv.speech_verbs, key=len, reverse=True)
+    verbs = sorted(conv.common.speech_verbs, key=len, reverse=True)
     return re.compile(
         r"(?:['’]s)?(?:\s*\([^)]*\))?(?:\s*,\s*[\w\s()-]{1,30}?,)?(?:\s+\w+ly|\s+\w+ed\s+and)?\s+"
         rf"(?:{'|'.join(map(re.escape, verbs))})\b"

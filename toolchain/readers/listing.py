@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..errors import Diagnostic, InputError
 from ..source.dates import DateMatch, find_date
-from ..tei import content_id, el, local, sub
+from ..tei import content_id, el, lay_out, sub
 from .conventions import Conventions
 
 NAME = "listing"
@@ -156,7 +156,7 @@ def _range(text: str) -> re.Match[str] | None:
 
 
 def _labels(conventions: Conventions) -> set[str]:
-    return {label.casefold() for label in conventions.header_fields}
+    return {label.casefold() for label in conventions.common.header_fields}
 
 
 def _is_label(text: str, labels: set[str]) -> bool:
@@ -168,7 +168,7 @@ def _is_label(text: str, labels: set[str]) -> bool:
 
 def _page(text: str, conventions: Conventions) -> Page:
     """Split the page into heads, records and chrome; records get their title and summary."""
-    chrome = _Chrome(conventions.listing_chrome)
+    chrome = _Chrome(conventions.listing.listing_chrome)
     page = Page()
     current: Record | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -332,9 +332,8 @@ def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> etre
 
 
 def _language(conventions: Conventions) -> tuple[str, str]:
-    code = conventions.default_language
-    names = [name for name, c in conventions.languages.items() if c == code]
-    return code, names[0] if names else code
+    code = conventions.common.default_language
+    return code, conventions.common.language_name(code)
 
 
 def _range_head(rng: Range) -> etree._Element:
@@ -401,18 +400,5 @@ def _tei(page: Page, first: int, conventions: Conventions) -> etree._Element:
             else:
                 note = el("note", [el("p", _paragraph_text(p)) for p in record.summary], type="summary")
             bibl.append(note)
-        layout(bibl)
+        lay_out(bibl)
     return root
-
-
-def layout(node: etree._Element) -> None:
-    """Lay out a record one part a line (and a summary one paragraph a line): their content is mixed, which
-    the serialiser leaves as it is."""
-    depth = sum(1 for _ in node.iterancestors())
-    pad = "\n" + "  " * (depth + 1)
-    node.text = pad
-    for child in node:
-        child.tail = pad
-        if local(child) == "note" and len(child) and all(local(c) == "p" for c in child):
-            layout(child)
-    node[-1].tail = "\n" + "  " * depth

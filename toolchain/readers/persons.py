@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..source.names import allowed_edits, distance, key, same_surname, stems, surname_pattern
 from ..tei import slug, unique_id
@@ -57,27 +58,19 @@ def norm_initials(initials: str) -> str:
     return " ".join(f"{t}." for t in initial_tokens(initials))
 
 
-_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[re.Pattern[str], ...]] = {}
-
-
+@cache
 def _discovery_patterns(conventions: Conventions, extra_titles: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The title, plural-title and given-name patterns, compiled once per conventions and language."""
-    key = (id(conventions), extra_titles)
-    if key not in _PATTERNS:
-        titles = sorted(conventions.titles + extra_titles, key=len, reverse=True)
-        plural = sorted(conventions.plural_titles, key=len, reverse=True)
-        title = re.compile(
-            rf"(?<![\w])(?:{'|'.join(map(re.escape, titles))})[ \t]+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)"
-        )
-        name = rf"(?:{INITIALS})?[ \t]?{CAP_WORD}"
-        separator = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
-        plural_re = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, plural))})[ \t]+((?:{name}{separator})*{name})")
-        given = sorted(given_names(), key=len, reverse=True)
-        middle = rf"(?:[ \t]+(?:{CAP_WORD}|[{UPPER}]\.))?"
-        given_re = re.compile(rf"(?<![\w.])((?:{'|'.join(map(re.escape, given))}){middle})[ \t]+({CAP_WORD})(?!\w)")
-        _PATTERNS[key] = (title, plural_re, given_re)
-        _PATTERNS[(*key, "conventions")] = (conventions,)  # keep the object alive: its id stays unique
-    return _PATTERNS[key]
+    titles = sorted(conventions.common.titles + extra_titles, key=len, reverse=True)
+    plural = sorted(conventions.common.plural_titles, key=len, reverse=True)
+    title = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, titles))})[ \t]+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)")
+    name = rf"(?:{INITIALS})?[ \t]?{CAP_WORD}"
+    separator = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+    plural_re = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, plural))})[ \t]+((?:{name}{separator})*{name})")
+    given = sorted(given_names(), key=len, reverse=True)
+    middle = rf"(?:[ \t]+(?:{CAP_WORD}|[{UPPER}]\.))?"
+    given_re = re.compile(rf"(?<![\w.])((?:{'|'.join(map(re.escape, given))}){middle})[ \t]+({CAP_WORD})(?!\w)")
+    return title, plural_re, given_re
 
 
 @dataclass
@@ -116,9 +109,9 @@ class Persons:
         self._matcher: re.Pattern[str] | None = None
         self.ambiguous: list[str] = []
         # titles that look like an initial in this language (French "M." for Monsieur)
-        self.initial_titles = tuple(conventions.initial_like_titles.get(lang, ()))
+        self.initial_titles = tuple(conventions.common.initial_like_titles.get(lang, ()))
         self._title, self._plural, self._given = _discovery_patterns(conventions, self.initial_titles)
-        self._title_parts = {w.rstrip(".") for title in conventions.titles for w in title.split()}
+        self._title_parts = {w.rstrip(".") for title in conventions.common.titles for w in title.split()}
 
     # --- discovery ---------------------------------------------------------------
 

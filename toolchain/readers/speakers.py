@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..source.marks import OPENING_QUOTES
 from ..source.names import initials_compatible
@@ -122,37 +123,38 @@ class _Lexicon:
     titled_name: re.Pattern[str]  # an office, then a name ("President Johnson")
 
 
-_LEXICONS: dict[int, tuple[Conventions, _Lexicon]] = {}
-
-
+@cache
 def _lexicon(conv: Conventions) -> _Lexicon:
-    cached = _LEXICONS.get(id(conv))
-    if cached is not None and cached[0] is conv:
-        return cached[1]
-    fields = {f.lower() for f in (*conv.front_fields, *conv.header_fields, *conv.participants_prefixes)}
-    fields |= {f.lower() for f in (*conv.note_labels, *conv.note_block_labels, *conv.source_labels)}
-    label_titles = {w.lower().rstrip(".") for t in (*conv.titles, *conv.offices) for w in t.split()}
-    abbreviations = {a.lower().rstrip(".") for a in conv.office_abbreviations}
-    offices = {o.lower() for o in conv.offices} | {t.lower().rstrip(".") for t in conv.titles}
-    offices |= {v.lower() for v in conv.office_abbreviations.values()}
+    fields = {
+        f.lower()
+        for f in (*conv.transcript.front_fields, *conv.common.header_fields, *conv.common.participants_prefixes)
+    }
+    fields |= {
+        f.lower() for f in (*conv.common.note_labels, *conv.bilingual.note_block_labels, *conv.common.source_labels)
+    }
+    label_titles = {w.lower().rstrip(".") for t in (*conv.common.titles, *conv.transcript.offices) for w in t.split()}
+    abbreviations = {a.lower().rstrip(".") for a in conv.transcript.office_abbreviations}
+    offices = {o.lower() for o in conv.transcript.offices} | {t.lower().rstrip(".") for t in conv.common.titles}
+    offices |= {v.lower() for v in conv.transcript.office_abbreviations.values()}
     ordered = tuple(sorted(offices, key=len, reverse=True))
     office_alt = "|".join(re.escape(o) for o in ordered)
-    abbreviation_alt = "|".join(re.escape(a) for a in sorted(conv.office_abbreviations, key=len, reverse=True))
+    abbreviation_alt = "|".join(
+        re.escape(a) for a in sorted(conv.transcript.office_abbreviations, key=len, reverse=True)
+    )
     given = "|".join(re.escape(g) for g in sorted(given_names(), key=len, reverse=True))
     name = rf"(?:(?:{given}|{INITIAL})[ \t]?)*(?:{INITIAL}[ \t]?)*{CAP_WORD}"
     lexicon = _Lexicon(
         fields=frozenset(fields),
         label_titles=frozenset(label_titles | abbreviations | {"the"}),
-        title_words=frozenset({t.lower().rstrip(".") for t in conv.titles} | abbreviations | {"the"}),
+        title_words=frozenset({t.lower().rstrip(".") for t in conv.common.titles} | abbreviations | {"the"}),
         not_names=frozenset(w.lower() for w in not_names()),
-        anonymous=frozenset(w.lower() for w in conv.anonymous_speakers),
+        anonymous=frozenset(w.lower() for w in conv.transcript.anonymous_speakers),
         offices=ordered,
         office_re=re.compile(rf"(?:the[ \t]+)?(?P<office>{office_alt}|{abbreviation_alt})\.?(?![\w-])", re.I),
         titled_name=re.compile(
             rf"(?<![\w])(?P<office>(?i:{office_alt}|{abbreviation_alt}))\.?[ \t]+(?P<name>{name})(?![\w])"
         ),
     )
-    _LEXICONS[id(conv)] = (conv, lexicon)  # the conventions kept alive: their id stays theirs
     return lexicon
 
 
@@ -166,7 +168,9 @@ def _colon_label_ok(name: str, conventions: Conventions) -> bool:
     # "In Moscow:", "But:": a function word opens no label; a title does ("President:", "The Secretary:")
     first = words[0].lower().rstrip(".")
     return not (
-        first in lexicon.not_names and first not in lexicon.label_titles and name not in conventions.speaker_roles
+        first in lexicon.not_names
+        and first not in lexicon.label_titles
+        and name not in conventions.transcript.speaker_roles
     )
 
 
@@ -214,7 +218,7 @@ class Cast:
         if paren:
             inner = paren.group(1).strip()
             text = (text[: paren.start()] + text[paren.end() :]).strip(" ,")
-            roles = dict(self.conventions.participant_roles)
+            roles = dict(self.conventions.common.participant_roles)
             found_role = next((r for phrase, r in roles.items() if phrase in inner.lower()), None)
             if found_role:
                 role = role if role not in (None, "other") else found_role
@@ -269,7 +273,7 @@ class Cast:
         return None, text
 
     def _expand(self, office: str) -> str:
-        abbreviations = {a.lower().rstrip("."): v for a, v in self.conventions.office_abbreviations.items()}
+        abbreviations = {a.lower().rstrip("."): v for a, v in self.conventions.transcript.office_abbreviations.items()}
         key = office.lower().rstrip(".")
         return abbreviations.get(key, office).lower()
 
@@ -327,7 +331,7 @@ class Cast:
         conv = self.conventions
         name = " ".join(label.name.split())
         low = name.lower()
-        for alias, target in conv.speaker_aliases.items():
+        for alias, target in conv.transcript.speaker_aliases.items():
             if alias.lower().rstrip(":") == low:
                 person = self._find_or_add(target)
                 return (person, "alias table") if person else (None, f"the alias table's '{target}' is no name")
@@ -335,7 +339,7 @@ class Cast:
             return self.aliases[low], "participants list"
         if _anonymous(name, conv):
             return None, "the label names no one"
-        for part, role in conv.speaker_roles.items():
+        for part, role in conv.transcript.speaker_roles.items():
             if part.lower() == low:
                 bearers = self.roles.get(role, [])
                 if len(bearers) == 1:

@@ -153,7 +153,7 @@ class _Reader(document._Reader):
     def _participants_heading(self, b: Block) -> bool:
         """A participants heading alone on its line: `PARTICIPANTS`, `Present:`."""
         line = b.lines[0].strip().rstrip(":").lower()
-        return any(line == p.lower() for p in self.conv.participants_prefixes)
+        return any(line == p.lower() for p in self.conv.common.participants_prefixes)
 
     @staticmethod
     def _list_like(b: Block) -> bool:
@@ -236,10 +236,12 @@ class _Reader(document._Reader):
         body = self.blocks[self._body_start : self._notes_start]
         # the language of the text from its script (Conventions.script_languages), else the default
         written = script(" ".join(b.text for b in body)) or ""
-        default_script = {v: k for k, v in self.conv.script_languages.items()}.get(self.conv.default_language, "Latin")
-        self.lang = self.conv.default_language
-        if written != default_script and written in self.conv.script_languages:
-            self.lang = self.conv.script_languages[written]
+        default_script = {v: k for k, v in self.conv.common.script_languages.items()}.get(
+            self.conv.common.default_language, "Latin"
+        )
+        self.lang = self.conv.common.default_language
+        if written != default_script and written in self.conv.common.script_languages:
+            self.lang = self.conv.common.script_languages[written]
         self.persons = Persons(self.conv, self.lang)
         self.cast = Cast(self.conv, self.persons)
         self.translator = None
@@ -297,7 +299,7 @@ class _Reader(document._Reader):
             m = re.match(r"\s*([^\W\d][\w' -]{0,30}?)\s*:\s+(\S.*)$", line)
             if m:
                 low = m.group(1).lower()
-                role = next((r for phrase, r in self.conv.participant_roles if phrase in low), None)
+                role = next((r for phrase, r in self.conv.common.participant_roles if phrase in low), None)
                 if role is not None and role != "other":
                     out.append((role, m.group(2)))
         return out
@@ -337,7 +339,7 @@ class _Reader(document._Reader):
     def _lone_time(self, text: str) -> bool:
         """A paragraph that is only a time of day in parentheses: `(11.40)`."""
         m = re.fullmatch(r"\s*\(([^()]+)\)\s*", text)
-        return bool(m and re.fullmatch(self.conv.time_pattern, m.group(1).strip()))
+        return bool(m and re.fullmatch(self.conv.transcript.time_pattern, m.group(1).strip()))
 
     @staticmethod
     def _whole_bracket(text: str) -> bool:
@@ -391,7 +393,7 @@ class _Reader(document._Reader):
     def _dateline(self, b: Block, date: DateMatch) -> etree._Element:
         text = b.text
         end, when = date.end, date.iso
-        time = re.compile(self.conv.time_pattern).search(text, date.end)
+        time = re.compile(self.conv.transcript.time_pattern).search(text, date.end)
         if time and len(date.iso) == 10 and not text[date.end : time.start()].strip(" ,at"):
             end, when = time.end(), f"{date.iso}T{_clock(time)}"
             self._start_hour = int(_clock(time)[:2])
@@ -475,7 +477,7 @@ class _Reader(document._Reader):
                 extra.append(Span(trail, len(text), "marker", None, leaf=True))
         body = text[lead:trail]
         m = re.match(r"\(([^()]{1,80})\)", body)
-        if first and m and not re.fullmatch(self.conv.time_pattern, m.group(1).strip()):
+        if first and m and not re.fullmatch(self.conv.transcript.time_pattern, m.group(1).strip()):
             extra.append(Span(lead, lead + m.end(), "stage", lambda: el("stage", type="delivery")))
         if first and _RESUMPTION.match(body):
             r = _RESUMPTION.match(body)
@@ -495,7 +497,7 @@ class _Reader(document._Reader):
     def _times(self, text: str) -> list[Span]:
         """Times of day in parentheses, `(11.40)`, and with a.m./p.m."""
         spans = []
-        for m in re.finditer(self.conv.time_pattern, text):
+        for m in re.finditer(self.conv.transcript.time_pattern, text):
             parenthesised = m.start() > 0 and text[m.start() - 1] == "(" and text[m.end() : m.end() + 1] == ")"
             meridiem = m.group("ap") or m.group("ap2")
             valid = int(m.group("h")) < 24 and int(m.group("m") or 0) < 60
@@ -519,11 +521,11 @@ class _Reader(document._Reader):
 
     def _omission(self, inner: str) -> str | None:
         low = inner.lower()
-        return next((reason for phrase, reason in self.conv.omission_phrases if phrase in low), None)
+        return next((reason for phrase, reason in self.conv.transcript.omission_phrases if phrase in low), None)
 
     def _stage_type(self, inner: str) -> str:
         low = inner.lower()
-        return next((kind for phrase, kind in self.conv.stage_words if phrase in low), "summary")
+        return next((kind for phrase, kind in self.conv.transcript.stage_words if phrase in low), "summary")
 
     @staticmethod
     def _hoist_remarks(div: etree._Element) -> None:
@@ -569,7 +571,7 @@ class _Reader(document._Reader):
         if inner.endswith("?") and len(inner.split()) <= 4:
             q = text.rindex("?", lo, hi)
             return [Span(bracket.start, bracket.end, "bracket", lambda: el("unclear", reason="uncertain"), lo, q)]
-        if len(inner.split()) <= 4 and any(phrase in inner.lower() for phrase, _ in self.conv.stage_words):
+        if len(inner.split()) <= 4 and any(phrase in inner.lower() for phrase, _ in self.conv.transcript.stage_words):
             return [
                 Span(
                     bracket.start, bracket.end, "bracket", lambda i=inner: el("stage", type=self._stage_type(i)), lo, hi
@@ -627,7 +629,7 @@ class _Reader(document._Reader):
 
     def transcript_encoding_desc(self) -> etree._Element:
         conv = self.conv
-        omissions = ", ".join(f"“{phrase}” ({reason})" for phrase, reason in conv.omission_phrases[:6])
+        omissions = ", ".join(f"“{phrase}” ({reason})" for phrase, reason in conv.transcript.omission_phrases[:6])
         return el(
             "encodingDesc",
             el(

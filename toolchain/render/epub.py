@@ -25,7 +25,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..convert import write_atomic
+from ..tei import write_atomic
 from . import xslt
 from .base import Document, Renderer, Result
 from .xslt import RenderError

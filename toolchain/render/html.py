@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..convert import write_atomic
+from ..tei import write_atomic
 from . import xslt
 from .base import Document, Renderer, Result
 

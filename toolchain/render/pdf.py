@@ -17,7 +17,7 @@ from pathlib import Path
 
 import typst
 
-from ..convert import write_atomic
+from ..tei import write_atomic
 from . import xslt
 from .base import Document, Renderer, Result
 from .xslt import RenderError

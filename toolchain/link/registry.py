@@ -19,11 +19,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import Diagnostic
-from .readers.conventions import DEFAULT
-from .source.names import initials_compatible, key, stems
-from .source.scripts import is_cyrillic
-from .tei import NS, XML_ID, XML_LANG, el, parse, serialise, slug, sub, unique_id
+from ..errors import Diagnostic
+from ..readers.conventions import DEFAULT, Conventions
+from ..source.names import initials_compatible, key, stems
+from ..source.scripts import is_cyrillic
+from ..tei import NS, XML_ID, XML_LANG, el, parse, serialise, slug, sub, unique_id
 
 NAME = "persons.xml"
 POINTER_ATTRIBUTES = ("who", "ref", "scribeRef", "resp", "sameAs", "corresp")
@@ -40,7 +40,8 @@ def _initials(forename: str) -> str:
 
 
 class Registry:
-    def __init__(self, tree: etree._ElementTree | None = None) -> None:
+    def __init__(self, tree: etree._ElementTree | None = None, conventions: Conventions = DEFAULT) -> None:
+        self.conventions = conventions
         self.tree = tree if tree is not None else self._empty()
         self.list = self.tree.find(".//tei:listPerson", NS)
         self.entries: dict[str, etree._Element] = {p.get(XML_ID): p for p in self.list.findall("tei:person", NS)}
@@ -49,8 +50,8 @@ class Registry:
             self._index(pid, person)
 
     @classmethod
-    def load(cls, path: Path) -> Registry:
-        return cls(parse(path)) if path.is_file() else cls()
+    def load(cls, path: Path, conventions: Conventions = DEFAULT) -> Registry:
+        return cls(parse(path) if path.is_file() else None, conventions)
 
     @staticmethod
     def _empty() -> etree._ElementTree:
@@ -197,8 +198,10 @@ class Registry:
         if old is not None:
             header.remove(old)
         langs = sorted({self.tree.getroot().get(XML_LANG) or "en"} | set(self.tree.xpath("//@xml:lang")))
-        names = {code: name for name, code in DEFAULT.languages.items()}
-        header.append(el("profileDesc", el("langUsage", *[el("language", names.get(c, c), ident=c) for c in langs])))
+        common = self.conventions.common
+        header.append(
+            el("profileDesc", el("langUsage", *[el("language", common.language_name(c), ident=c) for c in langs]))
+        )
         return serialise(self.tree.getroot())
 
 

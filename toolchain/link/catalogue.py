@@ -22,10 +22,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .convert import write_atomic
-from .errors import Diagnostic
-from .readers.listing import layout
-from .tei import NS, el, parse, serialise
+from ..errors import Diagnostic
+from ..tei import NS, el, lay_out, parse, serialise, write_atomic
+from .registry import NAME as REGISTRY
 
 TITLE_SIMILARITY = 0.85
 NUMBER_WORDS = frozenset(["no", "nos", "nr", "number", "num", "n"])
@@ -115,7 +114,7 @@ def link_catalogue(catalogue: etree._ElementTree, documents: Mapping[str, etree.
                         "warning", "catalogue-ambiguous", path, line, 0, f"{label} matches {names} alike; not linked"
                     )
                 )
-        layout(bibl)
+        lay_out(bibl)
     return out
 
 
@@ -136,8 +135,6 @@ def is_catalogue(tree: etree._ElementTree) -> bool:
 def edition_documents(folder: Path) -> dict[str, etree._ElementTree]:
     """The edition's documents in `folder` (its `*.xml` TEI files that are not catalogues), by file name."""
     out = {}
-    from .registry import NAME as REGISTRY
-
     for path in sorted(folder.glob("*.xml")):
         if path.name == REGISTRY:
             continue

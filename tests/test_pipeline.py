@@ -1,0 +1,109 @@
+"""The pipeline around the readers: a reader's bug is a diagnostic naming its file and the batch goes on;
+a bad edition.toml is one line with its line number; rules that only a mutation showed untested."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLE
+from helpers import convert, xpath
+
+from toolchain import readers
+from toolchain.cli import main
+from toolchain.tei import parse
+
+
+def _broken(*args, **kwargs):
+    raise ZeroDivisionError("a bug in a reader")
+
+
+@pytest.fixture
+def broken_document_reader(monkeypatch):
+    reader = readers.READERS["document"]
+    monkeypatch.setitem(readers.READERS, "document", dataclasses.replace(reader, read=_broken))
+
+
+def _batch(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "a.txt")
+    (src / "b.txt").write_text("Jane Doe: Hello.\nJohn Roe: Hi.\nJane Doe: Bye.\nJohn Roe: Bye.\n", encoding="utf-8")
+    return src
+
+
+def test_a_reader_bug_is_reported_against_its_file_and_the_batch_goes_on(broken_document_reader, tmp_path):
+    src = _batch(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(src), "-o", str(out), "--format", "document", "-j", "1"])
+    assert result.exit_code == 2, result.output
+    line = next(line for line in result.output.splitlines() if line.startswith(f"{src / 'a.txt'}:1: error:"))
+    assert "internal error while reading: ZeroDivisionError: a bug in a reader" in line
+    assert "--debug" in line and "Traceback" not in result.output
+    assert "0 converted, 2 failed" in result.output  # both files reached the reader: the batch went on
+
+
+def test_debug_adds_the_traceback(broken_document_reader, tmp_path):
+    src = _batch(tmp_path)
+    result = CliRunner().invoke(main, ["convert", str(src / "a.txt"), "-o", str(tmp_path / "o"), "--debug"])
+    assert result.exit_code == 2
+    assert "Traceback (most recent call last)" in result.output and "_broken" in result.output
+
+
+@pytest.mark.parametrize("command", ["convert", "build"])
+def test_a_bad_edition_toml_is_one_line_with_its_line(tmp_path, monkeypatch, command):
+    (tmp_path / "transcripts").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "transcripts" / SAMPLE.name)
+    (tmp_path / "edition.toml").write_text(
+        '[render]\nedition-title = "X"\n\n[conventions]\nsupplied_max_words = "five"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["convert", "transcripts", "-o", "tei"] if command == "convert" else ["build", "--no-pdf", "--no-epub"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "edition.toml:5: error: conventions: 'supplied_max_words' must be an integer, not the string 'five'"
+    ]
+
+
+def test_an_unknown_render_parameter_names_its_line(tmp_path, monkeypatch):
+    (tmp_path / "edition.toml").write_text('[render]\nedition-title = "X"\npaper_size = "a4"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["convert", str(SAMPLE), "-o", "tei"])
+    assert result.exit_code == 2
+    assert result.output.startswith("edition.toml:3: error: [render]: unknown parameters paper_size")
+
+
+# --- rules a mutation of the readers showed untested ----------------------------------
+
+
+def test_a_remark_ending_a_turn_stands_between_turns():
+    text = (
+        "Meeting of the group\n\nWashington, May 1, 1965\n\n"
+        "Rusk: We should wait.\n\n[Mr. Bundy left the meeting.]\n\n"
+        "McNamara: I agree.\n\nRusk: [Laughter.]\n\nMcNamara: Yes.\n"
+    )
+    tei, _ = convert(text, "remark.txt", format="transcript")
+    tree = parse(tei)
+    for words, kind in (("left the meeting", "exit"), ("Laughter", "business")):
+        stage = xpath(tree, f"//tei:stage[contains(., '{words}')]")
+        assert len(stage) == 1 and stage[0].get("type") == kind
+        assert stage[0].getparent().tag.endswith("div"), f"'{words}' is hoisted out of the sp before it"
+        assert stage[0].getprevious().tag.endswith("sp") and stage[0].getnext().tag.endswith("sp")
+
+
+def test_a_name_that_may_be_several_persons_is_reported_and_not_linked():
+    text = (
+        "October 25, 1962\n\n**Conversation about the brothers**\n\nCitation:\n\n"
+        '"Conversation about the brothers", October 25, 1962, Archive of the Test.\n\n'
+        "Present: John F. Kennedy, Robert F. Kennedy.\n\n"
+        "Kennedy said that the situation was grave.\n"
+    )
+    tei, diagnostics = convert(text, "brothers.txt", format="document")
+    ambiguous = [d for d in diagnostics if d.rule == "person-ambiguous"]
+    assert ambiguous and "'Kennedy'" in ambiguous[0].message
+    tree = parse(tei)
+    bare = [p for p in xpath(tree, "//tei:body//tei:persName") if "".join(p.itertext()) == "Kennedy"]
+    assert not bare, "an ambiguous bare surname is not linked to either person"

@@ -1,0 +1,79 @@
+"""An edition's configuration: its edition.toml, read once into one typed object.
+
+    [conventions]   what the readers recognise (typed, in sections; see readers/conventions.py)
+    [render]        stylesheet parameters for `build`, each given to the formats that have it
+
+Every error is one line naming the file and the line: `edition.toml:LINE: error: …`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .readers import conventions as conventions_mod
+from .readers.conventions import Conventions
+
+NAME = "edition.toml"
+TABLES = ("conventions", "render")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None  # the edition.toml read, if any
+    conventions: Conventions
+    render: dict[str, str] = field(default_factory=dict)  # stylesheet parameters, as --param gives them
+    text: str = ""  # the file's text, to name lines in later errors
+
+    def check_render(self, known: set[str]) -> None:
+        """Every [render] parameter is one that some format declares."""
+        unknown = sorted(set(self.render) - known)
+        if unknown:
+            line = conventions_mod.line_of(self.text, "render", unknown[0])
+            where = f"{self.path}:{line}" if line else str(self.path)
+            raise ConfigError(
+                f"{where}: error: [render]: unknown parameters {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+
+
+def _parameter(value: Any) -> str:
+    """A [render] value as `--param` writes it: a list as comma-separated values, a boolean in lower case."""
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def load(root: Path = Path("."), conventions_file: Path | None = None) -> Config:
+    """The configuration of the edition in `root` (its edition.toml, if any); `conventions_file` (the
+    `--conventions` option) replaces the edition's conventions."""
+    path = root / NAME
+    if not path.is_file():
+        conventions = conventions_mod.load(conventions_file)
+        return Config(None, conventions)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: error: cannot read: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: error: not valid TOML: {exc}") from exc
+    unknown = sorted(set(data) - set(TABLES))
+    if unknown:
+        line = conventions_mod.line_of(text, "", unknown[0])
+        raise ConfigError(
+            f"{path}:{line}: error: unknown table or name '{unknown[0]}'; an edition.toml has {', '.join(TABLES)}"
+        )
+    for table in TABLES:
+        if table in data and not isinstance(data[table], dict):
+            raise ConfigError(f"{path}:{conventions_mod.line_of(text, '', table)}: error: '{table}' must be a table")
+    if conventions_file is not None:
+        conventions = conventions_mod.load(conventions_file)
+    else:
+        conventions = conventions_mod.from_table(data.get("conventions", {}), path=path, text=text)
+    render = {name: _parameter(value) for name, value in data.get("render", {}).items()}
+    return Config(path, conventions, render, text)
