@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_align import SEED, sample_units  # noqa: E402
 
-from toolchain.align import align, name_key  # noqa: E402
+from toolchain.readers.align import align, name_key  # noqa: E402
 
 
 def measure(original: Sequence[str], translation: Sequence[str], n: int, warm: bool) -> list[float]:

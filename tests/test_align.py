@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from toolchain.align import Link, align, name_key
+from toolchain.readers.align import Link, align, name_key
 
 SEED = ROOT / "transcripts" / "004_40ab3963a3b9c643.txt"  # the bundled copy of the sample
 REFERENCE = Path(__file__).parent / "alignment" / "004_40ab3963a3b9c643.json"

@@ -58,4 +58,19 @@ def read(
     text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None = None
 ) -> etree._ElementTree:
     reader = get(format) if format else sniff(text, source, conventions)
-    return reader.read(text, source=source, conventions=conventions, diagnostics=diagnostics)
+    try:
+        return reader.read(text, source=source, conventions=conventions, diagnostics=diagnostics)
+    except transcript.NoTurns as exc:
+        # no speaker labels: the document reader takes the file, and the report says so
+        try:
+            tree = document.read(text, source=source, conventions=conventions, diagnostics=diagnostics)
+        except InputError as inner:
+            bad = inner.diagnostic
+            message = f"{exc.diagnostic.message}; read as a document instead: {bad.message}"
+            raise InputError(source, bad.line, message, bad.rule) from inner
+        diagnostics.append(
+            Diagnostic(
+                "warning", exc.diagnostic.rule, str(source), 1, 0, f"{exc.diagnostic.message}; read as a document"
+            )
+        )
+        return tree

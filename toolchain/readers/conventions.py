@@ -58,6 +58,7 @@ class Common:
     script_languages: dict[str, str]
     header_fields: dict[str, str]
     titles: tuple[str, ...]
+    speaker_prefix_words: tuple[str, ...]
     plural_titles: tuple[str, ...]
     initial_like_titles: dict[str, tuple[str, ...]]
     participants_prefixes: tuple[str, ...]

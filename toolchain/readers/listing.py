@@ -22,7 +22,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import encode
 from ..errors import Diagnostic, InputError
+from ..model import Meta
 from ..source.dates import DateMatch, find_date
 from ..tei import content_id, el, lay_out, sub
 from .conventions import Conventions
@@ -328,12 +330,7 @@ def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> etre
                     f"'{line.text}' begins with a date but is not a date line; kept in the record before it",
                     "listing-date-like",
                 )
-    return etree.ElementTree(_tei(page, first, conventions))
-
-
-def _language(conventions: Conventions) -> tuple[str, str]:
-    code = conventions.common.default_language
-    return code, conventions.common.language_name(code)
+    return _tei(page, first, conventions)
 
 
 def _range_head(rng: Range) -> etree._Element:
@@ -348,8 +345,8 @@ def _range_head(rng: Range) -> etree._Element:
     return el("head", [p for p in pieces if p != ""], type="range")
 
 
-def _tei(page: Page, first: int, conventions: Conventions) -> etree._Element:
-    lang, language = _language(conventions)
+def _tei(page: Page, first: int, conventions: Conventions) -> etree._ElementTree:
+    lang = conventions.common.default_language
     rng = page.range
     title = f"Catalogue: {rng.as_written}" if rng else "Catalogue"
     shown = (
@@ -357,31 +354,15 @@ def _tei(page: Page, first: int, conventions: Conventions) -> etree._Element:
         if rng
         else "A page of search results of an archive; the page does not say which results it shows."
     )
-    root = el("TEI", xml_lang="en")
-    header = sub(root, "teiHeader")
-    file_desc = sub(header, "fileDesc")
-    sub(sub(file_desc, "titleStmt"), "title", title, type="main")
-    sub(sub(file_desc, "publicationStmt"), "p", "The catalogue of the edition, read from an archive listing.")
-    sub(sub(file_desc, "sourceDesc"), "p", shown)
-    decl = sub(sub(header, "encodingDesc"), "editorialDecl")
-    sub(
-        sub(decl, "normalization"),
-        "p",
-        "Dates are normalised to ISO 8601 in @when; line breaks within titles and summaries are not kept. "
-        "The lines of the web page around the records (navigation, pagination) are not kept.",
+    meta = Meta(
+        title,
+        publication="The catalogue of the edition, read from an archive listing.",
+        source_desc=shown,
+        languages={lang},
+        declarations=["listing-normalization", "catalogue"],
     )
-    sub(
-        sub(decl, "interpretation"),
-        "p",
-        "Each record of the page is a bibl in the order of the results, @n its position among all results; "
-        "its date line is the date, the line after it the title, the paragraphs after that the summary. "
-        'When the catalogue is linked to the edition, a record whose document is edited has status="edited" '
-        'and a ptr type="edition" to the document\'s TEI file; any other has status="unedited".',
-    )
-    profile = sub(header, "profileDesc")
-    sub(sub(profile, "langUsage"), "language", language, ident=lang)
-
-    text = sub(root, "text", xml_lang=lang, type="catalogue")
+    text = el("text", xml_lang=lang, type="catalogue")
+    tree = encode.document(meta, text, conventions)  # first: lay_out indents by the depth in the tree
     body = sub(text, "body")
     catalogue = sub(body, "listBibl", type="catalogue")
     for line, head_range in page.heads:
@@ -401,4 +382,4 @@ def _tei(page: Page, first: int, conventions: Conventions) -> etree._Element:
                 note = el("note", [el("p", _paragraph_text(p)) for p in record.summary], type="summary")
             bibl.append(note)
         lay_out(bibl)
-    return root
+    return tree

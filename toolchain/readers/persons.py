@@ -9,32 +9,33 @@ with possessives, and by bare initials where they are unique (`N. S. says`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
-from ..source.names import allowed_edits, distance, key, same_surname, stems, surname_pattern
+from ..model import Mention, Person
+from ..source.names import (
+    CAP_WORD,
+    INITIAL,
+    INITIALS,
+    LOWER,
+    UPPER,
+    allowed_edits,
+    distance,
+    initial_tokens,
+    initials_key,
+    key,
+    norm_initials,
+    same_surname,
+    stems,
+    surname_pattern,
+)
 from ..tei import slug, unique_id
 from .conventions import Conventions, given_names, not_names, places
 
-
-def _letters(test) -> str:
-    """A regex character class body of the Latin, Greek and Cyrillic letters passing `test`."""
-    chars = [chr(c) for c in range(0x41, 0x530) if test(chr(c)) and chr(c).isalpha()]
-    return "".join(re.escape(c) for c in chars)
-
-
-UPPER = _letters(str.isupper)
-LOWER = _letters(str.islower)
-# A capitalised word, with the inner capitals of McNamara, MacArthur, O'Brien and double names.
-CAP_WORD = rf"(?:Mc|Mac|O['’])?[{UPPER}][{LOWER}]+(?:['’][{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
-# An initial is a capital with a period; transliterated Russian digraphs count as one (Zh., Sh., Ya.).
-INITIAL = rf"[{UPPER}][hauoe]?\."
-INITIALS = rf"(?:{INITIAL}[ \t]?){{1,3}}"
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])({INITIALS})[ \t]?({CAP_WORD})(?![\w])")
 _PATRONYMIC = re.compile(
     rf"(?<![\w.])({CAP_WORD})[ \t]+({CAP_WORD}(?:ovich|evich|ich|ovna|evna|ichna|itch|vitch))[ \t]+({CAP_WORD})(?!\w)"
 )
-_INITIAL_TOKEN = re.compile(rf"[{UPPER}][hauoe]?(?=\.)|[{UPPER}]")
 _WORD_BEFORE = re.compile(rf"({CAP_WORD})[ \t]+$")
 _NEXT_WORD = re.compile(rf"[ \t]+({CAP_WORD})(?![\w.])")
 _INITIAL_AFTER = re.compile(rf"[ \t]+{INITIAL}[ \t]?(?:{INITIAL}[ \t]?)*{CAP_WORD}")
@@ -44,18 +45,6 @@ _TOKEN_BEFORE = re.compile(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _SURNAME_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+((?:[А-ЯЁ]\.[ \t]?){1,3})(?!\w)")
 _LIFE = re.compile(r"\s*\((\d{4})\s*[-–]\s*(\d{4})\)")
-
-
-def initial_tokens(initials: str) -> list[str]:
-    return _INITIAL_TOKEN.findall(initials.replace(" ", ""))
-
-
-def initials_key(initials: str) -> str:
-    return "".join(initial_tokens(initials))
-
-
-def norm_initials(initials: str) -> str:
-    return " ".join(f"{t}." for t in initial_tokens(initials))
 
 
 @cache
@@ -71,33 +60,6 @@ def _discovery_patterns(conventions: Conventions, extra_titles: tuple[str, ...])
     middle = rf"(?:[ \t]+(?:{CAP_WORD}|[{UPPER}]\.))?"
     given_re = re.compile(rf"(?<![\w.])((?:{'|'.join(map(re.escape, given))}){middle})[ \t]+({CAP_WORD})(?!\w)")
     return title, plural_re, given_re
-
-
-@dataclass
-class Person:
-    surname: str
-    initials: str = ""  # normalised "N. S."
-    forenames: tuple[str, ...] = ()
-    role: str | None = None
-    birth: str | None = None
-    death: str | None = None
-    forms: set[str] = field(default_factory=set)
-    id: str = ""
-
-    @property
-    def key(self) -> str:
-        return initials_key(self.initials)
-
-    def full_name(self) -> str:
-        first = " ".join(self.forenames) if self.forenames else self.initials
-        return f"{first} {self.surname}".strip()
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    person: Person
 
 
 class Persons:
@@ -164,76 +126,7 @@ class Persons:
 
     def discover(self, text: str, role: str | None = None) -> list[Person]:
         """Find name shapes in `text`; `role` is given to every person found (participants lines)."""
-        found: list[Person] = []
-        given = given_names()
-        for m in _INITIALS_SURNAME.finditer(text):
-            initials = m.group(1)
-            before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            if before and before.group(1) in given:
-                continue  # "Richard H. Davies": a given name with a middle initial, found below
-            if before and _CYRILLIC_WORD.fullmatch(before.group(1)) and before.group(1) not in not_names():
-                continue  # "Малиновский Р.Я. Председательствовал": the initials belong to the word before
-            if self.initial_titles and initials.split()[0] in self.initial_titles:
-                initials = " ".join(initials.split()[1:])
-                if not initials:
-                    continue  # "M. Gromyko" in French: Monsieur, found as a title below
-            after = _NEXT_WORD.match(text, m.end())
-            if after and self._forename(m.group(2)) and after.group(1) not in places():
-                # "W. Tapley Bennett": the word after the initials is a forename, the surname follows
-                forenames = (*(f"{t}." for t in initial_tokens(initials)), m.group(2))
-                found.append(
-                    self.add(after.group(1), forenames=forenames, role=role, form=text[m.start() : after.end()])
-                )
-                continue
-            if before and self._after_title(text[: before.start(1)]) and self._forename(before.group(1)):
-                # "General Earle G. Wheeler": after a title, a capitalised word that is no title, place or
-                # function word is a forename
-                forenames = (before.group(1), *(f"{t}." for t in initial_tokens(initials)))
-                p = self.add(m.group(2), forenames=forenames, role=role, form=text[before.start(1) : m.end()])
-                self._life(p, text, m.end())
-                found.append(p)
-                continue
-            p = self.add(m.group(2), initials, role=role, form=m.group(0)[m.group(0).find(initials) :])
-            self._life(p, text, m.end())
-            found.append(p)
-        for m in _SURNAME_INITIALS.finditer(text):  # Russian order: "Хрущев Н.С."
-            if m.group(1) not in not_names():
-                p = self.add(m.group(1), m.group(2), role=role, form=m.group(0).strip())
-                found.append(p)
-        for m in _PATRONYMIC.finditer(text):
-            if m.group(1) in not_names() or m.group(3) in not_names():
-                continue
-            p = self.add(m.group(3), forenames=(m.group(1), m.group(2)), role=role, form=m.group(0))
-            self._life(p, text, m.end())
-            found.append(p)
-        for m in self._title.finditer(text):
-            if m.group(2) in given and _WORD_AFTER.match(text, m.end()):
-                continue  # "Minister Vasily Kuznetsov": a full name, found below
-            if not m.group(1) and _INITIAL_AFTER.match(text, m.end()):
-                continue  # "General Earle G. Wheeler": a forename, the name is found above
-            after = _NEXT_WORD.match(text, m.end())
-            if after and after.group(1) in not_names():
-                continue  # "Deputy Press Secretary": an office, not a name
-            if after and self._forename(m.group(2)) and after.group(1) not in places():
-                # "Mr. Malcolm Toon", "Ambassador W. Tapley Bennett": the word after the title is a forename
-                forenames = (*(f"{t}." for t in initial_tokens(m.group(1) or "")), m.group(2))
-                form = text[m.start(1) if m.group(1) else m.start(2) : after.end()]
-                found.append(self.add(after.group(1), forenames=forenames, role=role, form=form))
-                continue
-            found.append(self.add(m.group(2), m.group(1) or "", role=role))
-        for m in self._plural.finditer(text):
-            for name in re.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group(1)):
-                nm = _NAME.fullmatch(name.strip())
-                if nm:
-                    found.append(self.add(nm.group(2), nm.group(1) or "", role=role))
-        for m in self._given.finditer(text):
-            forenames = tuple(m.group(1).split())
-            if any(w in not_names() for w in forenames):
-                continue
-            p = self.add(m.group(2), forenames=forenames, role=role, form=m.group(0))
-            self._life(p, text, m.end())
-            found.append(p)
-        return [p for p in found if p is not None]
+        return _discover(self, text, role)
 
     def _forename(self, word: str) -> bool:
         """A capitalised word that may be a forename: no function word, place or title, not Cyrillic."""
@@ -428,3 +321,78 @@ class ScriptMatcher:
             person.forms.add(text[start : m.end()])
             out.append(Mention(start, m.end(), person))
         return out
+
+
+def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
+    """Discovery by name shape: initials and surname, Russian order, patronymics, titles, plural titles,
+    given names; each shape found becomes (or completes) a person of `persons`."""
+    found: list[Person] = []
+    given = given_names()
+    for m in _INITIALS_SURNAME.finditer(text):
+        initials = m.group(1)
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if before and before.group(1) in given:
+            continue  # "Richard H. Davies": a given name with a middle initial, found below
+        if before and _CYRILLIC_WORD.fullmatch(before.group(1)) and before.group(1) not in not_names():
+            continue  # "Малиновский Р.Я. Председательствовал": the initials belong to the word before
+        if persons.initial_titles and initials.split()[0] in persons.initial_titles:
+            initials = " ".join(initials.split()[1:])
+            if not initials:
+                continue  # "M. Gromyko" in French: Monsieur, found as a title below
+        after = _NEXT_WORD.match(text, m.end())
+        if after and persons._forename(m.group(2)) and after.group(1) not in places():
+            # "W. Tapley Bennett": the word after the initials is a forename, the surname follows
+            forenames = (*(f"{t}." for t in initial_tokens(initials)), m.group(2))
+            found.append(
+                persons.add(after.group(1), forenames=forenames, role=role, form=text[m.start() : after.end()])
+            )
+            continue
+        if before and persons._after_title(text[: before.start(1)]) and persons._forename(before.group(1)):
+            # "General Earle G. Wheeler": after a title, a capitalised word that is no title, place or
+            # function word is a forename
+            forenames = (before.group(1), *(f"{t}." for t in initial_tokens(initials)))
+            p = persons.add(m.group(2), forenames=forenames, role=role, form=text[before.start(1) : m.end()])
+            persons._life(p, text, m.end())
+            found.append(p)
+            continue
+        p = persons.add(m.group(2), initials, role=role, form=m.group(0)[m.group(0).find(initials) :])
+        persons._life(p, text, m.end())
+        found.append(p)
+    for m in _SURNAME_INITIALS.finditer(text):  # Russian order: "Хрущев Н.С."
+        if m.group(1) not in not_names():
+            p = persons.add(m.group(1), m.group(2), role=role, form=m.group(0).strip())
+            found.append(p)
+    for m in _PATRONYMIC.finditer(text):
+        if m.group(1) in not_names() or m.group(3) in not_names():
+            continue
+        p = persons.add(m.group(3), forenames=(m.group(1), m.group(2)), role=role, form=m.group(0))
+        persons._life(p, text, m.end())
+        found.append(p)
+    for m in persons._title.finditer(text):
+        if m.group(2) in given and _WORD_AFTER.match(text, m.end()):
+            continue  # "Minister Vasily Kuznetsov": a full name, found below
+        if not m.group(1) and _INITIAL_AFTER.match(text, m.end()):
+            continue  # "General Earle G. Wheeler": a forename, the name is found above
+        after = _NEXT_WORD.match(text, m.end())
+        if after and after.group(1) in not_names():
+            continue  # "Deputy Press Secretary": an office, not a name
+        if after and persons._forename(m.group(2)) and after.group(1) not in places():
+            # "Mr. Malcolm Toon", "Ambassador W. Tapley Bennett": the word after the title is a forename
+            forenames = (*(f"{t}." for t in initial_tokens(m.group(1) or "")), m.group(2))
+            form = text[m.start(1) if m.group(1) else m.start(2) : after.end()]
+            found.append(persons.add(after.group(1), forenames=forenames, role=role, form=form))
+            continue
+        found.append(persons.add(m.group(2), m.group(1) or "", role=role))
+    for m in persons._plural.finditer(text):
+        for name in re.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group(1)):
+            nm = _NAME.fullmatch(name.strip())
+            if nm:
+                found.append(persons.add(nm.group(2), nm.group(1) or "", role=role))
+    for m in persons._given.finditer(text):
+        forenames = tuple(m.group(1).split())
+        if any(w in not_names() for w in forenames):
+            continue
+        p = persons.add(m.group(2), forenames=forenames, role=role, form=m.group(0))
+        persons._life(p, text, m.end())
+        found.append(p)
+    return [p for p in found if p is not None]

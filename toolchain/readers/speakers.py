@@ -18,11 +18,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..model import Person, Station
 from ..source.marks import OPENING_QUOTES
-from ..source.names import initials_compatible
+from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER, initials_compatible, initials_key
 from ..tei import slug, unique_id
 from .conventions import Conventions, given_names, not_names, places
-from .persons import CAP_WORD, INITIAL, INITIALS, UPPER, Person, Persons, initials_key
+from .persons import Persons
 
 _CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "y", "and", "for", "to", "on"}
 _TOKEN = rf"(?:{INITIAL}|[{UPPER}][\w'’.-]*|{'|'.join(sorted(_CONNECTORS))})"
@@ -179,14 +180,6 @@ def _anonymous(name: str, conventions: Conventions) -> bool:
 
 
 # --- the participants ------------------------------------------------------------------
-
-
-@dataclass
-class Station:
-    """A party named by its place (`Washington:` in a teleconference): the group of people there."""
-
-    name: str
-    id: str = ""
 
 
 Speaker = Person | Station

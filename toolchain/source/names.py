@@ -113,3 +113,34 @@ def _declension(surname: str) -> re.Pattern[str]:
 def initials_compatible(a: str, b: str) -> bool:
     """Whether two initials keys ("NS", "N") may be one person's: either is empty, or one begins the other."""
     return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+# --- name shapes and initials ---------------------------------------------------------
+
+
+def _letters(test) -> str:
+    """A regex character class body of the Latin, Greek and Cyrillic letters passing `test`."""
+    chars = [chr(c) for c in range(0x41, 0x530) if test(chr(c)) and chr(c).isalpha()]
+    return "".join(re.escape(c) for c in chars)
+
+
+UPPER = _letters(str.isupper)
+LOWER = _letters(str.islower)
+# A capitalised word, with the inner capitals of McNamara, MacArthur, O'Brien and double names.
+CAP_WORD = rf"(?:Mc|Mac|O['’])?[{UPPER}][{LOWER}]+(?:['’][{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
+# An initial is a capital with a period; transliterated Russian digraphs count as one (Zh., Sh., Ya.).
+INITIAL = rf"[{UPPER}][hauoe]?\."
+INITIALS = rf"(?:{INITIAL}[ \t]?){{1,3}}"
+_INITIAL_TOKEN = re.compile(rf"[{UPPER}][hauoe]?(?=\.)|[{UPPER}]")
+
+
+def initial_tokens(initials: str) -> list[str]:
+    return _INITIAL_TOKEN.findall(initials.replace(" ", ""))
+
+
+def initials_key(initials: str) -> str:
+    return "".join(initial_tokens(initials))
+
+
+def norm_initials(initials: str) -> str:
+    return " ".join(f"{t}." for t in initial_tokens(initials))

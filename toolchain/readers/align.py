@@ -36,9 +36,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .source.marks import QUOTE_MARKS
-from .source.scripts import is_cyrillic_char
-from .tei import slug
+from ..source.marks import QUOTE_MARKS
+from ..source.scripts import is_cyrillic_char
+from ..tei import slug
 
 __all__ = ["Link", "align", "name_key"]
 

@@ -1,0 +1,170 @@
+"""What a square bracket in a transcript means: one ordered table of rules.
+
+Each rule has an id, a priority and a test-and-apply step: given a bracket where it stands (`Site`), it
+returns the spans that encode it, or None to leave it to the next rule. A reader chooses which rules apply
+to its genre (`rules(*ids)`); they are tried in the order of their priorities, highest first. What each rule
+recognises is a convention (deletion wordings of notes, omission phrases, stage words, the longest
+supplied insertion).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..encode.inline import Span
+from ..errors import InputError
+from ..source.blocks import Block
+from ..source.marks import Bracket
+from ..tei import content_id, el
+from .context import Context
+from .notes import Note
+
+
+@dataclass
+class Site:
+    """A bracket of a paragraph, with what the rules may ask of the document around it."""
+
+    text: str
+    bracket: Bracket
+    block: Block
+    ctx: Context
+    deletion: tuple[Note, str] | None  # the note that says the passage was deleted, and the del's id
+    resp: str | None  # who supplies words: the translator, when the document names one
+    hand: Callable[[Note], str | None]  # the hand (handNote pointer) a deletion's note names
+
+    @property
+    def inner(self) -> str:
+        lo, hi = self.bracket.inner
+        return self.text[lo:hi]
+
+    def whole(self, make: Callable[[], object], *, leaf: bool = False, end: int | None = None) -> Span:
+        """A span over the whole bracket whose element holds the bracket's words (or ends at `end`)."""
+        lo, hi = self.bracket.inner
+        if leaf:
+            return Span(self.bracket.start, self.bracket.end, "bracket", make, leaf=True)
+        return Span(self.bracket.start, self.bracket.end, "bracket", make, lo, hi if end is None else end)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    priority: int
+    apply: Callable[[Site], list[Span] | None]
+
+
+def _deletion(site: Site) -> list[Span] | None:
+    if site.deletion is None:
+        return None
+    note, del_id = site.deletion
+    hand = site.hand(note)
+    return [site.whole(lambda: el("del", rend="strikethrough", hand=hand, xml_id=del_id))]
+
+
+def _sic(site: Site) -> list[Span] | None:
+    if site.inner.strip().lower().rstrip("!") != "sic":
+        return None
+    word = re.search(r"([\w'’-]+)[^\w\s]*(\s*)$", site.text[: site.bracket.start])
+    if not word:
+        return None
+    gap_start = site.bracket.start - len(word.group(2))
+    return [
+        Span(word.start(1), word.end(1), "sic", lambda: el("sic")),
+        Span(gap_start, site.bracket.end, "marker", None, leaf=True),
+    ]
+
+
+def omission(inner: str, ctx: Context) -> str | None:
+    """The gap/@reason of an omission's wording (`[Omitted here …]`, `[illegible]`), or None."""
+    low = inner.lower()
+    return next((reason for phrase, reason in ctx.conv.transcript.omission_phrases if phrase in low), None)
+
+
+def stage_type(inner: str, ctx: Context) -> str:
+    """The stage/@type of a remark's words (entrance, exit, business, delivery), else summary."""
+    low = inner.lower()
+    return next((kind for phrase, kind in ctx.conv.transcript.stage_words if phrase in low), "summary")
+
+
+def _omission(site: Site) -> list[Span] | None:
+    inner = site.inner.strip()
+    reason = omission(inner, site.ctx)
+    if reason is None:
+        return None
+    return [site.whole(lambda: el("gap", el("desc", inner), reason=reason), leaf=True)]
+
+
+def _uncertain(site: Site) -> list[Span] | None:
+    inner = site.inner.strip()
+    if not (inner.endswith("?") and len(inner.split()) <= 4):
+        return None
+    lo, hi = site.bracket.inner
+    return [site.whole(lambda: el("unclear", reason="uncertain"), end=site.text.rindex("?", lo, hi))]
+
+
+def _stage(site: Site) -> list[Span] | None:
+    inner = site.inner.strip()
+    words = site.ctx.conv.transcript.stage_words
+    if len(inner.split()) > 4 or not any(phrase in inner.lower() for phrase, _ in words):
+        return None
+    return [site.whole(lambda: el("stage", type=stage_type(inner, site.ctx)))]
+
+
+def _gloss(site: Site) -> list[Span] | None:
+    code = re.compile(rf"(?:{site.ctx.conv.common.code_pattern})")
+    before = re.search(r"(\S+)\s$", site.text[: site.bracket.start])
+    if not (code.fullmatch(site.inner.strip()) and before and code.fullmatch(before.group(1))):
+        return None
+    term_id = content_id("term", before.group(1), site.ctx.ids)
+    return [
+        Span(before.start(1), before.end(1), "term", lambda: el("term", xml_id=term_id)),
+        site.whole(lambda: el("gloss", target=f"#{term_id}", resp=site.resp)),
+    ]
+
+
+def _empty(site: Site) -> list[Span] | None:
+    if site.inner.strip():
+        return None
+    raise InputError(site.ctx.source, site.block.line_at(site.bracket.start), "empty brackets []", "input-bracket")
+
+
+def _supplied(site: Site) -> list[Span] | None:
+    common = site.ctx.conv.common
+    if len(site.inner.split()) > common.supplied_max_words:
+        return None
+    return [site.whole(lambda: el("supplied", reason=common.supplied_reason, resp=site.resp))]
+
+
+def _editorial_note(site: Site) -> list[Span] | None:
+    return [site.whole(lambda: el("note", type="editorial", place="inline", resp=site.resp))]
+
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        Rule("deletion", 100, _deletion),  # its note says the passage was deleted: del
+        Rule("sic", 90, _sic),  # word [sic]: sic
+        Rule("omission", 80, _omission),  # [illegible], [Omitted here …]: gap with @reason
+        Rule("uncertain", 70, _uncertain),  # [word?]: unclear
+        Rule("stage", 60, _stage),  # [laughter], [pause]: stage
+        Rule("gloss", 50, _gloss),  # R-12 [SS-4]: term and gloss
+        Rule("empty", 40, _empty),  # []: refused
+        Rule("supplied", 20, _supplied),  # a few words: supplied
+        Rule("editorial-note", 0, _editorial_note),  # anything longer: an inline editorial note
+    )
+}
+
+
+def rules(*ids: str) -> tuple[Rule, ...]:
+    """The rules of these ids, highest priority first."""
+    return tuple(sorted((RULES[i] for i in ids), key=lambda r: -r.priority))
+
+
+def spans(site: Site, table: tuple[Rule, ...]) -> list[Span]:
+    """The spans of the first rule of `table` that takes the bracket (the last rule takes any)."""
+    for rule in table:
+        found = rule.apply(site)
+        if found is not None:
+            return found
+    return []

@@ -1,0 +1,152 @@
+"""The mixed content of a paragraph: note markers, brackets, persons named, speech.
+
+One engine for every reader: it marks spans of a paragraph's text (a note where its marker stands, each
+bracket as the bracket rules say, each mention of a known person, reported speech) and builds the TEI
+content from them (`inline.build`). A reader configures it: which bracket rules apply, whether paragraphs
+are statements that run on (minutes), who the persons are, and extra spans of its own (OCR flags).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from ..encode.inline import Span, build
+from ..errors import InputError
+from ..source.blocks import Block
+from ..source.dates import find_date
+from ..source.marks import brackets
+from ..tei import content_id, el
+from . import brackets as bracket_rules
+from .context import Context
+from .frontmatter import closer_phrase
+from .notes import Note, Notes
+from .persons import Person
+from .speech import Speech, Turn
+
+
+class Content:
+    def __init__(
+        self,
+        ctx: Context,
+        notes: Notes,
+        persons,  # anything with .mentions(text) -> [Mention]: Persons, or a ScriptMatcher
+        rules: tuple[bracket_rules.Rule, ...],
+        *,
+        statements: bool,
+    ) -> None:
+        self.ctx = ctx
+        self.notes = notes
+        self.persons = persons
+        self.rules = rules
+        self.speech = Speech(ctx, statements=statements)
+        self.translator: str | None = None  # the id of the translator, who supplies bracketed words
+        self.hands: dict[str, Person] = {}  # handNote id -> person, for the deletions made
+        self.closer: Block | None = None  # the closing line, whose signer made a deletion no note assigns
+        self.extra: Callable[[Block], list[Span]] | None = None  # a reader's own spans (OCR flags)
+
+    def inline(self, b: Block, *, speech: bool = False, extra: list[Span] | None = None) -> list[object]:
+        """Mixed content for a block."""
+        return self.content(b, speech=speech, extra=extra)[0]
+
+    def content(
+        self, b: Block, *, speech: bool, run: Person | None = None, extra: list[Span] | None = None
+    ) -> tuple[list[object], Turn]:
+        """Mixed content for a block and what it does to `run`, the statement running through it."""
+        text = b.text
+        spans: list[Span] = list(extra or [])
+        if self.extra is not None:
+            spans += self.extra(b)
+        markers = []
+        by_n = self.notes.by_n
+        for m in self.notes.marker_re().finditer(text):
+            n = m.group(1)
+            if self.notes.style == "(" and n not in by_n and m.start() > 0 and text[m.start() - 1].isspace():
+                continue  # a parenthesised number, not a marker
+            if n not in by_n:
+                raise InputError(
+                    self.ctx.source,
+                    b.line_at(m.start()),
+                    f"note marker {m.group(0)} has no note at the end of the text",
+                    "input-note",
+                )
+            markers.append(m)
+        skip = [(m.start(), m.end()) for m in markers] if self.notes.style == "[" else []
+        bracket_list = brackets(text, skip, b, self.ctx.source)
+        deletions: dict[int, tuple[Note, str]] = {}  # bracket start -> (its note, the del's id)
+        for m in markers:
+            note = by_n[m.group(1)]
+            target = None
+            before = next((br for br in bracket_list if br.end == m.start()), None)
+            if before is not None and self._is_deletion(note):
+                lo, hi = before.inner
+                target = content_id("del", text[lo:hi], self.ctx.ids)
+                deletions[before.start] = (note, target)
+            make = lambda note=note, target=target: self.notes.make(note, target, self.ctx, self.note_inline)  # noqa: E731
+            spans.append(Span(m.start(), m.end(), "marker", make, leaf=True))
+        resp = f"#{self.translator}" if self.translator else None
+        for bracket in bracket_list:
+            site = bracket_rules.Site(text, bracket, b, self.ctx, deletions.get(bracket.start), resp, self._hand)
+            spans.extend(bracket_rules.spans(site, self.rules))
+        mentions = [
+            mn
+            for mn in self.persons.mentions(text)
+            if not any(s.start <= mn.start < s.end for s in spans if s.kind == "marker")
+        ]
+        for mn in mentions:
+            spans.append(Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}")))
+        turn = Turn()
+        if speech:
+            speech_spans, turn = self.speech.spans(text, mentions, bracket_list, run)
+            spans.extend(speech_spans)
+        return build(text, spans), turn
+
+    def note_inline(self, b: Block) -> list[object]:
+        """Mixed content of a note's text or a remark: persons named, nothing else."""
+        spans = [
+            Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}"))
+            for mn in self.persons.mentions(b.text)
+        ]
+        return build(b.text, spans)
+
+    def _is_deletion(self, note: Note) -> bool:
+        low = note.text.lower()
+        return any(phrase.lower() in low for phrase in self.ctx.conv.common.deletion_phrases)
+
+    def _hand(self, note: Note) -> str | None:
+        """The hand of a deletion: the person its note names, else the signer of the closing line."""
+        named = self.persons.mentions(note.text)
+        person = named[0].person if named else None
+        if person is None and self.closer is not None:
+            closers = self.persons.mentions(self.closer.text)
+            person = closers[0].person if closers else None
+        if person is None:
+            return None
+        hid = f"hand-{person.id}"
+        self.hands[hid] = person
+        return f"#{hid}"
+
+    def closer_element(self, b: Block) -> etree._Element:
+        """A closing line: who signed it (`signed`) and where and when (`dateline` with its `date`)."""
+        text = b.text
+        phrase = closer_phrase(text, self.ctx.conv) or ""
+        extra: list[Span] = []
+        date = find_date(text[len(phrase) :])
+        if date:
+            ds, de = date.start + len(phrase), date.end + len(phrase)
+            # the dateline starts at the preposition or comma before the date
+            lead = re.search(r"(?:,\s*|\s+(?:on|in|am|le|den)\s+)$", text[:ds])
+            dl_start = lead.start() + (len(lead.group(0)) - len(lead.group(0).lstrip(", "))) if lead else ds
+            while dl_start < ds and text[dl_start] in " ,":
+                dl_start += 1
+            sig_end = dl_start
+            while sig_end > 0 and text[sig_end - 1] in " ,":
+                sig_end -= 1
+            extra.append(Span(0, sig_end, "closer-part", lambda: el("signed")))
+            extra.append(Span(dl_start, len(text), "closer-part", lambda: el("dateline")))
+            extra.append(Span(ds, de, "date", lambda d=date: el("date", when=d.iso)))
+        else:
+            extra.append(Span(0, len(text), "closer-part", lambda: el("signed")))
+        return el("closer", *self.inline(b, speech=False, extra=extra))

@@ -1,0 +1,23 @@
+"""What the parts of a reader share while one document is read: its source, conventions, report and ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Diagnostic
+from .conventions import Conventions
+
+
+@dataclass
+class Context:
+    source: Path
+    conv: Conventions
+    diagnostics: list[Diagnostic]
+    ids: set[str] = field(default_factory=set)  # every xml:id given in the document so far
+
+    def warn(self, line: int, message: str, rule: str) -> None:
+        self.diagnostics.append(Diagnostic("warning", rule, str(self.source), line, 0, message))
+
+    def info(self, line: int, message: str, rule: str) -> None:
+        self.diagnostics.append(Diagnostic("info", rule, str(self.source), line, 0, message))

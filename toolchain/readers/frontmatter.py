@@ -1,0 +1,293 @@
+"""The front matter of a document, for every reader: header fields, title, date line, citation,
+responsibility, languages, participants line and closing line.
+
+A header field is a line that is a label of `Conventions.common.header_fields` and a colon (`Citation:`),
+its value on the same line or in the paragraphs up to the next label. Before the first label stand the date
+line, a `**bold title**` and preamble lines. The citation gives a quoted title, a date, a publisher, an
+archive and call number, a URL and statements of responsibility (`Translated by …`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..model import Citation, Manuscript, Meta, Person, Resp
+from ..source.blocks import Block
+from ..source.dates import find_date
+from ..source.marks import quoted_title
+from ..tei import slug, unique_id
+from . import notes as notes_mod
+from .context import Context
+from .conventions import Conventions, not_names
+
+# Lines after an empty `Contents:` that still belong to it ("Translation - English")
+_CONTENTS_LINE = re.compile(r"(?:Original|Translation|Transcript|Transcription|Scan)[\w ]*(?:\s+-\s+[\w-]+)?")
+_FUNDER = re.compile(r"(?:support|funding|grant|assistance)\s+(?:from|of|by)\s+(?:the\s+)?(.+?)\.?$")
+# A period that ends a sentence (not the period of an initial)
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.(?:\s|$)")
+
+
+@dataclass
+class Header:
+    date_line: Block | None = None
+    title_blocks: list[Block] = field(default_factory=list)
+    preamble: list[Block] = field(default_factory=list)
+    fields: dict[str, tuple[str, list[Block]]] = field(default_factory=dict)  # role -> (label, value blocks)
+
+    def text(self, role: str) -> str:
+        """A field's value, its paragraphs joined by spaces ("" when the field is not given)."""
+        return " ".join(b.text for b in self.fields[role][1]) if role in self.fields else ""
+
+
+def field_label(block: Block, conv: Conventions) -> tuple[str, str, str] | None:
+    """(role, label, inline value) when the block opens with a header field label."""
+    first = block.lines[0].strip()
+    for label, role in conv.common.header_fields.items():
+        if first.lower() == label.lower() + ":":
+            return role, first, ""
+        if first.lower().startswith(label.lower() + ": ") and len(block.lines) == 1:
+            return role, first[: len(label) + 1], first[len(label) + 2 :]
+    return None
+
+
+def layout(bs: list[Block], ctx: Context) -> tuple[Header, list[Block], list[Block]]:
+    """Split a document page's blocks into header, body and notes."""
+    header = Header()
+    labels = [i for i, b in enumerate(bs) if field_label(b, ctx.conv)]
+    first_label = labels[0] if labels else None
+    # preamble: blocks before the first label (or the leading date/title when there is none)
+    end_preamble = first_label if first_label is not None else 0
+    if first_label is None:
+        for b in bs[:3]:
+            if find_date(b.text, whole=True) or b.text.lstrip().startswith("**"):
+                end_preamble += 1
+            else:
+                break
+    in_title = False
+    for b in bs[:end_preamble]:
+        stripped = b.text.strip()
+        if in_title or stripped.startswith("**"):
+            header.title_blocks.append(b)
+            in_title = not stripped.endswith("**") or stripped == "**"
+        elif header.date_line is None and find_date(stripped, whole=True):
+            header.date_line = b
+        else:
+            header.preamble.append(b)
+    body_start = end_preamble
+    for k, i in enumerate(labels):
+        role, label, inline_value = field_label(bs[i], ctx.conv)
+        nxt = labels[k + 1] if k + 1 < len(labels) else None
+        if inline_value:
+            values = [Block(bs[i].line, [inline_value])]
+            value_end = i + 1
+            if nxt is not None:
+                values += bs[i + 1 : nxt]
+                value_end = nxt
+        elif nxt is not None:
+            values = bs[i + 1 : nxt]
+            value_end = nxt
+        else:
+            values = bs[i + 1 : i + 2]
+            value_end = i + 2
+            if role == "contents":
+                while value_end < len(bs) and _CONTENTS_LINE.fullmatch(bs[value_end].text.strip()):
+                    values.append(bs[value_end])
+                    value_end += 1
+        if role in header.fields:
+            ctx.warn(bs[i].line, f"field '{label}' given twice; the second is kept", "header-field")
+        header.fields[role] = (label, values)
+        body_start = value_end
+    rest = bs[body_start:]
+    notes_start = notes_mod.section_start(rest)
+    return header, rest[:notes_start], rest[notes_start:]
+
+
+def title(header: Header) -> str | None:
+    """The bold title, else the quoted title of the citation."""
+    if header.title_blocks:
+        raw = " ".join(" ".join(b.lines) for b in header.title_blocks)
+        found = " ".join(raw.replace("**", " ").split())
+        if found:
+            return found
+    return citation_title(header)
+
+
+def citation_title(header: Header) -> str | None:
+    """The quoted title that opens the citation, if any."""
+    if "citation" in header.fields:
+        m = quoted_title(" ".join(b.text for b in header.fields["citation"][1]))
+        if m:
+            return m.group(1)
+    return None
+
+
+def languages(header: Header, ctx: Context) -> tuple[str, str | None]:
+    """(the language of the text, the language of the original if the page names one)."""
+    original = None
+    if "original_language" in header.fields:
+        name = header.text("original_language")
+        original = ctx.conv.common.language_code(name)
+        if original is None:
+            ctx.warn(header.fields["original_language"][1][0].line, f"unknown language '{name.strip()}'", "language")
+    lang = None
+    for b in header.fields.get("contents", ("", []))[1]:
+        m = re.search(r"(?:Translation|Transcript|Transcription)\s+-\s+([\w-]+)", b.text)
+        if m:
+            lang = ctx.conv.common.language_code(m.group(1))
+            break
+    return lang or ctx.conv.common.default_language, original
+
+
+def funder(header: Header) -> str | None:
+    m = _FUNDER.search(header.text("credits"))
+    return m.group(1) if m else None
+
+
+def field_notes(header: Header) -> list[tuple[str, str]]:
+    """The notesStmt of a page: its preamble lines and the fields that are notes about it."""
+    out = [("preamble", b.text) for b in header.preamble]
+    for role in ("credits", "contents", "author", "keywords", "source"):
+        if role in header.fields:
+            out += [(role, b.text) for b in header.fields[role][1]]
+    return out
+
+
+# --- the citation and responsibility ---------------------------------------------------
+
+
+def citation(header: Header, ctx: Context) -> tuple[Citation | None, list[Resp]]:
+    """The citation with its parts (title, date, publisher, repository, call number, url), and the
+    statements of responsibility it makes."""
+    if "citation" not in header.fields:
+        return None, []
+    values = header.fields["citation"][1]
+    text = " ".join(" ".join(b.lines) for b in values)
+    out = Citation(text, values[0].line)
+    rest = text
+    m = re.search(r"<?(https?://[^\s>]+)>?\s*$", rest)
+    if m:
+        out.url = m.group(1)
+        rest = rest[: m.start()]
+    quoted = quoted_title(rest)
+    rest = rest[quoted.end() :].lstrip(", ") if quoted else rest
+    date = find_date(rest)
+    if date and date.start < 3:
+        out.date = date.iso
+        rest = rest[date.end :].lstrip(", ")
+    resp_re = _resp_pattern(ctx.conv)
+    rm = resp_re.search(rest)
+    biblio, resp = (rest[: rm.start()], rest[rm.start() :]) if rm else (rest, "")
+    parts = [p.strip() for p in biblio.strip().rstrip(".").split(",") if p.strip()]
+    if parts:
+        out.publisher = parts[0]
+    if len(parts) > 1:
+        out.repository = parts[1]
+        out.idno = ", ".join(parts[2:]) or None
+    out.marks = _marks(out, text)
+    return out, responsibility(resp, ctx)
+
+
+def _marks(cit: Citation, text: str) -> list[tuple[int, int, str]]:
+    marks: list[tuple[int, int, str]] = []
+
+    def mark(value: str | None, kind: str, start_at: int = 0) -> None:
+        if value:
+            i = text.find(value, start_at)
+            if i >= 0:
+                marks.append((i, i + len(value), kind))
+
+    m = quoted_title(text)
+    if m:
+        marks.append((m.start(1), m.end(1), "title"))
+    off = m.end() if m else 0
+    date = find_date(text[off:])
+    if date and cit.date:
+        marks.append((off + date.start, off + date.end, "date"))
+    mark(cit.publisher, "publisher", off)
+    if cit.repository:
+        mark(cit.repository + (", " + cit.idno if cit.idno else ""), "archive")
+    mark(cit.url, "url")
+    return marks
+
+
+def _resp_pattern(conv: Conventions) -> re.Pattern[str]:
+    phrases = sorted(conv.common.resp_phrases, key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
+
+
+def responsibility(text: str, ctx: Context) -> list[Resp]:
+    """The statements of responsibility in `text` (`Translated by Jane Doe, The Archive, with assistance
+    from John Roe`): each phrase, the persons it names (ids given here) and an organisation after them."""
+    out: list[Resp] = []
+    organisations = set(ctx.conv.common.organisation_words)
+    matches = list(_resp_pattern(ctx.conv).finditer(text))
+    for k, pm in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        scope = _SENTENCE_END.split(text[pm.end() : end], maxsplit=1)[0].strip(" ,.;")
+        pieces = [p.strip(" .") for p in re.split(r",\s*|\s+and\s+", scope) if p.strip(" .")]
+        orgs = [p for p in pieces if set(p.split()) & organisations or p.split()[0] in not_names()]
+        for name in (p for p in pieces if p not in orgs):
+            pid = unique_id(slug(name.split()[-1]), ctx.ids, "-resp")
+            ctx.ids.add(pid)
+            out.append(Resp(pm.group(0), name, pid, orgs[0] if orgs else None))
+    return out
+
+
+def translator(resp: list[Resp]) -> str | None:
+    """The id of the first person named as a translator."""
+    return next((r.id for r in resp if "translat" in r.phrase.lower()), None)
+
+
+def meta(header: Header, title: str, citation: Citation | None, resp: list[Resp]) -> Meta:
+    """What the front matter says of a document: title, responsibility, publication, notes, citation."""
+    return Meta(
+        title,
+        resp=resp,
+        funder=funder(header),
+        publisher=citation.publisher if citation else None,
+        url=citation.url if citation else None,
+        notes=field_notes(header),
+        citation=citation,
+    )
+
+
+def manuscript(
+    header: Header, citation: Citation | None, hands: dict[str, Person], original: str | None
+) -> Manuscript | None:
+    """msDesc, when there is something to say of the original: its archive, its hands, its language."""
+    if not ((citation and citation.repository) or hands or original):
+        return None
+    repository = citation.repository if citation else None
+    return Manuscript(
+        repository=repository,
+        idnos=[("callNumber", citation.idno)] if citation and repository and citation.idno else [],
+        text_lang=header.text("original_language") if original else None,
+        main_lang=original,
+        hands=hands,
+    )
+
+
+# --- closing lines ----------------------------------------------------
+
+
+def closer_phrase(text: str, conv: Conventions) -> str | None:
+    """The phrase that makes a line the closing line (`Notes taken by …`), if it opens with one."""
+    for phrase in conv.common.closer_phrases:
+        if text.strip().lower().startswith(phrase.lower()):
+            return phrase
+    return None
+
+
+def creation(candidates: list[tuple[str | None, str] | None], ctx: Context, looked: str) -> tuple[str | None, str]:
+    """The document's date: the first of `candidates` ((as written, @when), in the order a reader trusts
+    them); a document without one is refused, saying where the reader `looked`."""
+    for found in candidates:
+        if found is not None:
+            return found
+    raise InputError(ctx.source, 1, f"the {looked}", "input-date")
+
+
+def no_title(ctx: Context, what: str) -> InputError:
+    return InputError(ctx.source, 1, what, "input-title")

@@ -1,0 +1,123 @@
+"""Notes: the section of numbered notes at the end of a text, their markers in the text, their TEI.
+
+A notes section starts at the last paragraph that opens with note 1 (`[1]` or `(1)`); each note opens with
+its number, may carry a label (`Translator's Note:`, typed by `Conventions.common.note_labels`) and may run
+over several paragraphs. A marker in the text is the note's number in the same brackets; a note stands where
+its first marker stood, later markers point to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import InputError
+from ..source.blocks import Block
+from ..tei import append, el
+from .context import Context
+
+_FIRST_NOTE = re.compile(r"\s*[\[(]1[\])]")
+
+
+@dataclass
+class Note:
+    n: str
+    type: str
+    label: str  # as written, with its colon ("Translator's Note:"), or ""
+    text: str  # the note text after the label
+    block: Block
+    offset: int  # where `text` starts in block.text
+    used: bool = False
+    id: str = ""
+
+
+@dataclass
+class Notes:
+    """The notes of a document by number, and the bracket their markers use (`[` or `(`)."""
+
+    by_n: dict[str, Note] = field(default_factory=dict)
+    style: str = "["
+
+    @property
+    def close(self) -> str:
+        return "]" if self.style == "[" else ")"
+
+    def marker_re(self) -> re.Pattern[str]:
+        return re.compile(r"\((\d{1,3})\)") if self.style == "(" else re.compile(r"\[(\d{1,3})\]")
+
+    def check_used(self, ctx: Context) -> None:
+        """Every note at the end has a marker in the text."""
+        unused = [n for n in self.by_n.values() if not n.used]
+        if unused:
+            n = unused[0]
+            raise InputError(
+                ctx.source, n.block.line, f"note {self.style}{n.n}{self.close} has no marker in the text", "input-note"
+            )
+
+    def make(self, note: Note, target: str | None, ctx: Context, inline) -> etree._Element:
+        """The note where its first marker stands (`inline(block)` gives a paragraph's mixed content), or a
+        pointer to it where a later marker stands; `target` is the id of the passage the note is about."""
+        if note.used:
+            return el("ptr", target=f"#{note.id}", type="noteref")
+        note.used = True
+        note.id = f"note-{note.n}"
+        ctx.ids.add(note.id)
+        node = el("note", type=note.type, n=note.n, place="foot", xml_id=note.id)
+        if target is not None:
+            node.set("target", f"#{target}")
+        if note.label:
+            node.append(el("label", note.label))
+            node[-1].tail = " "
+        nb = Block(note.block.line + note.block.text.count("\n", 0, note.offset), note.text.split("\n"))
+        # a note of several paragraphs keeps them as p; one paragraph stays inline
+        paragraphs = note.text.split("\n\n")
+        if len(paragraphs) == 1:
+            append(node, *inline(nb))
+        else:
+            for para in paragraphs:
+                node.append(el("p", *inline(Block(nb.line, para.split("\n")))))
+        return node
+
+
+def section_start(bs: list[Block]) -> int:
+    """The index of the block that opens the notes section (the last one opening with note 1), or len(bs)."""
+    for i in range(len(bs) - 1, -1, -1):
+        if _FIRST_NOTE.match(bs[i].text):
+            return i
+    return len(bs)
+
+
+def parse(note_blocks: list[Block], ctx: Context) -> Notes:
+    """The notes of a notes section."""
+    notes = Notes()
+    if not note_blocks:
+        return notes
+    style = note_blocks[0].text.lstrip()[0]
+    notes.style = style
+    head = re.compile(rf"\s*{re.escape(style)}(\d{{1,3}}){re.escape(notes.close)}\s*")
+    labels = sorted(ctx.conv.common.note_labels, key=len, reverse=True)
+    current: Note | None = None
+    for b in note_blocks:
+        m = head.match(b.text)
+        if m is None:
+            if current is None:
+                raise InputError(ctx.source, b.line, "text in the notes section before the first note", "input-note")
+            current.text += "\n\n" + b.text  # a note of several paragraphs
+            continue
+        n = m.group(1)
+        rest = b.text[m.end() :]
+        label, ntype = "", ctx.conv.common.default_note_type
+        for candidate in labels:
+            if rest.lower().startswith(candidate.lower() + ":"):
+                label, ntype = rest[: len(candidate) + 1], ctx.conv.common.note_labels[candidate]
+                break
+        offset = m.end() + len(label)
+        body = b.text[offset:]
+        offset += len(body) - len(body.lstrip())
+        if n in notes.by_n:
+            raise InputError(ctx.source, b.line, f"note {style}{n}{notes.close} is given twice", "input-note")
+        current = Note(n, ntype, label, b.text[offset:], b, offset)
+        notes.by_n[n] = current
+    return notes

@@ -1,0 +1,234 @@
+"""The turns of a speaker-labelled transcript: each paragraph that opens with a label begins a turn (`sp`),
+the paragraphs after it continue it; whole bracketed paragraphs are remarks (`stage`, `gap`) between or
+inside turns; times of day become `time`; a dash that ends or opens a turn is an interruption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..encode.inline import Span, build
+from ..source.blocks import Block
+from ..source.marks import CLOSING_QUOTES, OPENING_QUOTES, closes_earlier_quote
+from ..tei import content_id, el, sub
+from .brackets import omission, stage_type
+from .content import Content
+from .context import Context
+from .conventions import Conventions
+from .speakers import Label, Speaker, find_label
+
+_INTERRUPTION = re.compile(r"(?:—|–|--|\.\.\.|…)[\"”»]?\s*$")
+_RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")
+
+
+def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]:
+    """The speaker label opening each block, or None. A label shape that may be a word of prose
+    (`NATO. …`: one word in capitals) counts only when the document repeats it."""
+    labels = [find_label(b.lines[0], conventions) for b in bs]
+    repeated = Counter(label.name for label in labels if label is not None)
+
+    def plausible(label: Label) -> bool:
+        prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and len(label.name.split()) == 1
+        return not prose_like or repeated[label.name] > 1
+
+    return [label if label is not None and plausible(label) else None for label in labels]
+
+
+@dataclass
+class Turn:
+    label: Label
+    blocks: list[Block]  # the first block opens with the label
+    speaker: Speaker | None = None
+    why: str = ""  # how the label was resolved, or why it was not
+
+
+@dataclass
+class Remark:
+    """A whole bracketed paragraph: an omission (gap) or a stage-like remark."""
+
+    block: Block
+
+
+def parts(body: list[Block], conv: Conventions) -> list[Turn | Remark]:
+    """The turns and remarks of a transcript's body: a paragraph without a label continues the turn before
+    it, with the remarks that stood between its paragraphs."""
+    parts: list[Turn | Remark] = []
+    for b, label in zip(body, turn_labels(body, conv), strict=True):
+        if label is not None:
+            parts.append(Turn(label, [b]))
+        elif whole_bracket(b.text) or lone_time(b.text, conv):
+            parts.append(Remark(b))
+        else:
+            # the turn goes on, with the remarks that stood between its paragraphs
+            remarks = []
+            while parts and isinstance(parts[-1], Remark):
+                remarks.insert(0, parts.pop().block)
+            turn = parts[-1]  # the body opens with a turn
+            assert isinstance(turn, Turn)
+            turn.blocks.extend([*remarks, b])
+    return parts
+
+
+def lone_time(text: str, conv: Conventions) -> bool:
+    """A paragraph that is only a time of day in parentheses: `(11.40)`."""
+    m = re.fullmatch(r"\s*\(([^()]+)\)\s*", text)
+    return bool(m and re.fullmatch(conv.transcript.time_pattern, m.group(1).strip()))
+
+
+def whole_bracket(text: str) -> bool:
+    """A paragraph that is one bracket, `[At this point the President left.]`."""
+    text = text.strip()
+    if not (text.startswith("[") and text.endswith("]")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "["
+        depth -= ch == "]"
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+def report_unresolved(turns: list[Turn], ctx: Context) -> None:
+    """One warning per label that resolves to no one, with its first line and its number of turns."""
+    seen: dict[str, list[Turn]] = {}
+    for turn in turns:
+        if turn.speaker is None:
+            seen.setdefault(turn.label.text, []).append(turn)
+    for text, group in seen.items():
+        count = f"{len(group)} turns" if len(group) > 1 else "1 turn"
+        ctx.warn(
+            group[0].blocks[0].line,
+            f"speaker label '{text}' ({count}) is encoded without @who: {group[0].why}",
+            "speaker-unresolved",
+        )
+
+
+class Writer:
+    """The TEI of turns and remarks; times without a.m./p.m. are read after `start_hour` (the dateline's)."""
+
+    def __init__(self, content: Content, conv: Conventions, start_hour: int | None) -> None:
+        self.content = content
+        self.conv = conv
+        self.start_hour = start_hour
+
+    def sp(self, turn: Turn) -> list[etree._Element]:
+        """The turn's sp, after the stage of a time of day written before its label."""
+        label = turn.label
+        out = []
+        if label.lead:
+            first = turn.blocks[0]
+            time = first.lines[0][: label.lead].rstrip()
+            out.append(el("stage", *build(time, self.times(time)), type="time"))
+        who = f"#{turn.speaker.id}" if turn.speaker is not None else None
+        sp = el("sp", who=who)
+        out.append(sp)
+        if label.quote:
+            sp.set("rend", f"pre({label.quote})")
+        sub(sp, "speaker", label.text)
+        for k, b in enumerate(turn.blocks):
+            if k == 0:
+                rest = b.lines[0][label.rest :]
+                lines = ([rest] if rest else []) + b.lines[1:]
+                if not lines:
+                    continue
+                b = Block(b.line + (0 if rest else 1), lines)
+            if whole_bracket(b.text) or lone_time(b.text, self.conv):
+                sp.append(self.remark(b))
+                continue
+            sp.append(self.p(b, first=k == 0, last=k == len(turn.blocks) - 1))
+        return out
+
+    def p(self, b: Block, *, first: bool, last: bool) -> etree._Element:
+        text = b.text
+        rend = []
+        lead = 0
+        if text[:1] in OPENING_QUOTES and not first:  # each paragraph of a quoted turn opens with a mark
+            rend.append(f"pre({text[0]})")
+            lead = 1
+        trail = len(text)
+        if text[-1:] in CLOSING_QUOTES and closes_earlier_quote(text[lead:]):
+            rend.append(f"post({text[-1]})")
+            trail -= 1
+        extra = []
+        if lead or trail < len(text):
+            if lead:
+                extra.append(Span(0, lead, "marker", None, leaf=True))
+            if trail < len(text):
+                extra.append(Span(trail, len(text), "marker", None, leaf=True))
+        body = text[lead:trail]
+        m = re.match(r"\(([^()]{1,80})\)", body)
+        if first and m and not re.fullmatch(self.conv.transcript.time_pattern, m.group(1).strip()):
+            extra.append(Span(lead, lead + m.end(), "stage", lambda: el("stage", type="delivery")))
+        if first and _RESUMPTION.match(body):
+            r = _RESUMPTION.match(body)
+            extra.append(Span(lead, lead + r.end(), "seg", lambda: el("seg", type="resumption")))
+        if last:
+            it = _INTERRUPTION.search(body)
+            if it:
+                mark = it.group(0).rstrip().rstrip(CLOSING_QUOTES)
+                s = lead + it.start()
+                extra.append(Span(s, s + len(mark), "seg", lambda: el("seg", type="interruption")))
+        extra.extend(self.times(text))
+        p = el("p", *self.content.inline(b, extra=extra), xml_id=content_id("p", text, self.content.ctx.ids))
+        if rend:
+            p.set("rend", " ".join(rend))
+        return p
+
+    def times(self, text: str) -> list[Span]:
+        """Times of day in parentheses, `(11.40)`, and with a.m./p.m."""
+        spans = []
+        for m in re.finditer(self.conv.transcript.time_pattern, text):
+            parenthesised = m.start() > 0 and text[m.start() - 1] == "(" and text[m.end() : m.end() + 1] == ")"
+            meridiem = m.group("ap") or m.group("ap2")
+            valid = int(m.group("h")) < 24 and int(m.group("m") or 0) < 60
+            if ((parenthesised and m.group("m")) or meridiem) and valid:
+                when = clock(m, self.start_hour)
+                spans.append(Span(m.start(), m.end(), "date", lambda w=when: el("time", when=w)))
+        return spans
+
+    def remark(self, b: Block) -> etree._Element:
+        """A whole bracketed paragraph: gap (omission) or stage (remark); a time alone is a stage too."""
+        text = b.text.strip()
+        if lone_time(text, self.conv):
+            return el("stage", *build(text, self.times(text)), type="time")
+        inner = text[1:-1].strip()
+        reason = omission(inner, self.content.ctx)
+        lead = len(b.text) - len(b.text.lstrip()) + 1
+        inner_block = Block(b.line, b.text[lead : lead + len(inner)].split("\n"))
+        if reason is not None:
+            return el("gap", el("desc", *self.content.note_inline(inner_block)), reason=reason)
+        return el("stage", *self.content.note_inline(inner_block), type=stage_type(inner, self.content.ctx))
+
+
+def hoist_remarks(div: etree._Element) -> None:
+    """Remarks at the end of a turn stand between turns, not inside the turn before."""
+    for sp in div.findall("{*}sp"):
+        trailing = []
+        for child in reversed(sp):
+            if etree.QName(child).localname in ("stage", "gap"):
+                trailing.append(child)
+            else:
+                break
+        index = div.index(sp)
+        for k, child in enumerate(reversed(trailing)):
+            sp.remove(child)
+            div.insert(index + 1 + k, child)
+
+
+def clock(m: re.Match[str], start: int | None = None) -> str:
+    """hh:mm:ss of a time of day; without a.m./p.m., a time before `start` (the hour the document
+    begins) that is after it on a 12-hour clock is read so: (2:20) in a meeting begun at 1:40 p.m. is 14:20."""
+    hours, minutes = int(m.group("h")), int(m.group("m") or 0)
+    meridiem = (m.group("ap") or m.group("ap2") or "").lower()
+    if meridiem == "p" and hours < 12:
+        hours += 12
+    elif meridiem == "a" and hours == 12:
+        hours = 0
+    elif not meridiem and start is not None and hours < start <= hours + 12 < 24:
+        hours += 12
+    return f"{hours:02d}:{minutes:02d}:00"
