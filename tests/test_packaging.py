@@ -25,5 +25,8 @@ def test_wheel_ships_schema_stylesheets_and_reader_data(tmp_path):
     expected |= {f"toolchain/schema/rules/{p.name}" for p in (ROOT / "schema" / "rules").glob("*.sch")}
     # the stylesheets of every output, with the Typst library and the HTML assets
     expected |= {f"toolchain/xslt/{p.relative_to(ROOT / 'xslt')}" for p in (ROOT / "xslt").rglob("*") if p.is_file()}
-    expected |= {"toolchain/render/xslt.py", "toolchain/render/pdf.py"}
+    # every module of the package and every data file of the readers (the default conventions among them)
+    package = ROOT / "toolchain"
+    expected |= {f"toolchain/{p.relative_to(package)}" for p in package.rglob("*.py")}
+    expected |= {f"toolchain/readers/data/{p.name}" for p in (package / "readers" / "data").iterdir()}
     assert expected <= names, sorted(expected - names)
