@@ -107,7 +107,7 @@ class Meta:
     manuscript: Manuscript | None = None
     creation: tuple[str | None, str] | None = None  # (the date as written, or None; @when)
     abstract: list[list[object]] = field(default_factory=list)  # paragraphs of mixed content
-    languages: set[str] = field(default_factory=set)
+    languages: dict[str, str] = field(default_factory=dict)  # code -> name
     persons: list[Person] = field(default_factory=list)
     stations: list[Station] = field(default_factory=list)
-    declarations: list[str] = field(default_factory=list)  # ids of encode.decl.DECLARATIONS that apply
+    declarations: list[tuple[str, str]] = field(default_factory=list)  # editorialDecl: (section, text)

@@ -10,14 +10,13 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Meta
-from ..readers.conventions import Conventions
 from ..tei import el
 from .header import header
 
 
-def document(meta: Meta, text: etree._Element, conv: Conventions, *, lang: str = "en") -> etree._ElementTree:
+def document(meta: Meta, text: etree._Element, *, lang: str = "en") -> etree._ElementTree:
     """The TEI of a document: its header from `meta`, then its `text` element."""
     root = el("TEI", xml_lang=lang)
-    root.append(header(meta, conv))
+    root.append(header(meta))
     root.append(text)
     return etree.ElementTree(root)

@@ -5,9 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Citation, Meta, Person
-from ..readers.conventions import Conventions
 from ..tei import el, sub
-from .decl import editorial_decl
 from .inline import Span, build
 
 _CITATION_PARTS = {
@@ -19,10 +17,24 @@ _CITATION_PARTS = {
 }
 
 
-def header(meta: Meta, conv: Conventions) -> etree._Element:
-    th = el("teiHeader", file_desc(meta), el("encodingDesc", editorial_decl(meta.declarations, conv)))
-    th.append(profile_desc(meta, conv))
+# The sections of editorialDecl, in the order of the TEI content model.
+SECTIONS = ("correction", "normalization", "quotation", "hyphenation", "segmentation", "interpretation")
+
+
+def header(meta: Meta) -> etree._Element:
+    th = el("teiHeader", file_desc(meta), el("encodingDesc", editorial_decl(meta)))
+    th.append(profile_desc(meta))
     return th
+
+
+def editorial_decl(meta: Meta) -> etree._Element:
+    """editorialDecl: the declarations of the document, grouped by section."""
+    decl = el("editorialDecl")
+    for section in SECTIONS:
+        paragraphs = [text for kind, text in meta.declarations if kind == section]
+        if paragraphs:
+            decl.append(el(section, *[el("p", text) for text in paragraphs]))
+    return decl
 
 
 def file_desc(meta: Meta) -> etree._Element:
@@ -82,7 +94,7 @@ def manuscript(meta: Meta) -> etree._Element:
     return desc
 
 
-def profile_desc(meta: Meta, conv: Conventions) -> etree._Element:
+def profile_desc(meta: Meta) -> etree._Element:
     """profileDesc: the date of the document, its abstract, its languages and the persons it names."""
     pd = el("profileDesc")
     if meta.creation is not None:
@@ -91,8 +103,8 @@ def profile_desc(meta: Meta, conv: Conventions) -> etree._Element:
     if meta.abstract:
         sub(pd, "abstract", *[el("p", *content) for content in meta.abstract])
     lu = sub(pd, "langUsage")
-    for code in sorted(meta.languages):
-        sub(lu, "language", conv.common.language_name(code), ident=code)
+    for code, name in sorted(meta.languages.items()):
+        sub(lu, "language", name, ident=code)
     if meta.persons or meta.stations:
         lp = el("listPerson")
         for p in sorted(meta.persons, key=lambda p: p.id):

@@ -31,6 +31,7 @@ from . import brackets, frontmatter
 from .content import Content
 from .context import Context
 from .conventions import Conventions, given_names, not_names, places
+from .declarations import statements
 from .furniture import BULLET, TERMINAL, Part, Unit, footers, furniture, joined, script_split, split, units
 from .notes import Notes
 from .ocr import artefacts, repetition_runs
@@ -150,7 +151,7 @@ class _Reader:
         meta = self.meta(preamble, title, resp, source_text, original, translation)
         meta.persons = en.people
         body = el("body", *[original_div if part is original else translation_div for part in parts])
-        return encode.document(meta, el("text", body), conv, lang=translation.lang)
+        return encode.document(meta, el("text", body), lang=translation.lang)
 
     # --- persons -----------------------------------------------------------------
 
@@ -268,7 +269,7 @@ class _Reader:
     def meta(
         self, preamble: list[Block], title: str, resp: list, source_text: str, original: Part, translation: Part
     ) -> Meta:
-        meta = Meta(title, resp=resp, source_desc="", declarations=DECLARATIONS)
+        meta = Meta(title, resp=resp, source_desc="", declarations=statements(DECLARATIONS, self.conv))
         if source_text:
             meta.sources.append(el("bibl", source_text, type="source"))
         ms = Manuscript(main_lang=original.lang, other_langs=translation.lang)
@@ -293,7 +294,7 @@ class _Reader:
             self.ctx,
             "document has no date (no date line, none in the closing lines)",
         )
-        meta.languages = {original.lang, translation.lang}
+        meta.languages = self.ctx.languages({original.lang, translation.lang})
         return meta
 
 

@@ -19,5 +19,9 @@ class Context:
     def warn(self, line: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic("warning", rule, str(self.source), line, 0, message))
 
+    def languages(self, codes: set[str]) -> dict[str, str]:
+        """The names of language codes, as the conventions write them (`ru` -> `Russian`)."""
+        return {code: self.conv.common.language_name(code) for code in codes}
+
     def info(self, line: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic("info", rule, str(self.source), line, 0, message))

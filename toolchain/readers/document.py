@@ -23,6 +23,7 @@ from . import notes as notes_mod
 from .content import Content
 from .context import Context
 from .conventions import Conventions
+from .declarations import statements
 from .frontmatter import Header
 from .persons import Persons
 from .speech import unwrap_run
@@ -96,13 +97,13 @@ class _Reader:
             "document has no date (no date line, none in the citation or closer)",
         )
         meta.abstract = [content.inline(b) for b in header.fields.get("summary", ("", []))[1]]
-        meta.languages = {"en", lang} | ({original} if original else set())
+        meta.languages = ctx.languages({"en", lang} | ({original} if original else set()))
         meta.persons = persons.people
-        meta.declarations = DECLARATIONS
+        meta.declarations = statements(DECLARATIONS, self.conv)
         meta.manuscript = frontmatter.manuscript(header, citation, content.hands, original)
         for ambiguous in sorted(set(persons.ambiguous)):
             ctx.warn(1, f"'{ambiguous}' may be any of several persons; not linked", "person-ambiguous")
-        return encode.document(meta, text, self.conv)
+        return encode.document(meta, text)
 
     def _persons(
         self, persons: Persons, header: Header, body: list[Block], notes: notes_mod.Notes

@@ -28,6 +28,7 @@ from ..model import Meta
 from ..source.dates import DateMatch, find_date
 from ..tei import content_id, el, lay_out, sub
 from .conventions import Conventions
+from .declarations import statements
 
 NAME = "listing"
 DESCRIPTION = "archive listing (search-result page): records of a date line, a title and a summary"
@@ -358,11 +359,11 @@ def _tei(page: Page, first: int, conventions: Conventions) -> etree._ElementTree
         title,
         publication="The catalogue of the edition, read from an archive listing.",
         source_desc=shown,
-        languages={lang},
-        declarations=["listing-normalization", "catalogue"],
+        languages={lang: conventions.common.language_name(lang)},
+        declarations=statements(["listing-normalization", "catalogue"], conventions),
     )
     text = el("text", xml_lang=lang, type="catalogue")
-    tree = encode.document(meta, text, conventions)  # first: lay_out indents by the depth in the tree
+    tree = encode.document(meta, text)  # first: lay_out indents by the depth in the tree
     body = sub(text, "body")
     catalogue = sub(body, "listBibl", type="catalogue")
     for line, head_range in page.heads:

@@ -27,6 +27,7 @@ from . import notes as notes_mod
 from .content import Content
 from .context import Context
 from .conventions import Conventions, places
+from .declarations import statements
 from .frontmatter import Header
 from .persons import Persons
 from .speakers import Cast, assign_station_ids
@@ -229,12 +230,12 @@ class _Reader:
             "transcript has no date (no date line, none in the citation)",
         )
         meta.abstract = [content.inline(b) for b in front.header.fields.get("summary", ("", []))[1]]
-        meta.languages = {"en", lang}
+        meta.languages = ctx.languages({"en", lang})
         meta.persons = persons.people
         meta.stations = stations
-        meta.declarations = DECLARATIONS
+        meta.declarations = statements(DECLARATIONS, conv)
         meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, None)
-        return encode.document(meta, el("text", el("body", div), xml_lang=lang, type="original"), conv)
+        return encode.document(meta, el("text", el("body", div), xml_lang=lang, type="original"))
 
     def _source(self, notes: notes_mod.Notes) -> etree._Element | None:
         """The source statement (a `Source:` line, else a source note) as a bibl pointing to it."""

@@ -1,8 +1,8 @@
 """The editorial declarations: what an encoding means, said once each, named, in the section it belongs to.
 
-A reader lists the ids of the declarations that apply to the document it read (`Meta.declarations`); the
-header's editorialDecl is composed from them, section by section in the order of SECTIONS, each section's
-paragraphs in the order listed.
+A reader names the declarations that apply to the document it read; `statements` gives their text (some
+say what the conventions are: the deletion wordings, the longest supplied insertion) for `Meta.declarations`,
+from which the encoder composes the editorialDecl, section by section.
 """
 
 from __future__ import annotations
@@ -10,12 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lxml import etree
-
-from ..readers.conventions import Conventions
-from ..tei import el
-
-SECTIONS = ("correction", "normalization", "quotation", "interpretation")
+from .conventions import Conventions
 
 
 @dataclass(frozen=True)
@@ -161,11 +156,6 @@ DECLARATIONS: dict[str, Declaration] = {
 }
 
 
-def editorial_decl(ids: list[str], conv: Conventions) -> etree._Element:
-    """editorialDecl with the declarations of `ids`, grouped by section."""
-    decl = el("editorialDecl")
-    for section in SECTIONS:
-        paragraphs = [DECLARATIONS[i].text(conv) for i in ids if DECLARATIONS[i].section == section]
-        if paragraphs:
-            decl.append(el(section, *[el("p", text) for text in paragraphs]))
-    return decl
+def statements(ids: list[str], conv: Conventions) -> list[tuple[str, str]]:
+    """(section, text) of the declarations of `ids`, in that order."""
+    return [(DECLARATIONS[i].section, DECLARATIONS[i].text(conv)) for i in ids]
