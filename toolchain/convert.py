@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import readers
+from . import encode, readers
 from .errors import Diagnostic, EditionError, InputError
 from .link.registry import Registry
 from .readers.conventions import Conventions
@@ -46,8 +46,8 @@ def convert_text(
     """One transcript's bytes to canonical TEI bytes; raises InputError on bad input."""
     diagnostics: list[Diagnostic] = []
     text = decode(data, source, diagnostics, encoding)
-    tree = readers.read(text, source=source, conventions=conventions, diagnostics=diagnostics, format=format)
-    return serialise(tree.getroot()), diagnostics
+    doc = readers.read(text, source=source, conventions=conventions, diagnostics=diagnostics, format=format)
+    return serialise(encode.document(doc).getroot()), diagnostics
 
 
 def output_path(source: Path, out_dir: Path) -> Path:

@@ -1,17 +1,68 @@
-"""The document model between a reader and the TEI encoder: what the header of a document says.
+"""The document model between a reader and the TEI encoder.
 
-A reader fills a `Meta` from the front matter, the notes and the persons it found; `encode.header` is the
-one place that turns it into a teiHeader. (The text itself is still given to the encoder as TEI built by
-the reader from the stand-off spans of `encode.inline`.)
+A reader gives a `Document`: its `Meta` (what the header says: title, responsibility, sources, dates,
+languages, persons, the editorial declarations that apply) and its `Text`, a tree of blocks (divisions,
+paragraphs, headings, speaker turns, remarks, page breaks, lists, notes, closers, catalogue records) whose
+inline content is text with stand-off spans (`Inline`). `encode` is the one place that turns it into TEI.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lxml import etree
+from lxml import etree  # the element a span makes
 
 from .source.names import initials_key
+
+# Outer spans first when two cover the same range.
+RANK = {
+    "speech-run": 0,
+    "closer-part": 1,
+    "date": 2,
+    "bracket": 3,
+    "ocr": 3,
+    "stage": 3,
+    "term": 4,
+    "sic": 4,
+    "said": 5,
+    "seg": 5,
+    "q": 6,
+    "persName": 7,
+    "marker": 8,
+    "num": 8,
+    "pb": 9,
+    "fw0": 10,
+    "fw1": 11,
+    "fw2": 12,
+    "fw3": 13,
+}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    kind: str
+    make: Callable[[], etree._Element] | None  # None: the characters are dropped
+    inner_start: int | None = None  # where the element's content starts (after an opening bracket)
+    inner_end: int | None = None
+    leaf: bool = False  # the element is complete; the covered characters are dropped
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return (
+            self.start if self.inner_start is None else self.inner_start,
+            self.end if self.inner_end is None else self.inner_end,
+        )
+
+
+@dataclass
+class Inline:
+    """A paragraph's text and the spans that mark it; `encode.inline.build` makes the mixed TEI content."""
+
+    text: str
+    spans: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +123,14 @@ class Citation:
 
 
 @dataclass
+class Source:
+    """A statement of the source the text comes from (bibl type="source"), and the note it is made in."""
+
+    text: str
+    corresp: str | None = None
+
+
+@dataclass
 class Manuscript:
     """msDesc: where the original is and what it is written in."""
 
@@ -95,6 +154,7 @@ class Station:
 @dataclass
 class Meta:
     title: str
+    lang: str = "en"  # the language of the header
     resp: list[Resp] = field(default_factory=list)
     funder: str | None = None
     publisher: str | None = None
@@ -102,12 +162,146 @@ class Meta:
     url: str | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)  # notesStmt: (type, text)
     citation: Citation | None = None
-    sources: list[etree._Element] = field(default_factory=list)  # bibl type="source"
+    sources: list[Source] = field(default_factory=list)
     source_desc: str = "A plain-text transcript without a citation."  # when nothing else describes the source
     manuscript: Manuscript | None = None
     creation: tuple[str | None, str] | None = None  # (the date as written, or None; @when)
-    abstract: list[list[object]] = field(default_factory=list)  # paragraphs of mixed content
+    abstract: list[Inline] = field(default_factory=list)  # its paragraphs
     languages: dict[str, str] = field(default_factory=dict)  # code -> name
     persons: list[Person] = field(default_factory=list)
     stations: list[Station] = field(default_factory=list)
     declarations: list[tuple[str, str]] = field(default_factory=list)  # editorialDecl: (section, text)
+
+
+# --- the text ------------------------------------------------------------------------------
+
+
+@dataclass
+class Para:
+    content: Inline
+    id: str | None = None
+    rend: str | None = None  # quotation marks kept in @rend: pre(“) post(”)
+    corresp: str | None = None  # the paragraphs of the original a translation's paragraph renders
+
+
+@dataclass
+class Head:
+    content: Inline
+    id: str | None = None
+    type: str | None = None
+    corresp: str | None = None
+
+
+@dataclass
+class Note:
+    """A paragraph that is a note (`Справка: …`, a source line)."""
+
+    content: Inline
+    type: str
+    id: str | None = None
+
+
+@dataclass
+class Item:
+    content: Inline
+    n: str | None = None  # the bullet as written
+
+
+@dataclass
+class ItemList:
+    items: list[Item]
+    id: str | None = None
+    type: str | None = None
+    head: str | None = None
+    corresp: str | None = None
+
+
+@dataclass
+class Opener:
+    """The dateline at the head of a transcript."""
+
+    dateline: Inline
+
+
+@dataclass
+class Closer:
+    """Closing lines (a signature, a dateline): each line's spans mark its signed and dateline parts."""
+
+    lines: list[Inline]
+
+
+@dataclass
+class Stage:
+    """A remark about the proceedings: `[Laughter]`, `(11.40)`, `[The President left.]`."""
+
+    content: Inline
+    type: str
+
+
+@dataclass
+class Gap:
+    """An omission the text reports (`[Omitted here is …]`, `[illegible]`), its words as description."""
+
+    desc: Inline
+    reason: str
+
+
+@dataclass
+class PageBreak:
+    """A page break between paragraphs, with the page furniture (running footers) that stood there."""
+
+    footers: list[str]
+
+
+@dataclass
+class Turn:
+    """A speaker's turn: the label as written, the speaker it stands for, the paragraphs and remarks."""
+
+    speaker: str
+    who: str | None
+    blocks: list[Block] = field(default_factory=list)
+    rend: str | None = None
+
+
+@dataclass
+class Record:
+    """A record of a catalogue: position, date as written and its @when, title, summary paragraphs."""
+
+    n: str
+    id: str
+    date: str
+    when: str | None
+    title: str | None
+    summary: list[str]
+
+
+@dataclass
+class Catalogue:
+    heads: list[Head]
+    records: list[Record]
+
+
+@dataclass
+class Div:
+    type: str
+    blocks: list[Block] = field(default_factory=list)
+    n: str | None = None
+    lang: str | None = None
+
+
+Block = Para | Head | Note | ItemList | Opener | Closer | Stage | Gap | PageBreak | Turn | Div | Catalogue
+
+
+@dataclass
+class Text:
+    """The text of a document: its divisions (or a catalogue), in its language and of its kind."""
+
+    blocks: list[Block]
+    lang: str | None = None
+    type: str | None = None
+
+
+@dataclass
+class Document:
+    meta: Meta
+    text: Text

@@ -1,7 +1,7 @@
-"""The one TEI encoder: a document's `Meta` (model.py) and its text to a TEI tree.
+"""The one TEI encoder: a reader's `model.Document` to a TEI tree.
 
 header   teiHeader from Meta: fileDesc, encodingDesc (the declarations that apply), profileDesc
-decl     the editorial declarations, each once, by id
+body     text and body from the model's blocks
 inline   text + stand-off spans -> mixed TEI content
 """
 
@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..model import Meta
-from ..tei import el
+from ..model import Document
+from ..tei import NS, el, lay_out
+from .body import text
 from .header import header
 
 
-def document(meta: Meta, text: etree._Element, *, lang: str = "en") -> etree._ElementTree:
-    """The TEI of a document: its header from `meta`, then its `text` element."""
-    root = el("TEI", xml_lang=lang)
-    root.append(header(meta))
-    root.append(text)
+def document(doc: Document) -> etree._ElementTree:
+    """The TEI of a document: its header from its meta, then its text."""
+    root = el("TEI", xml_lang=doc.meta.lang)
+    root.append(header(doc.meta))
+    root.append(text(doc.text))
+    for bibl in root.iterfind(".//tei:listBibl[@type='catalogue']/tei:bibl", NS):
+        lay_out(bibl)  # once in the tree: records are laid out by their depth
     return etree.ElementTree(root)

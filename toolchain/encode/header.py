@@ -6,7 +6,7 @@ from lxml import etree
 
 from ..model import Citation, Meta, Person
 from ..tei import el, sub
-from .inline import Span, build
+from .inline import Span, build, content
 
 _CITATION_PARTS = {
     "title": lambda c: el("title", level="a"),
@@ -59,7 +59,8 @@ def file_desc(meta: Meta) -> etree._Element:
     sd = sub(fd, "sourceDesc")
     if meta.citation is not None:
         sd.append(citation_bibl(meta.citation))
-    sd.extend(meta.sources)
+    for source in meta.sources:
+        sub(sd, "bibl", source.text, type="source", corresp=source.corresp)
     if not len(sd) and meta.source_desc:
         sub(sd, "p", meta.source_desc)
     if meta.manuscript is not None:
@@ -101,7 +102,7 @@ def profile_desc(meta: Meta) -> etree._Element:
         written, when = meta.creation
         sub(pd, "creation", el("date", written, when=when))
     if meta.abstract:
-        sub(pd, "abstract", *[el("p", *content) for content in meta.abstract])
+        sub(pd, "abstract", *[el("p", *content(paragraph)) for paragraph in meta.abstract])
     lu = sub(pd, "langUsage")
     for code, name in sorted(meta.languages.items()):
         sub(lu, "language", name, ident=code)

@@ -7,52 +7,10 @@ drops (the brackets, a note marker) leave the text, the rest stays, in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from lxml import etree
 
+from ..model import RANK, Inline, Span
 from ..tei import append
-
-# Outer spans first when two cover the same range.
-RANK = {
-    "speech-run": 0,
-    "closer-part": 1,
-    "date": 2,
-    "bracket": 3,
-    "ocr": 3,
-    "stage": 3,
-    "term": 4,
-    "sic": 4,
-    "said": 5,
-    "seg": 5,
-    "q": 6,
-    "persName": 7,
-    "marker": 8,
-    "pb": 9,
-    "fw0": 10,
-    "fw1": 11,
-    "fw2": 12,
-    "fw3": 13,
-}
-
-
-@dataclass
-class Span:
-    start: int
-    end: int
-    kind: str
-    make: Callable[[], etree._Element] | None  # None: the characters are dropped
-    inner_start: int | None = None  # where the element's content starts (after an opening bracket)
-    inner_end: int | None = None
-    leaf: bool = False  # the element is complete; the covered characters are dropped
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return (
-            self.start if self.inner_start is None else self.inner_start,
-            self.end if self.inner_end is None else self.inner_end,
-        )
 
 
 def nest(spans: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -73,6 +31,11 @@ def nest(spans: list[Span]) -> tuple[list[Span], list[Span]]:
         kept.append(s)
         open_stack.append(s)
     return kept, dropped
+
+
+def content(inline: Inline) -> list[object]:
+    """The mixed content of an `Inline`."""
+    return build(inline.text, inline.spans)
 
 
 def build(text: str, spans: list[Span]) -> list[object]:
@@ -108,3 +71,29 @@ def _fill(node: etree._Element, text: str, start: int, end: int, spans: list[Spa
         pos = span.end
         i = j
     append(node, text[pos:end])
+
+
+def plain(inline: Inline) -> str:
+    """The words `content(inline)` would hold outside the elements it makes whole (note markers): the text
+    without the characters the spans drop. Nothing is made, so nothing is counted as placed."""
+    kept, _ = nest(inline.spans)
+    out: list[str] = []
+    _plain(inline.text, 0, len(inline.text), kept, out)
+    return "".join(out)
+
+
+def _plain(text: str, start: int, end: int, spans: list[Span], out: list[str]) -> None:
+    pos = start
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        j = i + 1
+        while j < len(spans) and spans[j].start < span.end:
+            j += 1
+        out.append(text[pos : span.start])
+        if span.make is not None and not span.leaf:
+            lo, hi = span.inner
+            _plain(text, lo, hi, spans[i + 1 : j], out)
+        pos = span.end
+        i = j
+    out.append(text[pos:end])

@@ -1,9 +1,11 @@
 """The registry of readers: one module per input genre, each with the same signature.
 
-    read(text, *, source, conventions, diagnostics) -> lxml ElementTree (TEI)
+    read(text, *, source, conventions, diagnostics) -> model.Document (encoded to TEI by `encode`)
     sniff(text, conventions) -> float in 0..1
 
-`--format NAME` picks a reader by name; without it, sniffing picks the best-scoring one.
+`--format NAME` picks a reader by name; without it, sniffing picks the best-scoring one. The readers sit
+side by side: none imports another; what they share is in the modules beside them (front matter, notes,
+brackets, content, speech, persons, speakers, participants).
 """
 
 from __future__ import annotations
@@ -12,9 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from ..errors import Diagnostic, EditionError, InputError
+from ..model import Document
 from . import bilingual, document, listing, transcript
 from .conventions import Conventions
 
@@ -23,7 +24,7 @@ from .conventions import Conventions
 class Reader:
     name: str
     description: str
-    read: Callable[..., etree._ElementTree]
+    read: Callable[..., Document]
     sniff: Callable[[str, Conventions], float]
 
 
@@ -56,7 +57,7 @@ def sniff(text: str, source: Path, conventions: Conventions) -> Reader:
 
 def read(
     text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None = None
-) -> etree._ElementTree:
+) -> Document:
     reader = get(format) if format else sniff(text, source, conventions)
     try:
         return reader.read(text, source=source, conventions=conventions, diagnostics=diagnostics)

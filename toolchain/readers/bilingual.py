@@ -15,28 +15,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lxml import etree
-
-from .. import encode
-from ..encode.inline import Span
+from .. import model as m
 from ..errors import Diagnostic, InputError
-from ..model import Manuscript, Meta, Person
+from ..model import Manuscript, Meta, Person, Span
 from ..source.blocks import Block, blocks
 from ..source.dates import find_date
 from ..source.marks import quotations
 from ..source.names import CAP_WORD, INITIALS, allowed_edits, distance, key, stems
 from ..source.scripts import script
-from ..tei import XML_ID, append, content_id, el, sub
+from ..tei import content_id, el
 from . import brackets, frontmatter
 from .content import Content
 from .context import Context
 from .conventions import Conventions, given_names, not_names, places
 from .declarations import statements
-from .furniture import BULLET, TERMINAL, Part, Unit, footers, furniture, joined, script_split, split, units
+from .furniture import BULLET, TERMINAL, Part, Unit, footers, joined, script_split, split, units
 from .notes import Notes
 from .ocr import artefacts, repetition_runs
 from .persons import Persons, ScriptMatcher
-from .speech import Turn, unwrap_run
+from .speech import Turn
 
 NAME = "bilingual"
 DESCRIPTION = "an original (often OCR output) and its translation in another script, with page furniture"
@@ -59,7 +56,7 @@ def sniff(text: str, conventions: Conventions) -> float:
     return 0.9 if len(langs) == 2 else 0.5
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> etree._ElementTree:
+def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
     bs = blocks(text)
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
@@ -82,11 +79,11 @@ class _Content(Content):
         for a in artefacts(text, conv.bilingual.ocr_artefacts):
             orig, reg = text[a.start : a.end], el("reg", a.regular, type=a.kind)
             spans.append(Span(a.start, a.end, "ocr", lambda o=orig, r=reg: el("choice", el("orig", o), r), leaf=True))
-        for m in _STAR_NOTE.finditer(text):
+        for star in _STAR_NOTE.finditer(text):
             words = conv.bilingual.note_type_words
-            ntype = next((t for w, t in words.items() if w in m.group(1).lower()), "editorial")
+            ntype = next((t for w, t in words.items() if w in star.group(1).lower()), "editorial")
             make = lambda t=ntype: el("note", type=t, n="*", place="inline")  # noqa: E731
-            spans.append(Span(m.start(), m.end(), "bracket", make, m.start(1), m.end(1)))
+            spans.append(Span(star.start(), star.end(), "bracket", make, star.start(1), star.end(1)))
         return spans
 
     def content(
@@ -107,7 +104,7 @@ class _Reader:
         self.conv = ctx.conv
         self.blocks = bs
 
-    def tree(self) -> etree._ElementTree:
+    def tree(self) -> m.Document:
         ctx, conv = self.ctx, self.conv
         preamble, first, second, source_block = split(self.blocks, ctx)
         furniture_lines = footers(first + second, ctx)
@@ -150,8 +147,8 @@ class _Reader:
 
         meta = self.meta(preamble, title, resp, source_text, original, translation)
         meta.persons = en.people
-        body = el("body", *[original_div if part is original else translation_div for part in parts])
-        return encode.document(meta, el("text", body), lang=translation.lang)
+        meta.lang = translation.lang
+        return m.Document(meta, m.Text([original_div if part is original else translation_div for part in parts]))
 
     # --- persons -----------------------------------------------------------------
 
@@ -174,11 +171,11 @@ class _Reader:
         skip = set(not_names() | places() | given_names()) | known | titles
         for u in prose:
             quoted = [range(a, b) for a, b in quotations(u.text)]
-            for m in re.finditer(rf"(?<=[\w,;)] )({CAP_WORD})(?=['’]s?\b|\W|$)", u.text):
-                word = m.group(1)
-                if word in skip or len(word) < 4 or word.endswith(_DEMONYM) or any(m.start() in q for q in quoted):
+            for cap in re.finditer(rf"(?<=[\w,;)] )({CAP_WORD})(?=['’]s?\b|\W|$)", u.text):
+                word = cap.group(1)
+                if word in skip or len(word) < 4 or word.endswith(_DEMONYM) or any(cap.start() in q for q in quoted):
                     continue
-                before = re.search(r"(\S+)\s+$", u.text[: m.start()])
+                before = re.search(r"(\S+)\s+$", u.text[: cap.start()])
                 if before and before.group(1)[:1].isupper() and before.group(1) not in titles:
                     continue  # the second word of a longer proper name ("New York"): not a surname alone
                 spelled = self._in_original(key(word), original_keys)
@@ -187,7 +184,7 @@ class _Reader:
                 if en.add(word, form=word):
                     skip.add(word)
                     self.ctx.info(
-                        u.blocks[0].line_at(m.start(1)) if len(u.blocks) == 1 else u.line,
+                        u.blocks[0].line_at(cap.start(1)) if len(u.blocks) == 1 else u.line,
                         f"'{word}' taken for a person: a capitalised word inside a sentence that the original "
                         f"spells too{' (approximately)' if spelled else ''}",
                         "person-bare",
@@ -219,49 +216,46 @@ class _Reader:
 
     # --- text --------------------------------------------------------------------
 
-    def div(self, content: _Content, part: Part) -> etree._Element:
+    def div(self, content: _Content, part: Part) -> m.Div:
         ids = self.ctx.ids
-        div = el("div", type=part.kind, xml_lang=part.lang)
-        for group in part.leading_footers:
-            furniture(div, group)
+        div = m.Div(part.kind, lang=part.lang)
+        blocks = div.blocks
+        blocks.extend(m.PageBreak([b.text for b in group]) for group in part.leading_footers)
         speaker: Person | None = None
-        closer: etree._Element | None = None
+        closer: m.Closer | None = None
         for u in part.units:
             if u.kind == "closer":
                 if closer is None:
-                    closer = sub(div, "closer")
-                if len(closer):
-                    closer[-1].tail = (closer[-1].tail or "") + "\n"
-                _closer_content(content, closer, u)
+                    closer = m.Closer([])
+                    blocks.append(closer)
+                closer.lines.append(_closer_line(content, u))
                 continue
             if u.kind == "head":
                 u.id = content_id("h", u.text, ids)
-                sub(div, "head", *content.inline(u.blocks[0]), xml_id=u.id)
+                blocks.append(m.Head(content.inline(u.blocks[0]), u.id))
                 continue
             if u.kind == "note":
                 u.id = content_id("note", u.text, ids)
-                div.append(el("note", *content.inline(u.blocks[0]), type=u.note_type, xml_id=u.id))
+                blocks.append(m.Note(content.inline(u.blocks[0]), u.note_type, u.id))
                 continue
             if u.kind == "list":
                 u.id = content_id("list", u.text, ids)
-                lst = sub(div, "list", xml_id=u.id)
+                items = []
                 for i, line in enumerate(u.blocks[0].lines):
                     b = Block(u.line + i, [BULLET.sub("", line, count=1)])
-                    sub(lst, "item", *content.inline(b), n=BULLET.match(line).group(0).strip())
+                    items.append(m.Item(content.inline(b), BULLET.match(line).group(0).strip()))
+                blocks.append(m.ItemList(items, u.id))
                 speaker = None
                 continue
             u.id = content_id("p", u.text, ids)
             block, extra = joined(u)
-            mixed, turn = content.content(block, speech=True, run=speaker, extra=extra)
-            p = sub(div, "p", *mixed, xml_id=u.id)
+            inline, turn = content.content(block, speech=True, run=speaker, extra=extra)
+            blocks.append(m.Para(inline, u.id))
             if turn.opening is not None:
                 speaker = turn.opening
             elif speaker is not None and turn.ends_run:
-                unwrap_run(p)
                 speaker = None
-            for group in u.breaks[len(u.blocks) - 1 :]:
-                if group:
-                    furniture(div, group)
+            blocks.extend(m.PageBreak([b.text for b in group]) for group in u.breaks[len(u.blocks) - 1 :] if group)
         return div
 
     # --- header ------------------------------------------------------------------
@@ -271,7 +265,7 @@ class _Reader:
     ) -> Meta:
         meta = Meta(title, resp=resp, source_desc="", declarations=statements(DECLARATIONS, self.conv))
         if source_text:
-            meta.sources.append(el("bibl", source_text, type="source"))
+            meta.sources.append(m.Source(source_text))
         ms = Manuscript(main_lang=original.lang, other_langs=translation.lang)
         date_line = None
         for b in preamble:
@@ -283,9 +277,9 @@ class _Reader:
                 ms.idnos.append(("archive", text))
         for kind, pattern in self.conv.bilingual.document_numbers.items():
             for u in original.units + translation.units:
-                m = re.search(pattern, u.text)
-                if m:
-                    ms.idnos.append((kind, m.group(1)))
+                number = re.search(pattern, u.text)
+                if number:
+                    ms.idnos.append((kind, number.group(1)))
                     break
         meta.manuscript = ms
         closing = next((d for u in translation.units if u.kind == "closer" for d in [find_date(u.text)] if d), None)
@@ -331,12 +325,13 @@ def _lemma(word: str) -> str:
     return min(options, key=len) if options else word
 
 
-def _closer_content(content: Content, closer: etree._Element, u: Unit) -> None:
+def _closer_line(content: Content, u: Unit) -> m.Inline:
+    """A closing line: a dateline, or who signed it (and where and when, before the name)."""
     text = u.text
     date = find_date(text)
     if date and date.start == 0 and date.end >= len(text.strip(" .")) - 1:
-        closer.append(el("dateline", el("date", text, when=date.iso)))
-        return
+        dateline = Span(0, len(text), "closer-part", lambda: el("dateline"))
+        return m.Inline(text, [dateline, Span(0, len(text), "date", lambda: el("date", when=date.iso))])
     mentions = content.persons.mentions(text)
     if mentions:
         extra = []
@@ -346,23 +341,22 @@ def _closer_content(content: Content, closer: etree._Element, u: Unit) -> None:
         if signed_from > 0:
             extra.append(Span(0, signed_from, "closer-part", lambda: el("dateline")))
         extra.append(Span(signed_from, len(text), "closer-part", lambda: el("signed")))
-        append(closer, *content.inline(u.blocks[0], extra=extra))
-        return
-    closer.append(el("dateline", *content.inline(u.blocks[0])))
+        return content.inline(u.blocks[0], extra=extra)
+    return content.inline(u.blocks[0], extra=[Span(0, len(text), "closer-part", lambda: el("dateline"))])
 
 
-def _align(original: Part, translation: Part, translation_div: etree._Element) -> None:
+def _align(original: Part, translation: Part, translation_div: m.Div) -> None:
     """@corresp from each paragraph of the translation to the paragraph(s) of the original."""
     from .align import align
 
     src = [u for u in original.units if u.kind != "note"]
     tgt = [u for u in translation.units if u.kind != "note"]
-    by_id = {e.get(XML_ID): e for e in translation_div.iter() if e.get(XML_ID)}
+    paragraphs = {b.id: b for b in translation_div.blocks if isinstance(b, m.Para | m.Head | m.ItemList) and b.id}
     for link in align([u.text for u in src], [u.text for u in tgt]):
         u = tgt[link.translation]
         ids = [src[i].id for i in link.original if src[i].id]
-        if ids and u.id in by_id:
-            by_id[u.id].set("corresp", " ".join(f"#{i}" for i in ids))
+        if ids and u.id in paragraphs:
+            paragraphs[u.id].corresp = " ".join(f"#{i}" for i in ids)
 
 
 __all__ = ["DESCRIPTION", "NAME", "read", "sniff"]

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..encode.inline import Span
 from ..errors import InputError
+from ..model import Span
 from ..source.blocks import Block
 from ..source.marks import Bracket
 from ..tei import content_id, el

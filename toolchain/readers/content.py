@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from lxml import etree
-
-from ..encode.inline import Span, build
 from ..errors import InputError
+from ..model import Closer, Inline, Person, Span
 from ..source.blocks import Block
 from ..source.dates import find_date
 from ..source.marks import brackets
@@ -23,7 +21,6 @@ from . import brackets as bracket_rules
 from .context import Context
 from .frontmatter import closer_phrase
 from .notes import Note, Notes
-from .persons import Person
 from .speech import Speech, Turn
 
 
@@ -47,14 +44,14 @@ class Content:
         self.closer: Block | None = None  # the closing line, whose signer made a deletion no note assigns
         self.extra: Callable[[Block], list[Span]] | None = None  # a reader's own spans (OCR flags)
 
-    def inline(self, b: Block, *, speech: bool = False, extra: list[Span] | None = None) -> list[object]:
-        """Mixed content for a block."""
+    def inline(self, b: Block, *, speech: bool = False, extra: list[Span] | None = None) -> Inline:
+        """The content of a block: its text and the spans that mark it."""
         return self.content(b, speech=speech, extra=extra)[0]
 
     def content(
         self, b: Block, *, speech: bool, run: Person | None = None, extra: list[Span] | None = None
-    ) -> tuple[list[object], Turn]:
-        """Mixed content for a block and what it does to `run`, the statement running through it."""
+    ) -> tuple[Inline, Turn]:
+        """The content of a block and what it does to `run`, the statement running through it."""
         text = b.text
         spans: list[Span] = list(extra or [])
         if self.extra is not None:
@@ -84,7 +81,7 @@ class Content:
                 lo, hi = before.inner
                 target = content_id("del", text[lo:hi], self.ctx.ids)
                 deletions[before.start] = (note, target)
-            make = lambda note=note, target=target: self.notes.make(note, target, self.ctx, self.note_inline)  # noqa: E731
+            make = self.notes.marker(note, target, self.ctx, self.note_inline)
             spans.append(Span(m.start(), m.end(), "marker", make, leaf=True))
         resp = f"#{self.translator}" if self.translator else None
         for bracket in bracket_list:
@@ -101,15 +98,15 @@ class Content:
         if speech:
             speech_spans, turn = self.speech.spans(text, mentions, bracket_list, run)
             spans.extend(speech_spans)
-        return build(text, spans), turn
+        return Inline(text, spans), turn
 
-    def note_inline(self, b: Block) -> list[object]:
-        """Mixed content of a note's text or a remark: persons named, nothing else."""
+    def note_inline(self, b: Block) -> Inline:
+        """The content of a note's text or a remark: persons named, nothing else."""
         spans = [
             Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}"))
             for mn in self.persons.mentions(b.text)
         ]
-        return build(b.text, spans)
+        return Inline(b.text, spans)
 
     def _is_deletion(self, note: Note) -> bool:
         low = note.text.lower()
@@ -128,7 +125,7 @@ class Content:
         self.hands[hid] = person
         return f"#{hid}"
 
-    def closer_element(self, b: Block) -> etree._Element:
+    def closing(self, b: Block) -> Closer:
         """A closing line: who signed it (`signed`) and where and when (`dateline` with its `date`)."""
         text = b.text
         phrase = closer_phrase(text, self.ctx.conv) or ""
@@ -149,4 +146,4 @@ class Content:
             extra.append(Span(ds, de, "date", lambda d=date: el("date", when=d.iso)))
         else:
             extra.append(Span(0, len(text), "closer-part", lambda: el("signed")))
-        return el("closer", *self.inline(b, speech=False, extra=extra))
+        return Closer([self.inline(b, extra=extra)])

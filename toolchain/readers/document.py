@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lxml import etree
-
-from .. import encode
+from .. import model as m
 from ..errors import Diagnostic, InputError
 from ..model import Person
 from ..source.blocks import Block, blocks
 from ..source.dates import find_date
-from ..tei import XML_ID, content_id, el, sub
+from ..tei import content_id
 from . import brackets, frontmatter, participants
 from . import notes as notes_mod
 from .content import Content
@@ -26,7 +24,6 @@ from .conventions import Conventions
 from .declarations import statements
 from .frontmatter import Header
 from .persons import Persons
-from .speech import unwrap_run
 
 NAME = "document"
 DESCRIPTION = "archive document page: date, title, labelled header fields, text and notes"
@@ -45,7 +42,7 @@ def sniff(text: str, conventions: Conventions) -> float:
     return min(1.0, hits / 3)
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> etree._ElementTree:
+def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
     ctx = Context(source, conventions, diagnostics)
     bs = blocks(text)
     if not bs:
@@ -59,7 +56,7 @@ class _Reader:
         self.conv = ctx.conv
         self.blocks = bs
 
-    def tree(self) -> etree._ElementTree:
+    def tree(self) -> m.Document:
         ctx = self.ctx
         header, body, note_blocks = frontmatter.layout(self.blocks, ctx)
         notes = notes_mod.parse(note_blocks, ctx)
@@ -103,7 +100,7 @@ class _Reader:
         meta.manuscript = frontmatter.manuscript(header, citation, content.hands, original)
         for ambiguous in sorted(set(persons.ambiguous)):
             ctx.warn(1, f"'{ambiguous}' may be any of several persons; not linked", "person-ambiguous")
-        return encode.document(meta, text)
+        return m.Document(meta, text)
 
     def _persons(
         self, persons: Persons, header: Header, body: list[Block], notes: notes_mod.Notes
@@ -137,36 +134,34 @@ class _Reader:
         original: str | None,
         participants_line: Block | None,
         closer: Block | None,
-    ) -> etree._Element:
+    ) -> m.Text:
         kind = "translation" if original and original != lang else "original"
-        container = el("div", type=kind)
+        container = m.Div(kind)
         item_re = re.compile(self.conv.document.item_pattern)
         current = container
         speaker: Person | None = None
         ids = self.ctx.ids
         for b in body:
             if b is closer:
-                current.append(content.closer_element(b))
+                current.blocks.append(content.closing(b))
                 continue
-            m = item_re.match(b.text)
-            if m:
-                current = sub(container, "div", type="item", n=m.group(1))
-                head = sub(current, "head", *content.inline(b))
-                head.set(XML_ID, content_id("h", b.text, ids))
+            found = item_re.match(b.text)
+            if found:
+                current = m.Div("item", n=found.group(1))
+                container.blocks.append(current)
+                current.blocks.append(m.Head(content.inline(b), content_id("h", b.text, ids)))
                 speaker = None
                 continue
             if b is participants_line:
-                sub(current, "p", *content.inline(b), xml_id=content_id("p", b.text, ids))
+                current.blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
                 continue
-            mixed, turn = content.content(b, speech=True, run=speaker)
-            p = sub(current, "p", *mixed, xml_id=content_id("p", b.text, ids))
+            inline, turn = content.content(b, speech=True, run=speaker)
+            current.blocks.append(m.Para(inline, content_id("p", b.text, ids)))
             if turn.opening is not None:
                 speaker = turn.opening
             elif speaker is not None and turn.ends_run:
-                # the speaker in the third person: a narrative paragraph, the statement is over
-                unwrap_run(p)
-                speaker = None
-        return el("text", el("body", container), xml_lang=lang, type=kind)
+                speaker = None  # the speaker in the third person: a narrative paragraph, the statement is over
+        return m.Text([container], lang, kind)
 
 
 __all__ = ["DESCRIPTION", "NAME", "read", "sniff"]

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree
-
-from ..encode.inline import Span
 from ..errors import InputError
+from ..model import Span
 from ..source.blocks import Block
 from ..source.scripts import script
 from ..tei import el
@@ -182,10 +180,3 @@ def joined(u: Unit) -> tuple[Block, list[Span]]:
         lines.extend(b.lines)
         offset += len(b.text) + 1
     return Block(u.line, lines), spans
-
-
-def furniture(div: etree._Element, group: list[Block]) -> None:
-    """A page break between paragraphs, with the footers that stood there."""
-    div.append(el("pb"))
-    for b in group:
-        div.append(el("fw", b.text, type="footer"))

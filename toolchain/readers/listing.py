@@ -20,13 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
-from .. import encode
+from .. import model as m
 from ..errors import Diagnostic, InputError
-from ..model import Meta
 from ..source.dates import DateMatch, find_date
-from ..tei import content_id, el, lay_out, sub
+from ..tei import content_id, el
 from .conventions import Conventions
 from .declarations import statements
 
@@ -279,7 +276,7 @@ def sniff(text: str, conventions: Conventions) -> float:
 # --- reading -------------------------------------------------------------------------
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> etree._ElementTree:
+def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
     found: list[Diagnostic] = []
 
     def warn(line: int, message: str, rule: str) -> None:
@@ -294,7 +291,7 @@ def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list
 Warn = Callable[[int, str, str], None]
 
 
-def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> etree._ElementTree:
+def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> m.Document:
     page = _page(text, conventions)
     for line in page.chrome:
         warn(line.number, f"page chrome '{line.text}' dropped", "listing-chrome")
@@ -334,19 +331,17 @@ def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> etre
     return _tei(page, first, conventions)
 
 
-def _range_head(rng: Range) -> etree._Element:
+def _range_head(rng: Range) -> m.Head:
     """The range line as written, its three numbers marked with their values."""
-    pieces: list[object] = []
-    pos = 0
+    spans = []
     for name in ("first", "last", "total"):
         start, end = rng.match.span(name)
-        pieces += [rng.text[pos:start], el("num", rng.text[start:end], value=str(rng.number(name)))]
-        pos = end
-    pieces.append(rng.text[pos:])
-    return el("head", [p for p in pieces if p != ""], type="range")
+        value = str(rng.number(name))
+        spans.append(m.Span(start, end, "num", lambda v=value: el("num", value=v)))
+    return m.Head(m.Inline(rng.text, spans), type="range")
 
 
-def _tei(page: Page, first: int, conventions: Conventions) -> etree._ElementTree:
+def _tei(page: Page, first: int, conventions: Conventions) -> m.Document:
     lang = conventions.common.default_language
     rng = page.range
     title = f"Catalogue: {rng.as_written}" if rng else "Catalogue"
@@ -355,32 +350,22 @@ def _tei(page: Page, first: int, conventions: Conventions) -> etree._ElementTree
         if rng
         else "A page of search results of an archive; the page does not say which results it shows."
     )
-    meta = Meta(
+    meta = m.Meta(
         title,
         publication="The catalogue of the edition, read from an archive listing.",
         source_desc=shown,
         languages={lang: conventions.common.language_name(lang)},
         declarations=statements(["listing-normalization", "catalogue"], conventions),
     )
-    text = el("text", xml_lang=lang, type="catalogue")
-    tree = encode.document(meta, text)  # first: lay_out indents by the depth in the tree
-    body = sub(text, "body")
-    catalogue = sub(body, "listBibl", type="catalogue")
-    for line, head_range in page.heads:
-        catalogue.append(_range_head(head_range) if head_range else el("head", line.text))
+    heads = [_range_head(head_range) if head_range else m.Head(m.Inline(line.text)) for line, head_range in page.heads]
+    records = []
     taken: set[str] = set()
     for position, record in enumerate(page.records, start=first):
         title_text = _title_text(record) if record.title else ""
         key = f"{title_text} {record.iso or record.date_text}"
-        bibl = sub(catalogue, "bibl", n=str(position), xml_id=content_id("bibl", key, taken))
-        bibl.append(el("date", record.date_text, when=record.iso))
-        if record.title is not None:
-            bibl.append(el("title", title_text))
-        if record.summary:
-            if len(record.summary) == 1:
-                note = el("note", _paragraph_text(record.summary[0]), type="summary")
-            else:
-                note = el("note", [el("p", _paragraph_text(p)) for p in record.summary], type="summary")
-            bibl.append(note)
-        lay_out(bibl)
-    return tree
+        summary = [_paragraph_text(p) for p in record.summary]
+        rid = content_id("bibl", key, taken)
+        records.append(
+            m.Record(str(position), rid, record.date_text, record.iso, title_text if record.title else None, summary)
+        )
+    return m.Document(meta, m.Text([m.Catalogue(heads, records)], lang, "catalogue"))

@@ -9,11 +9,14 @@ its first marker stood, later markers point to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..encode.inline import content
 from ..errors import InputError
+from ..model import Inline
 from ..source.blocks import Block
 from ..tei import append, el
 from .context import Context
@@ -29,8 +32,7 @@ class Note:
     text: str  # the note text after the label
     block: Block
     offset: int  # where `text` starts in block.text
-    used: bool = False
-    id: str = ""
+    id: str = ""  # given where its first marker stands
 
 
 @dataclass
@@ -49,36 +51,42 @@ class Notes:
 
     def check_used(self, ctx: Context) -> None:
         """Every note at the end has a marker in the text."""
-        unused = [n for n in self.by_n.values() if not n.used]
+        unused = [n for n in self.by_n.values() if not n.id]
         if unused:
             n = unused[0]
             raise InputError(
                 ctx.source, n.block.line, f"note {self.style}{n.n}{self.close} has no marker in the text", "input-note"
             )
 
-    def make(self, note: Note, target: str | None, ctx: Context, inline) -> etree._Element:
-        """The note where its first marker stands (`inline(block)` gives a paragraph's mixed content), or a
-        pointer to it where a later marker stands; `target` is the id of the passage the note is about."""
-        if note.used:
-            return el("ptr", target=f"#{note.id}", type="noteref")
-        note.used = True
+    def marker(
+        self, note: Note, target: str | None, ctx: Context, inline: Callable[[Block], Inline]
+    ) -> Callable[[], etree._Element]:
+        """What stands where a marker of `note` stands: the note itself at its first marker (its content read
+        now, with `inline`), a pointer to it at a later one; `target` is the id of the passage it is about."""
+        if note.id:
+            return lambda: el("ptr", target=f"#{note.id}", type="noteref")
         note.id = f"note-{note.n}"
         ctx.ids.add(note.id)
-        node = el("note", type=note.type, n=note.n, place="foot", xml_id=note.id)
-        if target is not None:
-            node.set("target", f"#{target}")
-        if note.label:
-            node.append(el("label", note.label))
-            node[-1].tail = " "
         nb = Block(note.block.line + note.block.text.count("\n", 0, note.offset), note.text.split("\n"))
         # a note of several paragraphs keeps them as p; one paragraph stays inline
         paragraphs = note.text.split("\n\n")
-        if len(paragraphs) == 1:
-            append(node, *inline(nb))
-        else:
-            for para in paragraphs:
-                node.append(el("p", *inline(Block(nb.line, para.split("\n")))))
-        return node
+        single = inline(nb) if len(paragraphs) == 1 else None
+        several = [inline(Block(nb.line, p.split("\n"))) for p in paragraphs] if single is None else []
+
+        def make() -> etree._Element:
+            node = el("note", type=note.type, n=note.n, place="foot", xml_id=note.id)
+            if target is not None:
+                node.set("target", f"#{target}")
+            if note.label:
+                node.append(el("label", note.label))
+                node[-1].tail = " "
+            if single is not None:
+                append(node, *content(single))
+            for paragraph in several:
+                node.append(el("p", *content(paragraph)))
+            return node
+
+        return make
 
 
 def section_start(bs: list[Block]) -> int:

@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from lxml import etree
-
-from ..encode.inline import Span
+from ..model import Span
 from ..source.marks import OPENING_QUOTES, Bracket, quotations
 from ..tei import content_id, el
 from .context import Context
@@ -179,20 +177,6 @@ class Speech:
         words = prefix.split()
         titles = {t.lower() for t in (*self.conv.common.titles, *self.conv.common.speaker_prefix_words)}
         return all(w.lower() in titles or w.strip(",").lower() in titles for w in words) and len(words) <= 3
-
-
-def unwrap_run(p: etree._Element) -> None:
-    """Remove the continuation `said` that wraps a whole paragraph."""
-    if len(p) == 1 and p[0].get("prev") and not (p.text or "").strip():
-        run = p[0]
-        p.text = (p.text or "") + (run.text or "")
-        for idx, child in enumerate(list(run)):
-            p.insert(idx, child)
-        p.remove(run)
-        if len(p):
-            p[-1].tail = (p[-1].tail or "") + (run.tail or "")
-        else:
-            p.text += run.tail or ""
 
 
 @cache

@@ -13,15 +13,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
-from .. import encode
-from ..encode.inline import Span
+from .. import model as m
+from ..encode.inline import plain
 from ..errors import Diagnostic, InputError
+from ..model import Span
 from ..source.blocks import Block, blocks
 from ..source.dates import DateMatch, find_date
 from ..source.scripts import script
-from ..tei import XML_ID, content_id, el, sub
+from ..tei import content_id, el
 from . import brackets, frontmatter, participants, turns
 from . import notes as notes_mod
 from .content import Content
@@ -61,7 +60,7 @@ def sniff(text: str, conventions: Conventions) -> float:
     return min(1.0, 0.5 + share)
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> etree._ElementTree:
+def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
     bs = blocks(text)
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
@@ -128,7 +127,7 @@ class _Reader:
         self._body_start, self._notes_start = self._split()
         self._start_hour: int | None = None  # the hour of the dateline's time of day
         self._creation: str | None = None  # the dateline's @when
-        self._source_note: etree._Element | None = None  # a `Source:` line of the front matter
+        self._source_note: m.Note | None = None  # a `Source:` line of the front matter
 
     def _split(self) -> tuple[int, int]:
         """(first turn, first note) as block indexes."""
@@ -154,7 +153,7 @@ class _Reader:
 
     # --- the tree ----------------------------------------------------------------
 
-    def tree(self) -> etree._ElementTree:
+    def tree(self) -> m.Document:
         ctx, conv = self.ctx, self.conv
         front = _front(self.blocks[: self._body_start], conv)
         notes = notes_mod.parse(self.blocks[self._notes_start :], ctx)
@@ -202,17 +201,16 @@ class _Reader:
         content = Content(ctx, notes, persons, BRACKETS, statements=False)
         content.translator = frontmatter.translator(resp)
         content.closer = closer
-        div = el("div", type="transcript")
-        self._front_div(content, cast, div, front, entries)
+        div = m.Div("transcript", self._front_div(content, cast, front, entries))
         writer = turns.Writer(content, conv, self._start_hour)
         for part in parts:
             if isinstance(part, Turn):
-                div.extend(writer.sp(part))
+                div.blocks.extend(writer.sp(part))
             else:
-                div.append(writer.remark(part.block))
-        turns.hoist_remarks(div)
+                div.blocks.append(writer.remark(part.block))
+        div.blocks = turns.hoist_remarks(div.blocks)
         if closer is not None:
-            div.append(content.closer_element(closer))
+            div.blocks.append(content.closing(closer))
         notes.check_used(ctx)
 
         meta = frontmatter.meta(front.header, self._title(front), citation, resp)
@@ -235,9 +233,9 @@ class _Reader:
         meta.stations = stations
         meta.declarations = statements(DECLARATIONS, conv)
         meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, None)
-        return encode.document(meta, el("text", el("body", div), xml_lang=lang, type="original"))
+        return m.Document(meta, m.Text([div], lang, "original"))
 
-    def _source(self, notes: notes_mod.Notes) -> etree._Element | None:
+    def _source(self, notes: notes_mod.Notes) -> m.Source | None:
         """The source statement (a `Source:` line, else a source note) as a bibl pointing to it."""
         note = self._source_note
         if note is None:
@@ -245,9 +243,9 @@ class _Reader:
             target = f"#{found.id}" if found is not None else None
             text = found.text if found is not None else None
         else:
-            target, text = f"#{note.get(XML_ID)}", " ".join("".join(note.itertext()).split())
+            target, text = f"#{note.id}", " ".join(plain(note.content).split())
             text = re.sub(r"^\s*\w+\s*:\s*", "", text)
-        return el("bibl", " ".join(text.split()), type="source", corresp=target) if text else None
+        return m.Source(" ".join(text.split()), target) if text else None
 
     def _title(self, front: Front) -> str:
         if front.title is not None:
@@ -263,25 +261,25 @@ class _Reader:
 
     # --- the front matter in the text -------------------------------------------
 
-    def _front_div(self, content: Content, cast: Cast, div: etree._Element, front: Front, entries: list[Block]) -> None:
+    def _front_div(self, content: Content, cast: Cast, front: Front, entries: list[Block]) -> list[m.Block]:
         ids = self.ctx.ids
+        out: list[m.Block] = []
         for kind, b in front.order:
             if kind == "title":
                 unbold = Block(b.line, [line.replace("**", "") for line in b.lines])
-                head = sub(div, "head", *content.inline(unbold))
-                head.set(XML_ID, content_id("h", b.text.strip(), ids))
+                out.append(m.Head(content.inline(unbold), content_id("h", b.text.strip(), ids)))
             elif kind == "date":
-                div.append(el("opener", self._dateline(content, *front.date)))
+                out.append(m.Opener(self._dateline(content, *front.date)))
             elif kind == "participants":
-                div.append(self._participants_list(content, cast, front, entries))
+                out.append(self._participants_list(content, cast, front, entries))
             elif kind == "source":
-                note = sub(div, "note", *content.inline(b), type="source")
-                note.set(XML_ID, content_id("note-source", b.text, ids))
-                self._source_note = note
+                self._source_note = m.Note(content.inline(b), "source", content_id("note-source", b.text, ids))
+                out.append(self._source_note)
             elif kind == "p":
-                sub(div, "p", *content.inline(b), xml_id=content_id("p", b.text, ids))
+                out.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
+        return out
 
-    def _dateline(self, content: Content, b: Block, date: DateMatch) -> etree._Element:
+    def _dateline(self, content: Content, b: Block, date: DateMatch) -> m.Inline:
         text = b.text
         end, when = date.end, date.iso
         time = re.compile(self.conv.transcript.time_pattern).search(text, date.end)
@@ -294,16 +292,13 @@ class _Reader:
         if place and (place.lower() in {p.lower() for p in places()} or one_to_three_words):
             spans.append(Span(0, len(place), "date", lambda: el("placeName")))
         self._creation = when
-        return el("dateline", *content.inline(b, extra=spans))
+        return content.inline(b, extra=spans)
 
-    def _participants_list(self, content: Content, cast: Cast, front: Front, entries: list[Block]) -> etree._Element:
+    def _participants_list(self, content: Content, cast: Cast, front: Front, entries: list[Block]) -> m.ItemList:
         first = front.participants[0].lines[0]
         label = first.split(":", 1)[0] + ":" if ":" in first else first.strip()
-        lst = el("list", el("head", label.strip()), type="participants")
-        for b in entries:
-            for piece in participants.items(b, cast.names_someone):
-                sub(lst, "item", *content.inline(piece))
-        return lst
+        items = [m.Item(content.inline(piece)) for b in entries for piece in participants.items(b, cast.names_someone)]
+        return m.ItemList(items, type="participants", head=label.strip())
 
 
 __all__ = ["DESCRIPTION", "NAME", "NoTurns", "read", "sniff"]

@@ -9,12 +9,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lxml import etree
-
-from ..encode.inline import Span, build
+from .. import model as m
+from ..model import Span
 from ..source.blocks import Block
 from ..source.marks import CLOSING_QUOTES, OPENING_QUOTES, closes_earlier_quote
-from ..tei import content_id, el, sub
+from ..tei import content_id, el
 from .brackets import omission, stage_type
 from .content import Content
 from .context import Context
@@ -109,27 +108,24 @@ def report_unresolved(turns: list[Turn], ctx: Context) -> None:
 
 
 class Writer:
-    """The TEI of turns and remarks; times without a.m./p.m. are read after `start_hour` (the dateline's)."""
+    """The model of turns and remarks; times without a.m./p.m. are read after `start_hour` (the dateline's)."""
 
     def __init__(self, content: Content, conv: Conventions, start_hour: int | None) -> None:
         self.content = content
         self.conv = conv
         self.start_hour = start_hour
 
-    def sp(self, turn: Turn) -> list[etree._Element]:
-        """The turn's sp, after the stage of a time of day written before its label."""
+    def sp(self, turn: Turn) -> list[m.Block]:
+        """The turn, after the stage of a time of day written before its label."""
         label = turn.label
-        out = []
+        out: list[m.Block] = []
         if label.lead:
             first = turn.blocks[0]
             time = first.lines[0][: label.lead].rstrip()
-            out.append(el("stage", *build(time, self.times(time)), type="time"))
+            out.append(m.Stage(m.Inline(time, self.times(time)), "time"))
         who = f"#{turn.speaker.id}" if turn.speaker is not None else None
-        sp = el("sp", who=who)
+        sp = m.Turn(label.text, who, rend=f"pre({label.quote})" if label.quote else None)
         out.append(sp)
-        if label.quote:
-            sp.set("rend", f"pre({label.quote})")
-        sub(sp, "speaker", label.text)
         for k, b in enumerate(turn.blocks):
             if k == 0:
                 rest = b.lines[0][label.rest :]
@@ -138,12 +134,12 @@ class Writer:
                     continue
                 b = Block(b.line + (0 if rest else 1), lines)
             if whole_bracket(b.text) or lone_time(b.text, self.conv):
-                sp.append(self.remark(b))
+                sp.blocks.append(self.remark(b))
                 continue
-            sp.append(self.p(b, first=k == 0, last=k == len(turn.blocks) - 1))
+            sp.blocks.append(self.p(b, first=k == 0, last=k == len(turn.blocks) - 1))
         return out
 
-    def p(self, b: Block, *, first: bool, last: bool) -> etree._Element:
+    def p(self, b: Block, *, first: bool, last: bool) -> m.Para:
         text = b.text
         rend = []
         lead = 0
@@ -161,9 +157,9 @@ class Writer:
             if trail < len(text):
                 extra.append(Span(trail, len(text), "marker", None, leaf=True))
         body = text[lead:trail]
-        m = re.match(r"\(([^()]{1,80})\)", body)
-        if first and m and not re.fullmatch(self.conv.transcript.time_pattern, m.group(1).strip()):
-            extra.append(Span(lead, lead + m.end(), "stage", lambda: el("stage", type="delivery")))
+        paren = re.match(r"\(([^()]{1,80})\)", body)
+        if first and paren and not re.fullmatch(self.conv.transcript.time_pattern, paren.group(1).strip()):
+            extra.append(Span(lead, lead + paren.end(), "stage", lambda: el("stage", type="delivery")))
         if first and _RESUMPTION.match(body):
             r = _RESUMPTION.match(body)
             extra.append(Span(lead, lead + r.end(), "seg", lambda: el("seg", type="resumption")))
@@ -174,50 +170,47 @@ class Writer:
                 s = lead + it.start()
                 extra.append(Span(s, s + len(mark), "seg", lambda: el("seg", type="interruption")))
         extra.extend(self.times(text))
-        p = el("p", *self.content.inline(b, extra=extra), xml_id=content_id("p", text, self.content.ctx.ids))
-        if rend:
-            p.set("rend", " ".join(rend))
-        return p
+        inline = self.content.inline(b, extra=extra)
+        return m.Para(inline, content_id("p", text, self.content.ctx.ids), rend=" ".join(rend) or None)
 
     def times(self, text: str) -> list[Span]:
         """Times of day in parentheses, `(11.40)`, and with a.m./p.m."""
         spans = []
-        for m in re.finditer(self.conv.transcript.time_pattern, text):
-            parenthesised = m.start() > 0 and text[m.start() - 1] == "(" and text[m.end() : m.end() + 1] == ")"
-            meridiem = m.group("ap") or m.group("ap2")
-            valid = int(m.group("h")) < 24 and int(m.group("m") or 0) < 60
-            if ((parenthesised and m.group("m")) or meridiem) and valid:
-                when = clock(m, self.start_hour)
-                spans.append(Span(m.start(), m.end(), "date", lambda w=when: el("time", when=w)))
+        for t in re.finditer(self.conv.transcript.time_pattern, text):
+            parenthesised = t.start() > 0 and text[t.start() - 1] == "(" and text[t.end() : t.end() + 1] == ")"
+            meridiem = t.group("ap") or t.group("ap2")
+            valid = int(t.group("h")) < 24 and int(t.group("m") or 0) < 60
+            if ((parenthesised and t.group("m")) or meridiem) and valid:
+                when = clock(t, self.start_hour)
+                spans.append(Span(t.start(), t.end(), "date", lambda w=when: el("time", when=w)))
         return spans
 
-    def remark(self, b: Block) -> etree._Element:
+    def remark(self, b: Block) -> m.Stage | m.Gap:
         """A whole bracketed paragraph: gap (omission) or stage (remark); a time alone is a stage too."""
         text = b.text.strip()
         if lone_time(text, self.conv):
-            return el("stage", *build(text, self.times(text)), type="time")
+            return m.Stage(m.Inline(text, self.times(text)), "time")
         inner = text[1:-1].strip()
         reason = omission(inner, self.content.ctx)
         lead = len(b.text) - len(b.text.lstrip()) + 1
         inner_block = Block(b.line, b.text[lead : lead + len(inner)].split("\n"))
         if reason is not None:
-            return el("gap", el("desc", *self.content.note_inline(inner_block)), reason=reason)
-        return el("stage", *self.content.note_inline(inner_block), type=stage_type(inner, self.content.ctx))
+            return m.Gap(self.content.note_inline(inner_block), reason)
+        return m.Stage(self.content.note_inline(inner_block), stage_type(inner, self.content.ctx))
 
 
-def hoist_remarks(div: etree._Element) -> None:
+def hoist_remarks(blocks: list[m.Block]) -> list[m.Block]:
     """Remarks at the end of a turn stand between turns, not inside the turn before."""
-    for sp in div.findall("{*}sp"):
-        trailing = []
-        for child in reversed(sp):
-            if etree.QName(child).localname in ("stage", "gap"):
-                trailing.append(child)
-            else:
-                break
-        index = div.index(sp)
-        for k, child in enumerate(reversed(trailing)):
-            sp.remove(child)
-            div.insert(index + 1 + k, child)
+    out: list[m.Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, m.Turn):
+            k = len(block.blocks)
+            while k and isinstance(block.blocks[k - 1], m.Stage | m.Gap):
+                k -= 1
+            out.extend(block.blocks[k:])
+            del block.blocks[k:]
+    return out
 
 
 def clock(m: re.Match[str], start: int | None = None) -> str:
