@@ -176,7 +176,8 @@ class _Reader:
                 if word in skip or len(word) < 4 or word.endswith(_DEMONYM) or any(cap.start() in q for q in quoted):
                     continue
                 before = re.search(r"(\S+)\s+$", u.text[: cap.start()])
-                if before and before.group(1)[:1].isupper() and before.group(1) not in titles:
+                opens_sentence = before and not u.text[: before.start()].strip(" \n")[-1:].isalnum()
+                if before and before.group(1)[:1].isupper() and before.group(1) not in titles and not opens_sentence:
                     continue  # the second word of a longer proper name ("New York"): not a surname alone
                 spelled = self._in_original(key(word), original_keys)
                 if spelled is None:

@@ -369,6 +369,8 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
         persons._life(p, text, m.end())
         found.append(p)
     for m in persons._title.finditer(text):
+        if not m.group(1) and m.group(2) in persons._title_parts:
+            continue  # "Secretary Cde. Ponomarev", "Prof. Dr. Weber": a second title, not a surname
         if m.group(2) in given and _WORD_AFTER.match(text, m.end()):
             continue  # "Minister Vasily Kuznetsov": a full name, found below
         if not m.group(1) and _INITIAL_AFTER.match(text, m.end()):
