@@ -8,7 +8,6 @@ Every error is one line naming the file and the line: `edition.toml:LINE: error:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,13 +54,7 @@ def load(root: Path = Path("."), conventions_file: Path | None = None) -> Config
     if not path.is_file():
         conventions = conventions_mod.load(conventions_file)
         return Config(None, conventions)
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError(f"{path}: error: cannot read: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: error: not valid TOML: {exc}") from exc
+    text, data = conventions_mod.read_toml(path)
     unknown = sorted(set(data) - set(TABLES))
     if unknown:
         line = conventions_mod.line_of(text, "", unknown[0])

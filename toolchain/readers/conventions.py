@@ -309,18 +309,23 @@ def _defaults() -> Conventions:
 DEFAULT = _defaults()
 
 
+def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    """A TOML file's text and tables; a file that cannot be read or parsed is one line of error."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return text, tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: error: cannot read: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: error: not valid TOML: {exc}") from exc
+
+
 def load(path: Path | None) -> Conventions:
     """Defaults, overridden by the `[conventions]` table of a TOML file (or, in a file of conventions alone,
     by its top level)."""
     if path is None:
         return DEFAULT
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError(f"{path}: error: cannot read: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: error: not valid TOML: {exc}") from exc
+    text, data = read_toml(path)
     if "conventions" in data:
         return from_table(data["conventions"], path=path, text=text)
     table = {k: v for k, v in data.items() if k not in ("render", "validate", "sources")}
