@@ -107,3 +107,31 @@ def test_a_name_that_may_be_several_persons_is_reported_and_not_linked():
     tree = parse(tei)
     bare = [p for p in xpath(tree, "//tei:body//tei:persName") if "".join(p.itertext()) == "Kennedy"]
     assert not bare, "an ambiguous bare surname is not linked to either person"
+
+
+# --- the editorial declarations say what applies ---------------------------------------
+
+
+def _declarations(text: str, format: str) -> str:
+    tei, _ = convert(text, "decl.txt", format=format)
+    return " ".join(
+        parse(tei).xpath("string(//tei:editorialDecl)", namespaces={"tei": "http://www.tei-c.org/ns/1.0"}).split()
+    )
+
+
+def test_declarations_are_made_of_what_fired():
+    plain = "March 3, 1963\n\n**A record**\n\nThe meeting was short.\n"
+    said = _declarations(plain, "document")
+    assert "not corrected" in said
+    assert "Square brackets" not in said and "Notes keep their number" not in said and "Quotation marks" not in said
+    marked = plain.replace("was short.", "was short [very].[1]") + "\n[1] A note.\n"
+    said = _declarations(marked, "document")
+    assert "Bracketed words (up to 8) are supplied" in said and "Notes keep their number" in said
+    assert "deleted" not in said and "gloss" not in said and "editorial notes" not in said
+
+
+def test_transcript_declarations_follow_its_brackets():
+    text = "Meeting\n\nWashington, May 1, 1965\n\nA: Yes [sic].\n\nB: No.\n\nA: Well.\n"
+    said = _declarations(text, "transcript")
+    assert "[sic] marks the word before it" in said
+    assert "omission" not in said and "Times of day" not in said and "quotation mark" not in said

@@ -29,7 +29,7 @@ from .content import Content
 from .context import Context
 from .conventions import Conventions, given_names, not_names, places
 from .declarations import statements
-from .furniture import BULLET, TERMINAL, Part, Unit, footers, joined, script_split, split, units
+from .furniture import BULLET, TERMINAL, Part, footers, joined, script_split, split, units
 from .notes import Notes
 from .ocr import artefacts, repetition_runs
 from .persons import Persons, ScriptMatcher
@@ -73,12 +73,14 @@ class _Content(Content):
         spans = []
         for r in repetition_runs(text, min_copies=conv.bilingual.ocr_min_copies):
             spans.append(Span(r.start, r.end, "ocr", lambda: el("unclear", reason="ocr-repetition")))
+            self.ctx.fired.add("ocr-repetition")
             self.ctx.info(
                 b.line_at(r.start), f"OCR repetition run ({r.copies} copies) flagged as unclear", "ocr-repetition"
             )
         for a in artefacts(text, conv.bilingual.ocr_artefacts):
             orig, reg = text[a.start : a.end], el("reg", a.regular, type=a.kind)
             spans.append(Span(a.start, a.end, "ocr", lambda o=orig, r=reg: el("choice", el("orig", o), r), leaf=True))
+            self.ctx.fired.add("ocr-artefact")
         for star in _STAR_NOTE.finditer(text):
             words = conv.bilingual.note_type_words
             ntype = next((t for w, t in words.items() if w in star.group(1).lower()), "editorial")
@@ -222,6 +224,8 @@ class _Reader:
         div = m.Div(part.kind, lang=part.lang)
         blocks = div.blocks
         blocks.extend(m.PageBreak([b.text for b in group]) for group in part.leading_footers)
+        if part.leading_footers:
+            self.ctx.fired.add("page-break")
         speaker: Person | None = None
         closer: m.Closer | None = None
         for u in part.units:
@@ -229,7 +233,7 @@ class _Reader:
                 if closer is None:
                     closer = m.Closer([])
                     blocks.append(closer)
-                closer.lines.append(_closer_line(content, u))
+                closer.lines.append(content.closing_line(u.blocks[0]))
                 continue
             if u.kind == "head":
                 u.id = content_id("h", u.text, ids)
@@ -250,6 +254,8 @@ class _Reader:
                 continue
             u.id = content_id("p", u.text, ids)
             block, extra = joined(u)
+            if len(u.blocks) > 1 or any(u.breaks):
+                self.ctx.fired.add("page-break")
             inline, turn = content.content(block, speech=True, run=speaker, extra=extra)
             blocks.append(m.Para(inline, u.id))
             if turn.opening is not None:
@@ -264,7 +270,7 @@ class _Reader:
     def meta(
         self, preamble: list[Block], title: str, resp: list, source_text: str, original: Part, translation: Part
     ) -> Meta:
-        meta = Meta(title, resp=resp, source_desc="", declarations=statements(DECLARATIONS, self.conv))
+        meta = Meta(title, resp=resp, source_desc="", declarations=statements(DECLARATIONS, self.conv, self.ctx.fired))
         if source_text:
             meta.sources.append(m.Source(source_text))
         ms = Manuscript(main_lang=original.lang, other_langs=translation.lang)
@@ -324,26 +330,6 @@ def _lemma(word: str) -> str:
     """The nominative guess of an inflected Russian surname: the shortest stem of three letters or more."""
     options = [s for s in stems(word) if len(s) >= 4]
     return min(options, key=len) if options else word
-
-
-def _closer_line(content: Content, u: Unit) -> m.Inline:
-    """A closing line: a dateline, or who signed it (and where and when, before the name)."""
-    text = u.text
-    date = find_date(text)
-    if date and date.start == 0 and date.end >= len(text.strip(" .")) - 1:
-        dateline = Span(0, len(text), "closer-part", lambda: el("dateline"))
-        return m.Inline(text, [dateline, Span(0, len(text), "date", lambda: el("date", when=date.iso))])
-    mentions = content.persons.mentions(text)
-    if mentions:
-        extra = []
-        if date is not None:
-            extra.append(Span(date.start, date.end, "date", lambda d=date: el("date", when=d.iso)))
-        signed_from = mentions[0].start
-        if signed_from > 0:
-            extra.append(Span(0, signed_from, "closer-part", lambda: el("dateline")))
-        extra.append(Span(signed_from, len(text), "closer-part", lambda: el("signed")))
-        return content.inline(u.blocks[0], extra=extra)
-    return content.inline(u.blocks[0], extra=[Span(0, len(text), "closer-part", lambda: el("dateline"))])
 
 
 def _align(original: Part, translation: Part, translation_div: m.Div) -> None:

@@ -166,5 +166,6 @@ def spans(site: Site, table: tuple[Rule, ...]) -> list[Span]:
     for rule in table:
         found = rule.apply(site)
         if found is not None:
+            site.ctx.fired.add(rule.id)
             return found
     return []

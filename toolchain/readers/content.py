@@ -23,6 +23,8 @@ from .frontmatter import closer_phrase
 from .notes import Note, Notes
 from .speech import Speech, Turn
 
+_SPEECH = {"said": "said", "q": "q", "speech-run": "statement"}
+
 
 class Content:
     def __init__(
@@ -83,6 +85,7 @@ class Content:
                 deletions[before.start] = (note, target)
             make = self.notes.marker(note, target, self.ctx, self.note_inline)
             spans.append(Span(m.start(), m.end(), "marker", make, leaf=True))
+            self.ctx.fired.add("note")
         resp = f"#{self.translator}" if self.translator else None
         for bracket in bracket_list:
             site = bracket_rules.Site(text, bracket, b, self.ctx, deletions.get(bracket.start), resp, self._hand)
@@ -94,10 +97,13 @@ class Content:
         ]
         for mn in mentions:
             spans.append(Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}")))
+        if mentions:
+            self.ctx.fired.add("person")
         turn = Turn()
         if speech:
             speech_spans, turn = self.speech.spans(text, mentions, bracket_list, run)
             spans.extend(speech_spans)
+            self.ctx.fired.update(_SPEECH[s.kind] for s in speech_spans)
         return Inline(text, spans), turn
 
     def note_inline(self, b: Block) -> Inline:
@@ -106,6 +112,8 @@ class Content:
             Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}"))
             for mn in self.persons.mentions(b.text)
         ]
+        if spans:
+            self.ctx.fired.add("person")
         return Inline(b.text, spans)
 
     def _is_deletion(self, note: Note) -> bool:
@@ -147,3 +155,23 @@ class Content:
         else:
             extra.append(Span(0, len(text), "closer-part", lambda: el("signed")))
         return Closer([self.inline(b, extra=extra)])
+
+    def closing_line(self, b: Block) -> Inline:
+        """One of the closing lines of a record (a telegram's): a dateline, or who signed it, with the
+        place and date before the name."""
+        text = b.text
+        date = find_date(text)
+        if date and date.start == 0 and date.end >= len(text.strip(" .")) - 1:
+            dateline = Span(0, len(text), "closer-part", lambda: el("dateline"))
+            return Inline(text, [dateline, Span(0, len(text), "date", lambda: el("date", when=date.iso))])
+        mentions = self.persons.mentions(text)
+        if not mentions:
+            return self.inline(b, extra=[Span(0, len(text), "closer-part", lambda: el("dateline"))])
+        extra = []
+        if date is not None:
+            extra.append(Span(date.start, date.end, "date", lambda: el("date", when=date.iso)))
+        signed_from = mentions[0].start
+        if signed_from > 0:
+            extra.append(Span(0, signed_from, "closer-part", lambda: el("dateline")))
+        extra.append(Span(signed_from, len(text), "closer-part", lambda: el("signed")))
+        return self.inline(b, extra=extra)

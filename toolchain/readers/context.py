@@ -15,6 +15,7 @@ class Context:
     conv: Conventions
     diagnostics: list[Diagnostic]
     ids: set[str] = field(default_factory=set)  # every xml:id given in the document so far
+    fired: set[str] = field(default_factory=set)  # the recognisers that took effect (for the declarations)
 
     def warn(self, line: int, message: str, rule: str) -> None:
         self.diagnostics.append(Diagnostic("warning", rule, str(self.source), line, 0, message))

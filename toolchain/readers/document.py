@@ -96,7 +96,7 @@ class _Reader:
         meta.abstract = [content.inline(b) for b in header.fields.get("summary", ("", []))[1]]
         meta.languages = ctx.languages({"en", lang} | ({original} if original else set()))
         meta.persons = persons.people
-        meta.declarations = statements(DECLARATIONS, self.conv)
+        meta.declarations = statements(DECLARATIONS, self.conv, ctx.fired)
         meta.manuscript = frontmatter.manuscript(header, citation, content.hands, original)
         for ambiguous in sorted(set(persons.ambiguous)):
             ctx.warn(1, f"'{ambiguous}' may be any of several persons; not linked", "person-ambiguous")

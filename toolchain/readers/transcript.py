@@ -231,7 +231,7 @@ class _Reader:
         meta.languages = ctx.languages({"en", lang})
         meta.persons = persons.people
         meta.stations = stations
-        meta.declarations = statements(DECLARATIONS, conv)
+        meta.declarations = statements(DECLARATIONS, conv, ctx.fired)
         meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, None)
         return m.Document(meta, m.Text([div], lang, "original"))
 

@@ -123,8 +123,11 @@ class Writer:
             first = turn.blocks[0]
             time = first.lines[0][: label.lead].rstrip()
             out.append(m.Stage(m.Inline(time, self.times(time)), "time"))
+            self.content.ctx.fired.add("time")
         who = f"#{turn.speaker.id}" if turn.speaker is not None else None
         sp = m.Turn(label.text, who, rend=f"pre({label.quote})" if label.quote else None)
+        if label.quote:
+            self.content.ctx.fired.add("quoted-turn")
         out.append(sp)
         for k, b in enumerate(turn.blocks):
             if k == 0:
@@ -160,16 +163,21 @@ class Writer:
         paren = re.match(r"\(([^()]{1,80})\)", body)
         if first and paren and not re.fullmatch(self.conv.transcript.time_pattern, paren.group(1).strip()):
             extra.append(Span(lead, lead + paren.end(), "stage", lambda: el("stage", type="delivery")))
+            self.content.ctx.fired.add("delivery")
         if first and _RESUMPTION.match(body):
             r = _RESUMPTION.match(body)
             extra.append(Span(lead, lead + r.end(), "seg", lambda: el("seg", type="resumption")))
+            self.content.ctx.fired.add("interruption")
         if last:
             it = _INTERRUPTION.search(body)
             if it:
                 mark = it.group(0).rstrip().rstrip(CLOSING_QUOTES)
                 s = lead + it.start()
                 extra.append(Span(s, s + len(mark), "seg", lambda: el("seg", type="interruption")))
+                self.content.ctx.fired.add("interruption")
         extra.extend(self.times(text))
+        if rend:
+            self.content.ctx.fired.add("quoted-turn")
         inline = self.content.inline(b, extra=extra)
         return m.Para(inline, content_id("p", text, self.content.ctx.ids), rend=" ".join(rend) or None)
 
@@ -183,6 +191,7 @@ class Writer:
             if ((parenthesised and t.group("m")) or meridiem) and valid:
                 when = clock(t, self.start_hour)
                 spans.append(Span(t.start(), t.end(), "date", lambda w=when: el("time", when=w)))
+                self.content.ctx.fired.add("time")
         return spans
 
     def remark(self, b: Block) -> m.Stage | m.Gap:
@@ -194,6 +203,7 @@ class Writer:
         reason = omission(inner, self.content.ctx)
         lead = len(b.text) - len(b.text.lstrip()) + 1
         inner_block = Block(b.line, b.text[lead : lead + len(inner)].split("\n"))
+        self.content.ctx.fired.add("omission" if reason is not None else "remark")
         if reason is not None:
             return m.Gap(self.content.note_inline(inner_block), reason)
         return m.Stage(self.content.note_inline(inner_block), stage_type(inner, self.content.ctx))
