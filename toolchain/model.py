@@ -199,6 +199,9 @@ class Note:
     content: Inline
     type: str
     id: str | None = None
+    n: str | None = None
+    place: str | None = None
+    label: str | None = None
 
 
 @dataclass

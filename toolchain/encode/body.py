@@ -43,7 +43,10 @@ def element(block: m.Block) -> etree._Element:
     if isinstance(block, m.Head):
         return el("head", *content(block.content), xml_id=block.id, corresp=block.corresp, type=block.type)
     if isinstance(block, m.Note):
-        return el("note", *content(block.content), type=block.type, xml_id=block.id)
+        label = [el("label", block.label), " "] if block.label else []
+        return el(
+            "note", *label, *content(block.content), type=block.type, n=block.n, place=block.place, xml_id=block.id
+        )
     if isinstance(block, m.ItemList):
         head = el("head", block.head) if block.head else None
         lst = el("list", head, xml_id=block.id, corresp=block.corresp, type=block.type)

@@ -41,24 +41,43 @@ def get(name: str) -> Reader:
         raise EditionError(f"unknown format '{name}'; known formats: {', '.join(sorted(READERS))}") from None
 
 
-def sniff(text: str, source: Path, conventions: Conventions) -> Reader:
-    # the best score wins; a tie goes to the reader registered first (the more specific genre)
-    scores = [(r.sniff(text, conventions), r.name) for r in READERS.values()]
-    score, name = max(scores, key=lambda s: s[0])
-    if score <= 0:
-        raise InputError(
-            source,
-            1,
-            f"cannot tell what kind of transcript this is; give --format ({', '.join(sorted(READERS))})",
-            "input-format",
-        )
+# Readers whose scores are this close are a doubt worth reporting.
+CLOSE = 0.15
+
+
+def scores(text: str, conventions: Conventions) -> list[tuple[float, str]]:
+    """Every reader's score for `text`, best first; a tie goes to the reader registered first (the more
+    specific genre)."""
+    found = [(r.sniff(text, conventions), r.name) for r in READERS.values()]
+    order = {name: k for k, name in enumerate(READERS)}
+    return sorted(found, key=lambda s: (-s[0], order[s[1]]))
+
+
+def sniff(text: str, source: Path, conventions: Conventions, diagnostics: list[Diagnostic] | None = None) -> Reader:
+    """The reader for `text`: the best score. When no reader recognises the layout, the document reader,
+    which reads any text; the report says so, and says both scores when two readers are close."""
+    ranked = scores(text, conventions)
+    (best, name), (second, other) = ranked[0], ranked[1]
+    shown = ", ".join(f"{n} {s:.2f}" for s, n in ranked)
+    if best <= 0:
+        name = document.NAME
+        message = f"no reader recognises the layout (scores: {shown}); read as a document page"
+        _report(diagnostics, Diagnostic("warning", "input-format", str(source), 1, 0, message))
+    elif second > 0 and best - second < CLOSE:
+        message = f"read as {name}, but {other} scores close (scores: {shown}); give --format to choose"
+        _report(diagnostics, Diagnostic("warning", "input-format", str(source), 1, 0, message))
     return READERS[name]
+
+
+def _report(diagnostics: list[Diagnostic] | None, diagnostic: Diagnostic) -> None:
+    if diagnostics is not None:
+        diagnostics.append(diagnostic)
 
 
 def read(
     text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None = None
 ) -> Document:
-    reader = get(format) if format else sniff(text, source, conventions)
+    reader = get(format) if format else sniff(text, source, conventions, diagnostics)
     try:
         return reader.read(text, source=source, conventions=conventions, diagnostics=diagnostics)
     except transcript.NoTurns as exc:

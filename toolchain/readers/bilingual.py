@@ -51,7 +51,14 @@ def sniff(text: str, conventions: Conventions) -> float:
     found = script_split(bs) if len(bs) >= 4 else None
     if found is None:
         return 0.0
-    start, _split = found
+    start, split_at = found
+    first = conventions.common.script_languages.get(script(" ".join(b.text for b in bs[start:split_at])) or "")
+    counts = split_at - start, len(bs) - split_at
+    if first == conventions.common.default_language and abs(counts[0] - counts[1]) > 1:
+        # a translation follows its original; the edition's language first is a translation only when the
+        # two parts run paragraph for paragraph (a catalogue record and its translation), else a page's
+        # header before a text in its own language
+        return 0.0
     langs = {script(b.text) for b in bs[start:]} & set(conventions.common.script_languages)
     return 0.9 if len(langs) == 2 else 0.5
 
@@ -125,10 +132,12 @@ class _Reader:
         title_unit = translation.units[0]
         if len(title_unit.blocks[0].lines) == 1 and not title_unit.text.rstrip().endswith(TERMINAL):
             title_unit.kind = "head"
-        if title_unit.kind != "head":
-            message = "the translation has no heading to take a title from"
-            raise InputError(ctx.source, title_unit.line, message, "input-title")
-        title = " ".join(title_unit.text.split())
+        if title_unit.kind == "head":
+            title = " ".join(title_unit.text.split())
+        else:
+            title = f"Document {ctx.source.stem}"
+            message = "the translation has no heading to take a title from; the file name stands in for it"
+            ctx.warn(title_unit.line, message, "input-title")
         en, matcher = self._persons(translation, original)
         source_text = source_block.text.strip()[1:-1].strip() if source_block else ""
         resp = frontmatter.responsibility(source_text, ctx)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..errors import InputError
 from ..model import Closer, Inline, Person, Span
 from ..source.blocks import Block
 from ..source.dates import find_date
@@ -59,21 +58,23 @@ class Content:
         if self.extra is not None:
             spans += self.extra(b)
         markers = []
+        orphans = []  # markers whose note the text does not have (a page cut off): kept as written
         by_n = self.notes.by_n
         for m in self.notes.marker_re().finditer(text):
             n = m.group(1)
             if self.notes.style == "(" and n not in by_n and m.start() > 0 and text[m.start() - 1].isspace():
                 continue  # a parenthesised number, not a marker
             if n not in by_n:
-                raise InputError(
-                    self.ctx.source,
-                    b.line_at(m.start()),
-                    f"note marker {m.group(0)} has no note at the end of the text",
-                    "input-note",
-                )
+                message = f"note marker {m.group(0)} has no note at the end of the text; kept as written"
+                self.ctx.warn(b.line_at(m.start()), message, "note-missing")
+                orphans.append(m)
+                continue
             markers.append(m)
-        skip = [(m.start(), m.end()) for m in markers] if self.notes.style == "[" else []
-        bracket_list = brackets(text, skip, b, self.ctx.source)
+        skip = [(m.start(), m.end()) for m in markers + orphans] if self.notes.style == "[" else []
+        bracket_list, unpaired = brackets(text, skip)
+        for i in unpaired:
+            which = "'[' is never closed" if text[i] == "[" else "']' has no opening '['"
+            self.ctx.warn(b.line_at(i), f"unbalanced bracket: {which}; kept as written", "bracket-unbalanced")
         deletions: dict[int, tuple[Note, str]] = {}  # bracket start -> (its note, the del's id)
         for m in markers:
             note = by_n[m.group(1)]

@@ -76,6 +76,8 @@ class Common:
     supplied_reason: str
     code_pattern: Pattern
     name_tolerance: float
+    page_chrome: tuple[str, ...]
+    markings: tuple[str, ...]
 
     def language_code(self, name: str) -> str | None:
         """The ISO 639 code of a language name as an archive writes it (`Russian` -> `ru`)."""

@@ -61,10 +61,14 @@ class _Reader:
         header, body, note_blocks = frontmatter.layout(self.blocks, ctx)
         notes = notes_mod.parse(note_blocks, ctx)
         title = frontmatter.title(header)
+        heading = None
         if title is None:
-            raise frontmatter.no_title(
-                ctx, "the document has no title (no **bold title** line, no quoted title in the citation)"
-            )
+            heading = frontmatter.heading(header.preamble + body, self.conv)
+            title = heading.title if heading else f"Document {ctx.source.stem}"
+            where = heading.block.line + heading.line if heading else 1
+            taken = "its first line is taken for it" if heading else "the file name stands in for it"
+            message = f"the document has no title line (no **bold title**, no quoted title in the citation); {taken}"
+            ctx.warn(where, message, "input-title")
         lang, original = frontmatter.languages(header, ctx)
         if not body:
             last = self.blocks[-1].line
@@ -78,8 +82,11 @@ class _Reader:
         content = Content(ctx, notes, persons, BRACKETS, statements=True)
         content.translator = frontmatter.translator(resp)
         content.closer = closer
-        text = self.text(content, body, lang, original, participants_line, closer)
-        notes.check_used(ctx)
+        head = heading.block if heading and heading.whole_block else None
+        text = self.text(content, body, lang, original, participants_line, closer, head)
+        unplaced = notes.unplaced(ctx, content.note_inline)
+        if unplaced is not None:
+            text.blocks.append(unplaced)
 
         date_line = header.date_line
         closer_date = find_date(closer.text) if closer is not None else None
@@ -89,9 +96,10 @@ class _Reader:
                 (date_line.text.strip(), find_date(date_line.text, whole=True).iso) if date_line else None,
                 (None, citation.date) if citation and citation.date else None,
                 (None, closer_date.iso) if closer_date else None,
+                heading.date if heading else None,
             ],
             ctx,
-            "document has no date (no date line, none in the citation or closer)",
+            "document has no date (no date line, none in the citation, the closing line or the title)",
         )
         meta.abstract = [content.inline(b) for b in header.fields.get("summary", ("", []))[1]]
         meta.languages = ctx.languages({"en", lang} | ({original} if original else set()))
@@ -134,6 +142,7 @@ class _Reader:
         original: str | None,
         participants_line: Block | None,
         closer: Block | None,
+        head: Block | None = None,
     ) -> m.Text:
         kind = "translation" if original and original != lang else "original"
         container = m.Div(kind)
@@ -151,6 +160,9 @@ class _Reader:
                 container.blocks.append(current)
                 current.blocks.append(m.Head(content.inline(b), content_id("h", b.text, ids)))
                 speaker = None
+                continue
+            if b is head and not current.blocks:
+                current.blocks.append(m.Head(content.inline(b), content_id("h", b.text, ids)))
                 continue
             if b is participants_line:
                 current.blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import InputError
 from ..model import Citation, Manuscript, Meta, Person, Resp
 from ..source.blocks import Block
 from ..source.dates import find_date
@@ -96,7 +95,8 @@ def layout(bs: list[Block], ctx: Context) -> tuple[Header, list[Block], list[Blo
                     values.append(bs[value_end])
                     value_end += 1
         if role in header.fields:
-            ctx.warn(bs[i].line, f"field '{label}' given twice; the second is kept", "header-field")
+            ctx.warn(bs[i].line, f"field '{label}' given again; every copy is kept", "header-field")
+            label, values = header.fields[role][0], header.fields[role][1] + values
         header.fields[role] = (label, values)
         body_start = value_end
     rest = bs[body_start:]
@@ -114,12 +114,81 @@ def title(header: Header) -> str | None:
     return citation_title(header)
 
 
+# A title line: at most this many words, not a sentence of running text.
+TITLE_MAX_WORDS = 40
+NUMBERED = re.compile(r"^\d{1,4}\.\s+(?=\S)")  # "121. Memorandum of a Conversation"
+
+
+@dataclass
+class Heading:
+    """A title found in the first lines of a text that marks none: where it is and what it says."""
+
+    block: Block
+    line: int  # index of the line in the block
+    title: str
+    n: str | None = None  # the number before it ("121.")
+    date: tuple[str, str] | None = None  # (as written, @when) of a date on the title line or the line before
+
+    @property
+    def whole_block(self) -> bool:
+        return len(self.block.lines) == 1
+
+
+def heading(bs: list[Block], conv: Conventions) -> Heading | None:
+    """The first line of the text that looks like a title: a short line that is not a date alone, page
+    chrome or a classification, and does not run on as prose; a date before it (on its line or a line
+    before) is its date, not its words."""
+    date = None
+    for b in bs[:6]:
+        for k, raw in enumerate(b.lines[:3]):
+            line = raw.strip().lstrip("•*·- ").strip()
+            if not line or _chrome(line, conv):
+                continue
+            whole = find_date(line, whole=True)
+            if whole:
+                date = (line, whole.iso)
+                continue
+            lead = find_date(line)
+            if lead and lead.start == 0 and len(line[: lead.end].split()) <= 4:
+                date = (line[: lead.end], lead.iso)
+                line = line[lead.end :].strip(" ,.-–—:")
+            number = NUMBERED.match(line)
+            n = number.group(0).strip(" .") if number else None
+            title = line[number.end() :] if number else line
+            words = title.split()
+            prose = (title.endswith((".", ",", ";", ":")) and len(words) > 25) or len(words) > TITLE_MAX_WORDS
+            if not words or prose or (not title[:1].isupper() and not title[:1].isdigit()):
+                return None
+            if date is None:
+                inner = find_date(title)
+                date = (title[inner.start : inner.end], inner.iso) if inner and len(inner.iso) == 10 else None
+            return Heading(b, k, " ".join(words), n, date)
+    return None
+
+
+def _chrome(line: str, conv: Conventions) -> bool:
+    low = " ".join(line.casefold().split()).rstrip(" :")
+    if any(low == m.casefold() for m in conv.common.markings):
+        return True
+    return any(
+        low == c or low.startswith((c + " ", c + ":"))
+        for c in (p.casefold().rstrip(" :") for p in conv.common.page_chrome)
+    )
+
+
 def citation_title(header: Header) -> str | None:
-    """The quoted title that opens the citation, if any."""
-    if "citation" in header.fields:
-        m = quoted_title(" ".join(b.text for b in header.fields["citation"][1]))
-        if m:
-            return m.group(1)
+    """The title that opens the citation: in quotation marks, or (unquoted) the words before its date
+    (`Letter from … to Fidel Castro, October 28, 1962, Wilson Center …`)."""
+    if "citation" not in header.fields:
+        return None
+    text = " ".join(b.text for b in header.fields["citation"][1])
+    m = quoted_title(text)
+    if m:
+        return m.group(1)
+    date = find_date(text)
+    before = text[: date.start].rstrip() if date else ""
+    if before.endswith(",") and 1 < len(before.split()) <= TITLE_MAX_WORDS:
+        return " ".join(before.rstrip(",").split())
     return None
 
 
@@ -280,14 +349,13 @@ def closer_phrase(text: str, conv: Conventions) -> str | None:
     return None
 
 
-def creation(candidates: list[tuple[str | None, str] | None], ctx: Context, looked: str) -> tuple[str | None, str]:
+def creation(
+    candidates: list[tuple[str | None, str] | None], ctx: Context, looked: str
+) -> tuple[str | None, str] | None:
     """The document's date: the first of `candidates` ((as written, @when), in the order a reader trusts
-    them); a document without one is refused, saying where the reader `looked`."""
+    them). A document without one has none, and the report says where the reader `looked`."""
     for found in candidates:
         if found is not None:
             return found
-    raise InputError(ctx.source, 1, f"the {looked}", "input-date")
-
-
-def no_title(ctx: Context, what: str) -> InputError:
-    return InputError(ctx.source, 1, what, "input-title")
+    ctx.warn(1, f"the {looked}; it is encoded without one", "input-date")
+    return None

@@ -238,8 +238,9 @@ def _paragraph_text(lines: list[Line]) -> str:
 
 
 def sniff(text: str, conventions: Conventions) -> float:
-    """How much `text` looks like a listing (0..1): mostly records of a date line, a one-line title and a
-    short summary; a page with labelled header fields (`Citation:`, `Summary:`) or long prose is not one."""
+    """How much `text` looks like a listing (0..1): records (two at least, or the one a range of results
+    says it shows), mostly of a date line, a one-line title and a short summary; a page with labelled header
+    fields (`Citation:`, `Summary:`) or long prose is not one."""
     lines = text.splitlines()
     labels = _labels(conventions)
     if any(_is_label(line.strip(), labels) for line in lines[:200]):
@@ -249,6 +250,8 @@ def sniff(text: str, conventions: Conventions) -> float:
         # A page with the furniture of a listing but no records: a listing, so that reading it says so.
         evidence = (0.4 if page.range else 0.0) + 0.1 * min(3, len(page.chrome))
         return min(0.5, evidence) if page.range or len(page.chrome) >= 2 else 0.0
+    if len(page.records) < 2 and page.range is None:
+        return 0.0  # one dated title and a text is a document, unless the page says it shows one result
     good = 0
     good_words = 0
     for record in page.records:

@@ -16,12 +16,13 @@ from lxml import etree
 
 from ..encode.inline import content
 from ..errors import InputError
-from ..model import Inline
+from ..model import Div, Inline
+from ..model import Note as NoteBlock
 from ..source.blocks import Block
-from ..tei import append, el
+from ..tei import append, el, unique_id
 from .context import Context
 
-_FIRST_NOTE = re.compile(r"\s*[\[(]1[\])]")
+_FIRST_NOTE = re.compile(r"\s*[\[(]1[\])][ \t]*\S")  # note 1 and its text (a bare "[1]" is a page number)
 
 
 @dataclass
@@ -49,14 +50,20 @@ class Notes:
     def marker_re(self) -> re.Pattern[str]:
         return re.compile(r"\((\d{1,3})\)") if self.style == "(" else re.compile(r"\[(\d{1,3})\]")
 
-    def check_used(self, ctx: Context) -> None:
-        """Every note at the end has a marker in the text."""
-        unused = [n for n in self.by_n.values() if not n.id]
-        if unused:
-            n = unused[0]
-            raise InputError(
-                ctx.source, n.block.line, f"note {self.style}{n.n}{self.close} has no marker in the text", "input-note"
-            )
+    def unplaced(self, ctx: Context, inline: Callable[[Block], Inline]) -> Div | None:
+        """The notes no marker in the text calls (reported): kept, in a division of notes after the text."""
+        blocks: list[NoteBlock] = []
+        for note in self.by_n.values():
+            if note.id:
+                continue
+            message = f"note {self.style}{note.n}{self.close} has no marker in the text; kept after the text"
+            ctx.warn(note.block.line, message, "note-unplaced")
+            note.id = unique_id(f"note-{note.n}", ctx.ids)
+            ctx.ids.add(note.id)
+            nb = Block(note.block.line + note.block.text.count("\n", 0, note.offset), note.text.split("\n"))
+            label = note.label or None
+            blocks.append(NoteBlock(inline(nb), note.type, note.id, note.n, "foot", label))
+        return Div("notes", list(blocks)) if blocks else None
 
     def marker(
         self, note: Note, target: str | None, ctx: Context, inline: Callable[[Block], Inline]

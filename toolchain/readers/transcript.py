@@ -211,7 +211,7 @@ class _Reader:
         div.blocks = turns.hoist_remarks(div.blocks)
         if closer is not None:
             div.blocks.append(content.closing(closer))
-        notes.check_used(ctx)
+        unplaced = notes.unplaced(ctx, content.note_inline)
 
         meta = frontmatter.meta(front.header, self._title(front), citation, resp)
         source = self._source(notes)
@@ -233,7 +233,7 @@ class _Reader:
         meta.stations = stations
         meta.declarations = statements(DECLARATIONS, conv, ctx.fired)
         meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, None)
-        return m.Document(meta, m.Text([div], lang, "original"))
+        return m.Document(meta, m.Text([div, *([unplaced] if unplaced else [])], lang, "original"))
 
     def _source(self, notes: notes_mod.Notes) -> m.Source | None:
         """The source statement (a `Source:` line, else a source note) as a bibl pointing to it."""
@@ -251,6 +251,7 @@ class _Reader:
         if front.title is not None:
             title = " ".join(front.title.text.replace("**", " ").split())
             title = re.sub(r"\s*[\[(]\d{1,3}[\])]", "", title)
+            title = frontmatter.NUMBERED.sub("", title)  # "38. Minutes of …": the number is not the title
             if title:
                 return title
         found = frontmatter.citation_title(front.header)

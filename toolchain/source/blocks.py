@@ -1,4 +1,4 @@
-"""Text to blocks: runs of non-blank lines, each with the number of its first line."""
+"""Text to blocks: paragraphs, each with the number of its first line."""
 
 from __future__ import annotations
 
@@ -21,7 +21,28 @@ class Block:
         return self.line + self.text.count("\n", 0, offset)
 
 
+# A run of lines is written one paragraph a line when it has a line longer than any margin and most of its
+# long lines end as a paragraph does; lines wrapped at a margin end mid-sentence.
+UNWRAPPED = 100
+UNWRAPPED_MIN_LINES = 3
+UNWRAPPED_SHARE = 0.5
+LONG_LINE = 60
+_PARAGRAPH_END = tuple('.!?:;"”»)]…')
+
+
 def blocks(text: str) -> list[Block]:
+    """The paragraphs of a text: runs of non-blank lines; in a text written one paragraph a line (no blank
+    lines between paragraphs, lines longer than any margin), each line of a run."""
+    out: list[Block] = []
+    for b in _runs(text):
+        if _one_paragraph_a_line(b.lines):
+            out.extend(Block(b.line + k, [line]) for k, line in enumerate(b.lines))
+        else:
+            out.append(b)
+    return out
+
+
+def _runs(text: str) -> list[Block]:
     out: list[Block] = []
     current: Block | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -34,3 +55,11 @@ def blocks(text: str) -> list[Block]:
         else:
             current = None
     return out
+
+
+def _one_paragraph_a_line(lines: list[str]) -> bool:
+    if len(lines) < UNWRAPPED_MIN_LINES or max(len(line) for line in lines) <= UNWRAPPED:
+        return False
+    long = [line for line in lines if len(line) > LONG_LINE]
+    ends = sum(line.rstrip().endswith(_PARAGRAPH_END) for line in long)
+    return ends >= UNWRAPPED_SHARE * len(long)

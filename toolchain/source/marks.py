@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-from ..errors import InputError
-from .blocks import Block
 
 # Opening mark -> its closing mark. „…“ is German; straight quotes pair in order.
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
@@ -61,13 +57,15 @@ class Bracket:
         return self.start + 1, self.end - 1
 
 
-def brackets(text: str, skip: list[tuple[int, int]], block: Block, path: Path) -> list[Bracket]:
-    """Square brackets of a paragraph, nesting checked; `skip` ranges (note markers) are ignored."""
+def brackets(text: str, skip: list[tuple[int, int]]) -> tuple[list[Bracket], list[int]]:
+    """Square brackets of a paragraph, nesting checked, and the offsets of the brackets that pair with none
+    (they stay text); `skip` ranges (note markers) are ignored."""
     skipped = set()
     for a, b in skip:
         skipped.update(range(a, b))
     stack: list[int] = []
     out: list[Bracket] = []
+    unpaired: list[int] = []
     for i, ch in enumerate(text):
         if i in skipped:
             continue
@@ -75,10 +73,9 @@ def brackets(text: str, skip: list[tuple[int, int]], block: Block, path: Path) -
             stack.append(i)
         elif ch == "]":
             if not stack:
-                raise InputError(path, block.line_at(i), "unbalanced bracket: ']' has no opening '['", "input-bracket")
+                unpaired.append(i)
+                continue
             start = stack.pop()
             out.append(Bracket(start, i + 1, len(stack)))
-    if stack:
-        i = stack[-1]
-        raise InputError(path, block.line_at(i), "unbalanced bracket: '[' is never closed", "input-bracket")
-    return sorted(out, key=lambda b: b.start)
+    unpaired.extend(stack)
+    return sorted(out, key=lambda b: b.start), sorted(unpaired)

@@ -1,0 +1,105 @@
+"""Input as archives and scholars write it, beyond the sample layouts: invented fixtures that vary each
+convention (never a sentence of the corpus). What is doubtful is a warning; nothing is refused that is text."""
+
+from __future__ import annotations
+
+from helpers import convert, xpath
+
+from toolchain.tei import parse
+
+
+def _read(text: str, name: str = "page.txt", format: str | None = None):
+    tei, diagnostics = convert(text, name, format=format)
+    return parse(tei), diagnostics
+
+
+def _title(tree) -> str:
+    return xpath(tree, "string(//tei:titleStmt/tei:title)")
+
+
+def _when(tree) -> str | None:
+    return (xpath(tree, "//tei:creation/tei:date/@when") or [None])[0]
+
+
+def test_one_paragraph_a_line_is_split_into_paragraphs():
+    lines = [
+        "4 May 1971",
+        "Memorandum for the Minister on the Harbour Negotiations",
+        "Secret",
+        "The delegation arrived on Monday and met the harbour authority twice; "
+        "both meetings were long and the second ended without an agreement on the tariffs.",
+        "On Tuesday the minister's adviser proposed a compromise on the tariffs, which the other side accepted "
+        "in principle but wished to put to its board before signing.",
+    ]
+    tree, diagnostics = _read("\n".join(lines) + "\n")
+    paragraphs = xpath(tree, "//tei:body//tei:p")
+    assert [xpath(p, "string()") for p in paragraphs][-2:] == lines[-2:]
+    assert _title(tree) == "Memorandum for the Minister on the Harbour Negotiations"
+    assert _when(tree) == "1971-05-04"
+    assert {d.rule for d in diagnostics} >= {"input-format", "input-title"}
+
+
+def test_text_wrapped_at_a_margin_stays_one_paragraph():
+    wrapped = (
+        "The delegation arrived on Monday and met the harbour authority twice; both\n"
+        "meetings were long and the second ended without an agreement on the tariffs,\n"
+        "which the minister's adviser then proposed to settle by a compromise that the\n"
+        "other side accepted in principle but wished to put to its board before it would sign.\n"
+    )
+    tree, _ = _read("**Harbour talks**\n\nMay 4, 1971\n\n" + wrapped)
+    assert len(xpath(tree, "//tei:body//tei:p")) == 1
+
+
+def test_a_numbered_heading_after_page_chrome_and_a_marking_is_the_title():
+    text = (
+        "Skip to content\n\nCONFIDENTIAL\n\n"
+        "212. Memorandum of a Conversation Between the Ambassador and the Minister, Oslo, June 2, 1958\n\n"
+        "The Ambassador called on the Minister at his request and spoke about the fisheries.\n"
+    )
+    tree, diagnostics = _read(text)
+    assert _title(tree) == "Memorandum of a Conversation Between the Ambassador and the Minister, Oslo, June 2, 1958"
+    assert _when(tree) == "1958-06-02", "a date only in the title is the document's date"
+    (warning,) = [d for d in diagnostics if d.rule == "input-title"]
+    assert warning.line == 5
+    assert "Skip to content" in "".join(tree.xpath("//text()")), "chrome that is not dropped stays text"
+
+
+def test_an_unquoted_citation_title_is_the_title():
+    text = (
+        "June 2, 1958\n\nCitation:\n\n"
+        "Letter from the Minister to the Ambassador, June 2, 1958, Archive of the Ministry, F. 1, Op. 2.\n\n"
+        "The Minister thanks the Ambassador for his report.\n"
+    )
+    tree, diagnostics = _read(text)
+    assert _title(tree) == "Letter from the Minister to the Ambassador"
+    assert "input-title" not in {d.rule for d in diagnostics}
+
+
+def test_a_dated_title_and_its_text_are_a_document_not_a_catalogue_of_one_record():
+    text = (
+        "2 June 1958\nLetter of the Minister to the Harbour Authority\n"
+        "The Minister asks the authority to report on the tariffs before the end of the month.\n"
+    )
+    tree, _ = _read(text)
+    assert not xpath(tree, "//tei:listBibl"), "one record without a range of results is no listing"
+    assert _title(tree) == "Letter of the Minister to the Harbour Authority" and _when(tree) == "1958-06-02"
+
+
+def test_a_page_number_in_brackets_opens_no_notes_section():
+    text = (
+        "**Interview with a harbour pilot**\n\nJune 2, 1958\n\n[1]\n\n"
+        "Q: When did you start?\n\nA: In the spring of the year the harbour was rebuilt.\n\n"
+        "Q: And before that?\n\nA: I was at sea.\n"
+    )
+    tree, _ = _read(text, format="transcript")
+    assert len(xpath(tree, "//tei:sp")) == 4
+    assert not xpath(tree, "//tei:note[@place='foot']")
+
+
+def test_missing_notes_and_brackets_are_kept_and_reported():
+    text = "**Harbour talks**\n\nMay 4, 1971\n\nThe talks ended.[3] The [draft remained open.\n"
+    tree, diagnostics = _read(text)
+    words = "".join(xpath(tree, "//tei:body//text()"))
+    assert "ended.[3] The [draft remained open." in words
+    rules = {d.rule for d in diagnostics if d.severity == "warning"}
+    assert {"bracket-unbalanced", "note-missing"} <= rules
