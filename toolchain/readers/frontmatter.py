@@ -142,7 +142,7 @@ def heading(bs: list[Block], conv: Conventions) -> Heading | None:
     for b in bs[:6]:
         for k, raw in enumerate(b.lines[:3]):
             line = raw.strip().lstrip("•*·- ").strip()
-            if not line or _chrome(line, conv):
+            if not line or is_chrome(line, conv):
                 continue
             whole = find_date(line, whole=True)
             if whole:
@@ -166,7 +166,8 @@ def heading(bs: list[Block], conv: Conventions) -> Heading | None:
     return None
 
 
-def _chrome(line: str, conv: Conventions) -> bool:
+def is_chrome(line: str, conv: Conventions) -> bool:
+    """A line of page chrome or a classification mark: never a title."""
     low = " ".join(line.casefold().split()).rstrip(" :")
     if any(low == m.casefold() for m in conv.common.markings):
         return True

@@ -74,6 +74,7 @@ class Persons:
         self.initial_titles = tuple(conventions.common.initial_like_titles.get(lang, ()))
         self._title, self._plural, self._given = _discovery_patterns(conventions, self.initial_titles)
         self._title_parts = {w.rstrip(".") for title in conventions.common.titles for w in title.split()}
+        self._roles = set(conventions.common.role_words)
 
     # --- discovery ---------------------------------------------------------------
 
@@ -369,8 +370,8 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
         persons._life(p, text, m.end())
         found.append(p)
     for m in persons._title.finditer(text):
-        if not m.group(1) and m.group(2) in persons._title_parts:
-            continue  # "Secretary Cde. Ponomarev", "Prof. Dr. Weber": a second title, not a surname
+        if not m.group(1) and (m.group(2) in persons._title_parts or m.group(2) in persons._roles):
+            continue  # "Secretary Cde. Ponomarev", "Prof. Dr. Weber", "Mr. Speaker": a title or a role, no surname
         if m.group(2) in given and _WORD_AFTER.match(text, m.end()):
             continue  # "Minister Vasily Kuznetsov": a full name, found below
         if not m.group(1) and _INITIAL_AFTER.match(text, m.end()):

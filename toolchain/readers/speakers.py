@@ -36,7 +36,8 @@ _LOOSE_COLON = re.compile(
 _CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
 _CAPS = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?"
-    rf"(?P<name>(?:{INITIALS}[ \t]?|(?:[{UPPER}]{{2,4}}\.[ \t]+))?{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|OF|DE))*)"
+    rf"(?P<name>(?:{INITIALS}[ \t]?|(?:[{UPPER}]{{2,4}}\.[ \t]+))?{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|OF|DE))*"
+    rf"(?:[ \t]+{INITIALS})?)"  # Russian and Ukrainian order: "ІВАНЧУК А.В."
     r"(?P<punct>[.:])?(?=[ \t]+\S)"
 )
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
@@ -89,16 +90,36 @@ def find_label(line: str, conventions: Conventions) -> Label | None:
     m = _CAPS.match(line, lead)
     if m:
         name = m.group("name")
-        words = [w for w in re.split(r"[ \t]+", name) if w]
-        surname = words[-1]
+        words = [w for w in re.split(r"[ \t]+", name) if w and not re.fullmatch(INITIALS, w)]
+        surname = words[-1] if words else ""
         if not _is_caps(surname) or surname in ("OF", "DE"):
             return None
-        punct = m.group("punct")
+        punct = m.group("punct") or ("." if name.endswith(".") else None)
         after = line[m.end() :].lstrip()
         if punct is None and not (after[:1].islower()):
             return None  # "NATO is …" aside, bare capitals are followed by reported speech in lower case
         return _label(line, m, "capitals", bare=punct is None, lead=lead)
+    m = _lexicon(conventions).titled_label.match(line, lead)
+    if m:
+        return _label(line, m, "titled", lead=lead)
     return None
+
+
+def alone(line: str, conventions: Conventions) -> Label | None:
+    """A label on a line of its own (Hansard: `Mr. Hector Hughes`, then the speech): a title and a name, or
+    a title or office alone (`Mr. Speaker`, `The Chairman`), and nothing else."""
+    text = line.strip()
+    lexicon = _lexicon(conventions)
+    m = (
+        lexicon.titled_name.fullmatch(text)
+        or lexicon.office_re.fullmatch(text)
+        or lexicon.titled_label.fullmatch(text + ".")
+    )
+    if m is None or len(text.split()) > 6 or text.lower() in lexicon.fields:
+        return None
+    start = line.index(text)
+    end = start + len(text)
+    return Label(start, end, end, text, text, "alone", "")
 
 
 def _label(line: str, m: re.Match[str], style: str, bare: bool = False, lead: int = 0) -> Label:
@@ -122,6 +143,15 @@ class _Lexicon:
     offices: tuple[str, ...]  # every office and title, longest first
     office_re: re.Pattern[str]  # an office or its abbreviation ("the Secretary of State", "SecState")
     titled_name: re.Pattern[str]  # an office, then a name ("President Johnson")
+    # a title and a name in ordinary case, then a period: "M. François-Noël Buffet.", "Senator Doe."
+    titled_label: re.Pattern[str]
+
+
+def _title_alt(conv: Conventions) -> str:
+    """The titles that open a titled label ("Mr.", "M.", "Senator"), as a regex alternation."""
+    titles = {*conv.common.titles, *(t for ts in conv.common.initial_like_titles.values() for t in ts)}
+    forms = {t if t.endswith(".") else t + r"\.?" for t in titles if t[:1].isupper() and len(t) > 1}
+    return "|".join(re.escape(t).replace(r"\\\.\?", r"\.?") for t in sorted(forms, key=len, reverse=True))
 
 
 @cache
@@ -154,6 +184,10 @@ def _lexicon(conv: Conventions) -> _Lexicon:
         office_re=re.compile(rf"(?:the[ \t]+)?(?P<office>{office_alt}|{abbreviation_alt})\.?(?![\w-])", re.I),
         titled_name=re.compile(
             rf"(?<![\w])(?P<office>(?i:{office_alt}|{abbreviation_alt}))\.?[ \t]+(?P<name>{name})(?![\w])"
+        ),
+        titled_label=re.compile(
+            rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>(?:{_title_alt(conv)})[ \t]+(?:{INITIALS}[ \t]?)?"
+            rf"{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|de|du|von|van|der|la|le)){{0,3}})(?P<punct>\.)(?=[ \t]+\S|$)"
         ),
     )
     return lexicon
@@ -285,8 +319,13 @@ class Cast:
         """The person a written name stands for, added when new: `Dean Rusk`, `A.I. MIKOYAN`, `Davis`."""
         words = [normal_case(w) for w in _SUFFIX.sub("", name).replace(".", ". ").split()]
         words = [w for w in words if w]
+        if len(words) > 1 and not re.fullmatch(INITIAL, words[0]) and all(re.fullmatch(INITIAL, w) for w in words[1:]):
+            words = [*words[1:], words[0]]  # "ПЕТРЕНКО О.М.": the surname before the initials
         while words and words[0].rstrip(".").lower() in self.lexicon.title_words:
             words = words[1:]
+        initial_like = {t for ts in self.conventions.common.initial_like_titles.values() for t in ts}
+        if len(words) > 2 and words[0] in initial_like and not re.fullmatch(INITIAL, words[1]):
+            words = words[1:]  # "M. François-Noël Buffet": Monsieur before a given name, not an initial
         if not words or any(w[:1].islower() and w not in _PARTICLES for w in words):
             return None  # a description ("Special Counsel to the President"), not a name
         surname = words[-1].rstrip(".,")
@@ -296,6 +335,7 @@ class Cast:
             or surname in places()
             or surname.lower() in self.lexicon.title_words
             or surname.lower() in self.lexicon.offices
+            or surname.lower() in {r.lower() for r in self.conventions.common.role_words}
         ):
             return None
         before = words[:-1]
@@ -359,6 +399,10 @@ class Cast:
             return None, f"no participant is named as {office}"
         if acronym.isupper() and len(acronym) <= 4:
             return None, "no participant has these initials"
+        unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in self.lexicon.title_words]
+        roles = {r.lower() for r in conv.common.role_words}
+        if unprefixed and all(w.rstrip(".:").lower() in roles for w in unprefixed):
+            return None, "the label names a role, not a person, and the text does not say who holds it"
         person = self._person(name, None)
         if person is not None:
             return person, "name"

@@ -49,10 +49,12 @@ def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like a speaker-labelled transcript (0..1)."""
     bs = blocks(text)
     found = [(i, lab) for i, lab in enumerate(turn_labels(bs, conventions)) if lab is not None]
-    if len(found) < 3:
+    if len(found) < 2:
         return 0.0
     names = [lab.name.lower() for _, lab in found]
     share = len(found) / max(1, len(bs) - found[0][0])
+    if len(found) == 2:  # an excerpt of two turns: two speakers, and the turns are most of what follows
+        return 0.6 if len(set(names)) == 2 and share >= 0.5 else 0.0
     if len(set(names)) < 2 or share < 0.3:
         return 0.0
     if all(names.count(n) == 1 for n in names):  # no speaker speaks twice: labels must dominate
@@ -106,11 +108,13 @@ def _front(bs: list[Block], conv: Conventions) -> Front:
             i += 1
             continue
         date = find_date(stripped)
-        opening = all(kind in ("title", "field") for kind, _ in out.order)
+        before = [kind for kind, x in out.order if not frontmatter.is_chrome(x.text, conv)]  # chrome aside
+        opening = all(kind in ("title", "field") for kind in before)
+        chrome = frontmatter.is_chrome(stripped, conv)
         if out.date is None and date and len(stripped) < 120 and not stripped.startswith("**") and opening:
             out.date = (b, date)
             out.order.append(("date", b))
-        elif out.title is None and ((not out.order and len(stripped) < 300) or stripped.startswith("**")):
+        elif out.title is None and not chrome and ((not before and len(stripped) < 300) or stripped.startswith("**")):
             out.title = b
             out.order.append(("title", b))
         else:
@@ -257,6 +261,13 @@ class _Reader:
         found = frontmatter.citation_title(front.header)
         if found:
             return found
+        if front.date is not None:  # a dateline with more than a place around its date ("HC Deb 17 March 1959 …")
+            line, date = front.date[0].lines[0].strip(), front.date[1]
+            if len((line[: date.start] + line[date.end :]).split()) > 4:
+                self.ctx.warn(
+                    front.date[0].line, "the transcript has no title line; its dateline is taken for it", "input-title"
+                )
+                return line
         self.ctx.warn(1, "the transcript has no title line; the file name stands in for it", "input-title")
         return f"Transcript {self.ctx.source.stem}"
 
@@ -266,9 +277,11 @@ class _Reader:
         ids = self.ctx.ids
         out: list[m.Block] = []
         for kind, b in front.order:
-            if kind == "title":
+            if kind == "title" and not out:
                 unbold = Block(b.line, [line.replace("**", "") for line in b.lines])
                 out.append(m.Head(content.inline(unbold), content_id("h", b.text.strip(), ids)))
+            elif kind == "title":  # after page chrome: a head may only open the division
+                out.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
             elif kind == "date":
                 out.append(m.Opener(self._dateline(content, *front.date)))
             elif kind == "participants":

@@ -18,7 +18,7 @@ from .brackets import omission, stage_type
 from .content import Content
 from .context import Context
 from .conventions import Conventions
-from .speakers import Label, Speaker, find_label
+from .speakers import Label, Speaker, alone, find_label
 
 _INTERRUPTION = re.compile(r"(?:—|–|--|\.\.\.|…)[\"”»]?\s*$")
 _RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")
@@ -27,7 +27,11 @@ _RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")
 def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]:
     """The speaker label opening each block, or None. A label shape that may be a word of prose
     (`NATO. …`: one word in capitals) counts only when the document repeats it."""
-    labels = [find_label(b.lines[0], conventions) for b in bs]
+    labels = [
+        find_label(b.lines[0], conventions)
+        or (alone(b.lines[0], conventions) if len(b.lines) == 1 and k + 1 < len(bs) else None)
+        for k, b in enumerate(bs)
+    ]
     repeated = Counter(label.name for label in labels if label is not None)
 
     def plausible(label: Label) -> bool:
