@@ -135,3 +135,16 @@ def test_transcript_declarations_follow_its_brackets():
     said = _declarations(text, "transcript")
     assert "[sic] marks the word before it" in said
     assert "omission" not in said and "Times of day" not in said and "quotation mark" not in said
+
+
+def test_strict_turns_warnings_into_errors(tmp_path):
+    src = tmp_path / "plain.txt"
+    src.write_text("A line of prose without a title or a date.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    lenient = CliRunner().invoke(main, ["convert", str(src), "-o", str(out), "--no-registry"])
+    assert lenient.exit_code == 0 and (out / "plain.xml").is_file()
+    (out / "plain.xml").unlink()
+    strict = CliRunner().invoke(main, ["convert", str(src), "-o", str(out), "--no-registry", "--strict"])
+    assert strict.exit_code == 2
+    assert f"{src}:1: error:" in strict.output and "[input-title]" in strict.output
+    assert not (out / "plain.xml").exists()

@@ -105,9 +105,10 @@ def build(
     *,
     progress: Progress | None = None,
     stage: Callable[[str], None] | None = None,
+    strict: bool = False,
 ) -> Built:
     """Convert `root/transcripts` into `root/tei` (with the persons registry and catalogue links) and
-    validate every file written."""
+    validate every file written; `strict`: a transcript with a warning is not converted."""
     from .validate import validate_many
 
     started = time.perf_counter()
@@ -115,7 +116,8 @@ def build(
     if not files:
         raise EditionError(f"no transcripts in {root / 'transcripts'}")
     tei_dir = root / "tei"
-    converting = convert_edition(files, tei_dir, Options(config.conventions), progress=progress)
+    options = Options(config.conventions, strict=strict)
+    converting = convert_edition(files, tei_dir, options, progress=progress)
     report = Report()
     report.extend(converting.diagnostics())
     written = [Path(r.output) for r in converting.results if r.output]

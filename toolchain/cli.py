@@ -71,6 +71,7 @@ def main() -> None:
 )
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
 @click.option("--debug", is_flag=True, help="Add the traceback to an internal error of a reader.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: a transcript with any is not written.")
 def convert(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -80,10 +81,11 @@ def convert(
     registry: bool,
     jobs: int | None,
     debug: bool,
+    strict: bool,
 ) -> None:
     """Convert transcripts (files or folders of *.txt) into TEI files in OUTPUT."""
     config = _config(Path("."), conventions)
-    options = Options(config.conventions, fmt, encoding, debug)
+    options = Options(config.conventions, fmt, encoding, debug, strict)
     try:
         outcome = app.convert_edition(app.sources(list(inputs)), out_dir, options, registry=registry, jobs=jobs)
     except EditionError as exc:
@@ -152,7 +154,8 @@ def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None) -> None:
 @click.option(
     "--epub/--no-epub", default=True, show_default=True, help="Also package the EPUB into build/epub/edition.epub."
 )
-def build(root: Path, html: bool, pdf: bool, epub: bool) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings of conversion as errors (nothing is rendered then).")
+def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool) -> None:
     """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/,
     the book into build/pdf/ and the EPUB into build/epub/.
 
@@ -191,7 +194,7 @@ def build(root: Path, html: bool, pdf: bool, epub: bool) -> None:
         )
 
     try:
-        built = app.build(root, config, progress=step, stage=stage)
+        built = app.build(root, config, progress=step, stage=stage, strict=strict)
     except EditionError as exc:
         if progress:
             progress.stop()

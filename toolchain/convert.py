@@ -11,7 +11,7 @@ import os
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import encode, readers
@@ -38,6 +38,7 @@ class Options:
     format: str | None = None
     encoding: str | None = None
     debug: bool = False
+    strict: bool = False  # a warning is an error: the document is not written
 
 
 def convert_text(
@@ -76,6 +77,9 @@ def convert_file(source: Path, out_dir: Path, options: Options, write: bool = Tr
         else:
             message += " (run with --debug for the traceback)"
         return Converted(str(source), None, [Diagnostic("error", "internal", str(source), 1, 0, message)])
+    if options.strict and any(d.severity == "warning" for d in diagnostics):
+        strict = [replace(d, severity="error") if d.severity == "warning" else d for d in diagnostics]
+        return Converted(str(source), None, strict)
     if not write:
         return Converted(str(source), str(target), diagnostics, tei)
     write_atomic(target, tei)
