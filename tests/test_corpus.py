@@ -27,7 +27,7 @@ FLOORS = {
     "title": (12, 25),
     "date": (20, 31),
     "listing_records": (3, 4),
-    "turns": (5, 12),
+    "turns": (7, 12),
     "named_turns": (102, 162),
     "lossless": (32, 33),
 }

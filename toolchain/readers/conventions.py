@@ -79,6 +79,7 @@ class Common:
     page_chrome: tuple[str, ...]
     markings: tuple[str, ...]
     role_words: tuple[str, ...]
+    notes_headings: tuple[str, ...]
 
     def language_code(self, name: str) -> str | None:
         """The ISO 639 code of a language name as an archive writes it (`Russian` -> `ru`)."""

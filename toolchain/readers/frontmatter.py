@@ -100,7 +100,7 @@ def layout(bs: list[Block], ctx: Context) -> tuple[Header, list[Block], list[Blo
         header.fields[role] = (label, values)
         body_start = value_end
     rest = bs[body_start:]
-    notes_start = notes_mod.section_start(rest)
+    notes_start = notes_mod.section_start(rest, ctx.conv)
     return header, rest[:notes_start], rest[notes_start:]
 
 

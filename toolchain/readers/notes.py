@@ -16,11 +16,12 @@ from lxml import etree
 
 from ..encode.inline import content
 from ..errors import InputError
-from ..model import Div, Inline
+from ..model import Div, Head, Inline
 from ..model import Note as NoteBlock
 from ..source.blocks import Block
 from ..tei import append, el, unique_id
 from .context import Context
+from .conventions import Conventions
 
 _FIRST_NOTE = re.compile(r"\s*[\[(]1[\])][ \t]*\S")  # note 1 and its text (a bare "[1]" is a page number)
 
@@ -42,6 +43,7 @@ class Notes:
 
     by_n: dict[str, Note] = field(default_factory=dict)
     style: str = "["
+    heading: Block | None = None  # "Notes:" before the notes
 
     @property
     def close(self) -> str:
@@ -51,8 +53,9 @@ class Notes:
         return re.compile(r"\((\d{1,3})\)") if self.style == "(" else re.compile(r"\[(\d{1,3})\]")
 
     def unplaced(self, ctx: Context, inline: Callable[[Block], Inline]) -> Div | None:
-        """The notes no marker in the text calls (reported): kept, in a division of notes after the text."""
-        blocks: list[NoteBlock] = []
+        """The notes no marker in the text calls (reported): kept, in a division of notes after the text,
+        under the heading of the notes if the text has one."""
+        blocks: list[NoteBlock | Head] = []
         for note in self.by_n.values():
             if note.id:
                 continue
@@ -63,6 +66,8 @@ class Notes:
             nb = Block(note.block.line + note.block.text.count("\n", 0, note.offset), note.text.split("\n"))
             label = note.label or None
             blocks.append(NoteBlock(inline(nb), note.type, note.id, note.n, "foot", label))
+        if self.heading is not None:  # the heading stays in the text, where it stood
+            blocks.insert(0, Head(Inline(self.heading.text.strip())))
         return Div("notes", list(blocks)) if blocks else None
 
     def marker(
@@ -96,17 +101,26 @@ class Notes:
         return make
 
 
-def section_start(bs: list[Block]) -> int:
-    """The index of the block that opens the notes section (the last one opening with note 1), or len(bs)."""
+def section_start(bs: list[Block], conv: Conventions) -> int:
+    """The index of the block that opens the notes section (the last one opening with note 1, or the
+    notes heading just before it), or len(bs)."""
     for i in range(len(bs) - 1, -1, -1):
         if _FIRST_NOTE.match(bs[i].text):
-            return i
+            return i - 1 if i and is_heading(bs[i - 1], conv) else i
     return len(bs)
 
 
+def is_heading(b: Block, conv: Conventions) -> bool:
+    """A notes heading alone on its line: `Notes:`, `Примечания`."""
+    text = b.text.strip().rstrip(":").strip().casefold()
+    return len(b.lines) == 1 and text in {h.casefold() for h in conv.common.notes_headings}
+
+
 def parse(note_blocks: list[Block], ctx: Context) -> Notes:
-    """The notes of a notes section."""
+    """The notes of a notes section (its heading kept apart)."""
     notes = Notes()
+    if note_blocks and is_heading(note_blocks[0], ctx.conv):
+        notes.heading, note_blocks = note_blocks[0], note_blocks[1:]
     if not note_blocks:
         return notes
     style = note_blocks[0].text.lstrip()[0]

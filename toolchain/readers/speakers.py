@@ -161,7 +161,13 @@ def _lexicon(conv: Conventions) -> _Lexicon:
         for f in (*conv.transcript.front_fields, *conv.common.header_fields, *conv.common.participants_prefixes)
     }
     fields |= {
-        f.lower() for f in (*conv.common.note_labels, *conv.bilingual.note_block_labels, *conv.common.source_labels)
+        f.lower()
+        for f in (
+            *conv.common.note_labels,
+            *conv.bilingual.note_block_labels,
+            *conv.common.source_labels,
+            *conv.common.notes_headings,
+        )
     }
     label_titles = {w.lower().rstrip(".") for t in (*conv.common.titles, *conv.transcript.offices) for w in t.split()}
     abbreviations = {a.lower().rstrip(".") for a in conv.transcript.office_abbreviations}

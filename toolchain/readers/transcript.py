@@ -135,7 +135,7 @@ class _Reader:
 
     def _split(self) -> tuple[int, int]:
         """(first turn, first note) as block indexes."""
-        notes_start = notes_mod.section_start(self.blocks)
+        notes_start = notes_mod.section_start(self.blocks, self.conv)
         for i, label in enumerate(turn_labels(self.blocks[:notes_start], self.conv)):
             if label is not None and not self._in_participants(i):
                 return i, notes_start
