@@ -60,3 +60,16 @@ def test_phenomenon(path, regen):
 
 def test_every_reader_has_phenomena():
     assert {p.parts[-3] for p in PHENOMENA} >= {"document", "transcript", "bilingual", "listing"}
+
+
+def test_every_phenomenon_is_valid_tei(tei_all, tmp_path):
+    from conftest import jing
+
+    files = []
+    for path in PHENOMENA:
+        tei, _ = convert(sections(path)["input"], path.stem + ".txt", format=path.parts[-3])
+        out = tmp_path / f"{path.parts[-3]}-{path.stem}.xml"
+        out.write_bytes(tei)
+        files.append(out)
+    ok, errors = jing(files)
+    assert ok, errors

@@ -31,6 +31,7 @@ RANK = {
     "persName": 7,
     "marker": 8,
     "num": 8,
+    "label": 6,
     "pb": 9,
     "fw0": 10,
     "fw1": 11,

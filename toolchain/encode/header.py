@@ -61,7 +61,7 @@ def file_desc(meta: Meta) -> etree._Element:
         sd.append(citation_bibl(meta.citation))
     for source in meta.sources:
         sub(sd, "bibl", source.text, type="source", corresp=source.corresp)
-    if not len(sd) and meta.source_desc:
+    if not len(sd) and meta.source_desc and meta.manuscript is None:  # prose, or a description: not both
         sub(sd, "p", meta.source_desc)
     if meta.manuscript is not None:
         sd.append(manuscript(meta))

@@ -62,6 +62,35 @@ def _deletion(site: Site) -> list[Span] | None:
     return [site.whole(lambda: el("del", rend="strikethrough", hand=hand, xml_id=del_id))]
 
 
+def _struck(site: Site) -> list[Span] | None:
+    """`[deleted: words]`, `[crossed out: words]`: the words were deleted, the wording is kept as a label;
+    `[struck out]` alone: a deletion whose words the transcript does not give (a gap)."""
+    inner = site.inner
+    phrases = sorted(site.ctx.conv.common.deletion_phrases, key=len, reverse=True)
+    for phrase in phrases:
+        m = re.match(rf"\s*({re.escape(phrase)})\s*(?:([:—–-])\s*(?=\S)|\s*$)", inner, re.IGNORECASE)
+        if m is None:
+            continue
+        lo, _hi = site.bracket.inner
+        if m.end() == len(inner) or not inner[m.end() :].strip():
+            return [site.whole(lambda: el("gap", el("desc", inner.strip()), reason="deleted"), leaf=True)]
+        label_end = lo + m.end()
+        while label_end > lo and site.text[label_end - 1].isspace():
+            label_end -= 1
+        return [
+            site.whole(lambda: el("del", rend="strikethrough")),
+            Span(lo + m.start(1), label_end, "label", lambda: el("label")),
+        ]
+    return None
+
+
+def _ellipsis(site: Site) -> list[Span] | None:
+    """`[…]`, `[...]`: words the transcript leaves out."""
+    if site.inner.strip() not in ("…", "...", ". . ."):
+        return None
+    return [site.whole(lambda: el("gap", el("desc", site.inner.strip()), reason="omitted"), leaf=True)]
+
+
 def _sic(site: Site) -> list[Span] | None:
     if site.inner.strip().lower().rstrip("!") != "sic":
         return None
@@ -144,6 +173,8 @@ RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
         Rule("deletion", 100, _deletion),  # its note says the passage was deleted: del
+        Rule("struck", 95, _struck),  # [deleted: words], [crossed out: words]: del; [struck out]: gap
+        Rule("ellipsis", 85, _ellipsis),  # […]: gap
         Rule("sic", 90, _sic),  # word [sic]: sic
         Rule("omission", 80, _omission),  # [illegible], [Omitted here …]: gap with @reason
         Rule("uncertain", 70, _uncertain),  # [word?]: unclear

@@ -70,6 +70,18 @@ def _omission(conv: Conventions) -> str:
 
 BRACKETS = "Square brackets of the transcript are editorial signs and are not kept as text."
 
+
+def _struck(conv: Conventions) -> str:
+    return (
+        "A bracket that opens with a deletion wording and a colon ([deleted: …]) is a del of its words, the "
+        "wording kept as its label; the wording alone ([struck out]) is a gap (reason deleted)."
+    )
+
+
+def _ellipsis(conv: Conventions) -> str:
+    return "An ellipsis in brackets ([…]) is a gap (reason omitted)."
+
+
 DECLARATIONS: dict[str, Declaration] = {
     "not-corrected": Declaration("correction", "The transcript is not corrected: its spelling and wording are kept."),
     "line-breaks": Declaration(
@@ -141,6 +153,11 @@ DECLARATIONS: dict[str, Declaration] = {
         BRACKETS,
         (
             Part(_when("deletion"), _deletion),
+            Part(_when("struck"), _struck),
+            Part(_when("omission"), _omission),
+            Part(_when("ellipsis"), _ellipsis),
+            Part(_when("sic"), "[sic] marks the word before it as sic."),
+            Part(_when("uncertain"), "A bracketed word with a question mark is unclear (reason uncertain)."),
             Part(_when("gloss"), "A code in brackets after a code (R-12 [SS-4]) is a gloss of the preceding term."),
             Part(_when("supplied"), _supplied),
             Part(_when("editorial-note"), "Longer bracketed passages are inline editorial notes."),
@@ -200,11 +217,14 @@ DECLARATIONS: dict[str, Declaration] = {
         (
             Part(
                 _when(
-                    "omission", "sic", "uncertain", "stage", "remark", "deletion", "gloss", "supplied", "editorial-note"
+                    *("omission", "sic", "uncertain", "stage", "remark", "deletion", "gloss", "supplied"),
+                    *("editorial-note", "struck", "ellipsis"),
                 ),
                 BRACKETS,
             ),
             Part(_when("omission"), _omission),
+            Part(_when("struck"), _struck),
+            Part(_when("ellipsis"), _ellipsis),
             Part(_when("sic"), "[sic] marks the word before it as sic."),
             Part(_when("uncertain"), "A bracketed word with a question mark is unclear (reason uncertain)."),
             Part(

@@ -27,7 +27,9 @@ from .persons import Persons
 
 NAME = "document"
 DESCRIPTION = "archive document page: date, title, labelled header fields, text and notes"
-BRACKETS = brackets.rules("deletion", "gloss", "empty", "supplied", "editorial-note")
+BRACKETS = brackets.rules(
+    "deletion", "struck", "sic", "ellipsis", "omission", "uncertain", "gloss", "empty", "supplied", "editorial-note"
+)
 DECLARATIONS = ["not-corrected", "line-breaks", "quotations", "brackets", "persons", "notes"]
 
 

@@ -35,7 +35,17 @@ from .turns import Turn, turn_labels
 NAME = "transcript"
 DESCRIPTION = "speaker-labelled transcript: meetings, telephone calls, teleconferences, interviews"
 BRACKETS = brackets.rules(
-    "deletion", "sic", "omission", "uncertain", "stage", "gloss", "empty", "supplied", "editorial-note"
+    "deletion",
+    "struck",
+    "sic",
+    "ellipsis",
+    "omission",
+    "uncertain",
+    "stage",
+    "gloss",
+    "empty",
+    "supplied",
+    "editorial-note",
 )
 DECLARATIONS = ["not-corrected", "line-breaks-transcript", "quoted-turns", "turns", "transcript-brackets"]
 NO_TURNS = "no speaker labels found (a turn opens with 'Name:', 'NAME.' or 'A.B. NAME')"
