@@ -7,6 +7,8 @@ drops (the brackets, a note marker) leave the text, the rest stays, in order.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from ..model import RANK, Inline, Span
@@ -53,24 +55,15 @@ def build(text: str, spans: list[Span]) -> list[object]:
 
 
 def _fill(node: etree._Element, text: str, start: int, end: int, spans: list[Span]) -> None:
-    pos = start
-    i = 0
-    while i < len(spans):
-        span = spans[i]
-        j = i + 1
-        while j < len(spans) and spans[j].start < span.end:
-            j += 1
-        children = spans[i + 1 : j]
-        append(node, text[pos : span.start])
-        if span.make is not None:
+    for piece, span, children in _pieces(text, start, end, spans):
+        if span is None:
+            append(node, piece)
+        elif span.make is not None:
             element = span.make()
             if not span.leaf:
                 lo, hi = span.inner
                 _fill(element, text, lo, hi, children)
             node.append(element)
-        pos = span.end
-        i = j
-    append(node, text[pos:end])
 
 
 def plain(inline: Inline) -> str:
@@ -83,6 +76,17 @@ def plain(inline: Inline) -> str:
 
 
 def _plain(text: str, start: int, end: int, spans: list[Span], out: list[str]) -> None:
+    for piece, span, children in _pieces(text, start, end, spans):
+        if span is None:
+            out.append(piece)
+        elif span.make is not None and not span.leaf:
+            lo, hi = span.inner
+            _plain(text, lo, hi, children, out)
+
+
+def _pieces(text: str, start: int, end: int, spans: list[Span]) -> Iterator[tuple[str, Span | None, list[Span]]]:
+    """The text between `start` and `end` in order: (text, None, []) for the characters outside the
+    outermost spans, ("", span, the spans inside it) for each of those spans."""
     pos = start
     i = 0
     while i < len(spans):
@@ -90,10 +94,8 @@ def _plain(text: str, start: int, end: int, spans: list[Span], out: list[str]) -
         j = i + 1
         while j < len(spans) and spans[j].start < span.end:
             j += 1
-        out.append(text[pos : span.start])
-        if span.make is not None and not span.leaf:
-            lo, hi = span.inner
-            _plain(text, lo, hi, spans[i + 1 : j], out)
+        yield text[pos : span.start], None, []
+        yield "", span, spans[i + 1 : j]
         pos = span.end
         i = j
-    out.append(text[pos:end])
+    yield text[pos:end], None, []
