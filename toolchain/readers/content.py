@@ -62,7 +62,8 @@ class Content:
         by_n = self.notes.by_n
         for m in self.notes.marker_re().finditer(text):
             n = m.group(1)
-            if self.notes.style == "(" and n not in by_n and m.start() > 0 and text[m.start() - 1].isspace():
+            parenthesised = self.notes.style.name == "(1)"
+            if parenthesised and n not in by_n and m.start() > 0 and text[m.start() - 1].isspace():
                 continue  # a parenthesised number, not a marker
             if n not in by_n:
                 message = f"note marker {m.group(0)} has no note at the end of the text; kept as written"
@@ -70,7 +71,7 @@ class Content:
                 orphans.append(m)
                 continue
             markers.append(m)
-        skip = [(m.start(), m.end()) for m in markers + orphans] if self.notes.style == "[" else []
+        skip = [(m.start(), m.end()) for m in markers + orphans]
         bracket_list, unpaired = brackets(text, skip)
         for i in unpaired:
             which = "'[' is never closed" if text[i] == "[" else "']' has no opening '['"

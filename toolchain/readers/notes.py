@@ -1,9 +1,10 @@
 """Notes: the section of numbered notes at the end of a text, their markers in the text, their TEI.
 
-A notes section starts at the last paragraph that opens with note 1 (`[1]` or `(1)`); each note opens with
-its number, may carry a label (`Translator's Note:`, typed by `Conventions.common.note_labels`) and may run
-over several paragraphs. A marker in the text is the note's number in the same brackets; a note stands where
-its first marker stood, later markers point to it.
+A notes section starts at the last paragraph that opens with note 1 (`[1]`, `(1)`, `^1` or `*1`: STYLES)
+and its text; each note opens with its number, may carry a label (`Translator's Note:`, typed by
+`Conventions.common.note_labels`) and may run over several paragraphs. A marker in the text is the note's
+number written the same way, glued to a word or not; a note stands where its first marker stood, later
+markers point to it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,28 @@ from ..tei import append, el, unique_id
 from .context import Context
 from .conventions import Conventions
 
-_FIRST_NOTE = re.compile(r"\s*[\[(]1[\])][ \t]*\S")  # note 1 and its text (a bare "[1]" is a page number)
+
+@dataclass(frozen=True)
+class Style:
+    """How a text marks its notes: the marker in the text, the number opening a note at the end."""
+
+    name: str  # the marker of note 1 as written: "[1]"
+    head: str  # a note's number at the start of its paragraph (group 1 the number)
+    marker: str  # a marker in the text (group 1 the number)
+
+    def written(self, n: str) -> str:
+        return self.name.replace("1", n)
+
+
+# The marker styles, in the order they are tried; a style is a row of this table.
+STYLES = (
+    Style("[1]", r"\s*\[(\d{1,3})\]\s*", r"\[(\d{1,3})\]"),
+    Style("(1)", r"\s*\((\d{1,3})\)\s*", r"\((\d{1,3})\)"),
+    Style("^1", r"\s*\^(\d{1,3})\s*", r"\^(\d{1,3})"),
+    Style("*1", r"\s*\*(\d{1,3})\s+", r"(?<!\*)\*(\d{1,3})(?![\d*])"),
+)
+# note 1 and its text, in any style (a bare "[1]" is a page number)
+_FIRST_NOTE = re.compile(r"\s*(?:\[1\]|\(1\)|\^1|\*1)[ \t]*[^\s*]")
 
 
 @dataclass
@@ -42,15 +64,11 @@ class Notes:
     """The notes of a document by number, and the bracket their markers use (`[` or `(`)."""
 
     by_n: dict[str, Note] = field(default_factory=dict)
-    style: str = "["
+    style: Style = STYLES[0]
     heading: Block | None = None  # "Notes:" before the notes
 
-    @property
-    def close(self) -> str:
-        return "]" if self.style == "[" else ")"
-
     def marker_re(self) -> re.Pattern[str]:
-        return re.compile(r"\((\d{1,3})\)") if self.style == "(" else re.compile(r"\[(\d{1,3})\]")
+        return re.compile(self.style.marker)
 
     def unplaced(self, ctx: Context, inline: Callable[[Block], Inline]) -> Div | None:
         """The notes no marker in the text calls (reported): kept, in a division of notes after the text,
@@ -59,7 +77,7 @@ class Notes:
         for note in self.by_n.values():
             if note.id:
                 continue
-            message = f"note {self.style}{note.n}{self.close} has no marker in the text; kept after the text"
+            message = f"note {self.style.written(note.n)} has no marker in the text; kept after the text"
             ctx.warn(note.block.line, message, "note-unplaced")
             note.id = unique_id(f"note-{note.n}", ctx.ids)
             ctx.ids.add(note.id)
@@ -123,9 +141,9 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
         notes.heading, note_blocks = note_blocks[0], note_blocks[1:]
     if not note_blocks:
         return notes
-    style = note_blocks[0].text.lstrip()[0]
-    notes.style = style
-    head = re.compile(rf"\s*{re.escape(style)}(\d{{1,3}}){re.escape(notes.close)}\s*")
+    first = note_blocks[0].text
+    notes.style = next((s for s in STYLES if re.match(s.head, first)), STYLES[0])
+    head = re.compile(notes.style.head)
     labels = sorted(ctx.conv.common.note_labels, key=len, reverse=True)
     current: Note | None = None
     for b in note_blocks:
@@ -146,7 +164,8 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
         body = b.text[offset:]
         offset += len(body) - len(body.lstrip())
         if n in notes.by_n:
-            raise InputError(ctx.source, b.line, f"note {style}{n}{notes.close} is given twice", "input-note")
+            message = f"note {notes.style.written(n)} is given twice"
+            raise InputError(ctx.source, b.line, message, "input-note")
         current = Note(n, ntype, label, b.text[offset:], b, offset)
         notes.by_n[n] = current
     return notes
