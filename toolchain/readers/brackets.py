@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ..errors import InputError
 from ..model import Span
@@ -19,6 +20,7 @@ from ..source.blocks import Block
 from ..source.marks import Bracket
 from ..tei import content_id, el
 from .context import Context
+from .conventions import Conventions
 from .notes import Note
 
 
@@ -66,11 +68,8 @@ def _struck(site: Site) -> list[Span] | None:
     """`[deleted: words]`, `[crossed out: words]`: the words were deleted, the wording is kept as a label;
     `[struck out]` alone: a deletion whose words the transcript does not give (a gap)."""
     inner = site.inner
-    phrases = sorted(site.ctx.conv.common.deletion_phrases, key=len, reverse=True)
-    for phrase in phrases:
-        m = re.match(rf"\s*({re.escape(phrase)})\s*(?:([:—–-])\s*(?=\S)|\s*$)", inner, re.IGNORECASE)
-        if m is None:
-            continue
+    m = _struck_re(site.ctx.conv).match(inner)
+    if m is not None:
         lo, _hi = site.bracket.inner
         if m.end() == len(inner) or not inner[m.end() :].strip():
             return [site.whole(lambda: el("gap", el("desc", inner.strip()), reason="deleted"), leaf=True)]
@@ -82,6 +81,12 @@ def _struck(site: Site) -> list[Span] | None:
             Span(lo + m.start(1), label_end, "label", lambda: el("label")),
         ]
     return None
+
+
+@cache
+def _struck_re(conv: Conventions) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p) for p in sorted(conv.common.deletion_phrases, key=len, reverse=True))
+    return re.compile(rf"\s*({phrases})\s*(?:([:—–-])\s*(?=\S)|\s*$)", re.IGNORECASE)
 
 
 def _ellipsis(site: Site) -> list[Span] | None:

@@ -23,16 +23,28 @@ BULLET = re.compile(r"^\s*[-•–]\s+")
 
 
 def script_split(bs: list[Block]) -> tuple[int, int] | None:
-    """(start, split): where the first part starts and the second begins; None if there is one script."""
+    """(start, split): where the first part starts and the second begins; None if there is one script.
+    The first split after which the paragraphs of some length are in one script and those before in
+    another, each part a sixth of the letters or more; linear in the paragraphs."""
     scripts = [script(b.text) for b in bs]
     letters = [sum(ch.isalpha() for ch in b.text) for b in bs]
     total = sum(letters) or 1
+    weighty = [s if s and n > 20 else None for s, n in zip(scripts, letters, strict=True)]
+    # the scripts of the paragraphs of some length from each split to the end (at most two tracked)
+    after: list[set[str]] = [set() for _ in range(len(bs) + 1)]
+    for i in range(len(bs) - 1, -1, -1):
+        after[i] = after[i + 1] | ({weighty[i]} if weighty[i] and len(after[i + 1]) < 2 else set())
+    before: set[str] = set()
+    seen = 0
     best = None
     for split in range(1, len(bs)):
-        before = {s for s, n in zip(scripts[:split], letters[:split], strict=True) if s and n > 20}
-        after = {s for s, n in zip(scripts[split:], letters[split:], strict=True) if s and n > 20}
-        if len(before) == 1 and len(after) == 1 and before != after:
-            a = sum(letters[:split]) / total
+        if weighty[split - 1]:
+            before.add(weighty[split - 1])
+        seen += letters[split - 1]
+        if len(before) > 1:
+            break
+        if len(before) == 1 and len(after[split]) == 1 and before != after[split]:
+            a = seen / total
             if min(a, 1 - a) > 0.15:
                 best = split
                 break

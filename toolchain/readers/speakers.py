@@ -145,6 +145,8 @@ class _Lexicon:
     titled_name: re.Pattern[str]  # an office, then a name ("President Johnson")
     # a title and a name in ordinary case, then a period: "M. François-Noël Buffet.", "Senator Doe."
     titled_label: re.Pattern[str]
+    roles: frozenset[str]  # words that name a role, lower case ("speaker", "court")
+    initial_like: frozenset[str]  # titles that look like an initial ("M.")
 
 
 def _title_alt(conv: Conventions) -> str:
@@ -195,6 +197,8 @@ def _lexicon(conv: Conventions) -> _Lexicon:
             rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>(?:{_title_alt(conv)})[ \t]+(?:{INITIALS}[ \t]?)?"
             rf"{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|de|du|von|van|der|la|le)){{0,3}})(?P<punct>\.)(?=[ \t]+\S|$)"
         ),
+        roles=frozenset(r.lower() for r in conv.common.role_words),
+        initial_like=frozenset(t for ts in conv.common.initial_like_titles.values() for t in ts),
     )
     return lexicon
 
@@ -329,8 +333,7 @@ class Cast:
             words = [*words[1:], words[0]]  # "ПЕТРЕНКО О.М.": the surname before the initials
         while words and words[0].rstrip(".").lower() in self.lexicon.title_words:
             words = words[1:]
-        initial_like = {t for ts in self.conventions.common.initial_like_titles.values() for t in ts}
-        if len(words) > 2 and words[0] in initial_like and not re.fullmatch(INITIAL, words[1]):
+        if len(words) > 2 and words[0] in self.lexicon.initial_like and not re.fullmatch(INITIAL, words[1]):
             words = words[1:]  # "M. François-Noël Buffet": Monsieur before a given name, not an initial
         if not words or any(w[:1].islower() and w not in _PARTICLES for w in words):
             return None  # a description ("Special Counsel to the President"), not a name
@@ -341,7 +344,7 @@ class Cast:
             or surname in places()
             or surname.lower() in self.lexicon.title_words
             or surname.lower() in self.lexicon.offices
-            or surname.lower() in {r.lower() for r in self.conventions.common.role_words}
+            or surname.lower() in self.lexicon.roles
         ):
             return None
         before = words[:-1]
@@ -406,8 +409,7 @@ class Cast:
         if acronym.isupper() and len(acronym) <= 4:
             return None, "no participant has these initials"
         unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in self.lexicon.title_words]
-        roles = {r.lower() for r in conv.common.role_words}
-        if unprefixed and all(w.rstrip(".:").lower() in roles for w in unprefixed):
+        if unprefixed and all(w.rstrip(".:").lower() in self.lexicon.roles for w in unprefixed):
             return None, "the label names a role, not a person, and the text does not say who holds it"
         person = self._person(name, None)
         if person is not None:
