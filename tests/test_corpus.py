@@ -28,7 +28,7 @@ FLOORS = {
     "date": (20, 31),
     "listing_records": (3, 4),
     "turns": (7, 12),
-    "named_turns": (102, 162),
+    "named_turns": (126, 162),
     "lossless": (32, 33),
 }
 

@@ -41,6 +41,7 @@ _CAPS = re.compile(
     r"(?P<punct>[.:])?(?=[ \t]+\S)"
 )
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
+_OFFICE_NAME = re.compile(rf"(?P<before>[^()]{{0,80}}?)\((?P<name>{CAP_WORD})\)")
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jnr|Snr)\.?(?=,|\s|$)|,?\s+(?:II|III|IV)(?=,|\s|$)")
 _PARTICLES = {"de", "del", "da", "di", "la", "le", "von", "van", "y", "dos", "das", "du"}
 _LEADING_TIME = re.compile(r"\((\d{1,2})[.:](\d{2})\)[ \t]+")
@@ -286,6 +287,12 @@ class Cast:
             person = self._person(name, None)
             if person is not None:
                 self._give_title(self._expand(m.group("office")), person)
+        # an office with the name after it in parentheses: "the Soviet Ambassador (Dobrynin)"
+        for m in _OFFICE_NAME.finditer(text):
+            person = self._person(m.group("name"), None)
+            office = self.lexicon.office_re.search(m.group("before"))
+            if person is not None and office is not None:
+                self._give_title(self._expand(office.group("office")), person)
 
     def names_someone(self, text: str) -> bool:
         """Whether a piece of a participants line is a person (`Secretary Rusk`, `The President`) rather
@@ -406,6 +413,12 @@ class Cast:
             if bearers:
                 return None, f"'{office}' may be any of {', '.join(p.full_name() for p in bearers)}"
             return None, f"no participant is named as {office}"
+        if len(acronym) == 1 and acronym.isupper():  # "K:" for the one participant whose surname is Kissinger
+            matches = [p for p in self.persons.people if p.surname[:1].upper() == acronym]
+            if len(matches) == 1:
+                return matches[0], "the initial of a participant's surname"
+            if matches:
+                return None, f"'{acronym}' may be any of {', '.join(p.full_name() for p in matches)}"
         if acronym.isupper() and len(acronym) <= 4:
             return None, "no participant has these initials"
         unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in self.lexicon.title_words]
