@@ -27,8 +27,8 @@ FLOORS = {
     "title": (12, 25),
     "date": (20, 31),
     "listing_records": (3, 4),
-    "turns": (7, 12),
-    "named_turns": (126, 162),
+    "turns": (8, 12),
+    "named_turns": (137, 162),
     "lossless": (32, 33),
 }
 

@@ -111,6 +111,7 @@ class Transcript:
     speaker_roles: dict[str, str]
     anonymous_speakers: tuple[str, ...]
     speaker_aliases: dict[str, str]
+    alias_phrases: tuple[str, ...]
     omission_phrases: Pairs
     stage_words: Pairs
     time_pattern: Pattern

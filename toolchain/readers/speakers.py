@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..model import Person, Station
@@ -60,6 +60,7 @@ class Label:
     quote: str  # the opening quotation mark before it, or ""
     bare: bool = False  # capitals without punctuation, followed by the (reported) speech
     lead: int = 0  # end of a time of day before the label ("(18:31) Santo Domingo: …"), or 0
+    alias: str = ""  # the short label it announces: "McGeorge Bundy [hereafter McGB]:" -> "McGB"
 
 
 def _is_caps(word: str) -> bool:
@@ -82,6 +83,10 @@ def find_label(line: str, conventions: Conventions) -> Label | None:
     """The speaker label that opens `line`, if it has the shape of one."""
     time = _LEADING_TIME.match(line)
     lead = time.end() if time else 0
+    announced = _lexicon(conventions).announced.match(line, lead)
+    if announced and _colon_label_ok(announced.group("name"), conventions):
+        label = _label(line, announced, "colon", lead=lead)
+        return replace(label, alias=announced.group("alias").strip())
     m = _COLON.match(line, lead)
     if m and _colon_label_ok(m.group("name"), conventions):
         return _label(line, m, "colon", lead=lead)
@@ -147,6 +152,7 @@ class _Lexicon:
     # a title and a name in ordinary case, then a period: "M. François-Noël Buffet.", "Senator Doe."
     titled_label: re.Pattern[str]
     roles: frozenset[str]  # words that name a role, lower case ("speaker", "court")
+    announced: re.Pattern[str]  # a label that announces its short form: "McGeorge Bundy [hereafter McGB]:"
     initial_like: frozenset[str]  # titles that look like an initial ("M.")
 
 
@@ -199,6 +205,11 @@ def _lexicon(conv: Conventions) -> _Lexicon:
             rf"{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|de|du|von|van|der|la|le)){{0,3}})(?P<punct>\.)(?=[ \t]+\S|$)"
         ),
         roles=frozenset(r.lower() for r in conv.common.role_words),
+        announced=re.compile(
+            rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?)[ \t]*"
+            rf"\[(?i:{'|'.join(map(re.escape, conv.transcript.alias_phrases))})[ \t]+"
+            r"(?P<alias>[^\]]{1,20})\]:(?=[ \t]|$)"
+        ),
         initial_like=frozenset(t for ts in conv.common.initial_like_titles.values() for t in ts),
     )
     return lexicon

@@ -198,6 +198,8 @@ class _Reader:
         for part in parts:
             if isinstance(part, Turn):
                 part.speaker, part.why = cast.resolve(part.label)
+                if part.label.alias and part.speaker is not None:
+                    cast.aliases[part.label.alias.lower()] = part.speaker  # "[hereafter McGB]": McGB: from now on
         turns.report_unresolved([p for p in parts if isinstance(p, Turn)], ctx)
         for b in self.blocks[: self._notes_start]:
             persons.discover(b.text)
