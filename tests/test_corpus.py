@@ -24,7 +24,7 @@ FLOORS = {
     "valid": (33, 33),
     "tei_all": (33, 33),
     "edition_valid": (33, 33),
-    "title": (12, 25),
+    "title": (14, 25),
     "date": (20, 31),
     "listing_records": (3, 4),
     "turns": (8, 12),

@@ -103,3 +103,13 @@ def test_missing_notes_and_brackets_are_kept_and_reported():
     assert "ended.[3] The [draft remained open." in words
     rules = {d.rule for d in diagnostics if d.severity == "warning"}
     assert {"bracket-unbalanced", "note-missing"} <= rules
+
+
+def test_a_note_number_glued_to_the_end_of_a_title_is_not_part_of_it():
+    text = (
+        "37. Memorandum of a Conversation, Oslo, June 2, 1958, 10:34–10:45 a.m.1\n\n"
+        "The Ambassador called on the Minister and spoke about the fisheries.\n"
+    )
+    tree, _ = _read(text)
+    assert _title(tree) == "Memorandum of a Conversation, Oslo, June 2, 1958, 10:34–10:45 a.m."
+    assert "a.m.1" in "".join(xpath(tree, "//tei:body//text()")), "the text keeps the digit as written"

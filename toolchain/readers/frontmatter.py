@@ -116,6 +116,8 @@ def title(header: Header) -> str | None:
 
 # A title line: at most this many words, not a sentence of running text.
 TITLE_MAX_WORDS = 40
+# A note's number glued to the end of a title, after closing punctuation: "… 10:45 a.m.1", "… (Dobrynin)1"
+GLUED_MARKER = re.compile(r"(?<=[.)\]”’\"])\d{1,2}$")
 NUMBERED = re.compile(r"^\d{1,4}\.\s+(?=\S)")  # "121. Memorandum of a Conversation"
 
 
@@ -162,7 +164,7 @@ def heading(bs: list[Block], conv: Conventions) -> Heading | None:
             if date is None:
                 inner = find_date(title)
                 date = (title[inner.start : inner.end], inner.iso) if inner and len(inner.iso) == 10 else None
-            return Heading(b, k, " ".join(words), n, date)
+            return Heading(b, k, GLUED_MARKER.sub("", " ".join(words)), n, date)
     return None
 
 
