@@ -1,242 +1,20 @@
-"""Speaker labels: the label that opens a turn of a transcript, and the participant it stands for.
-
-A label is found by its shape at the start of a paragraph, never by a document's wording:
-
-- a short name-like phrase and a colon: `President:`, `Bundy:`, `Mr. Richard H. Davis:`, `SecState:`,
-  `Santo Domingo:`, `THE PRESIDENT:`, `Q:`;
-- a name in capitals, bare or with a period: `A.I. MIKOYAN expressed …`, `O. DORTICOS. We have …`;
-- either may follow an opening quotation mark (`“LBJ: …`), as in notes that quote a meeting turn by turn.
-
-A label resolves to a participant through what the document says of its participants (its title
-line, headnote and participants list) and the edition's conventions; see `Cast.resolve`.
+"""Who a speaker label stands for: the participants of one document (`Cast`), learnt from what it says of
+them (its title line, headnote and participants list), and the edition's conventions (offices, interview
+roles, aliases, role words); see `Cast.resolve`. The labels themselves are found in `labels.py`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, field
 
 from ..model import Person, Station
-from ..source.marks import OPENING_QUOTES
 from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER, initials_compatible, initials_key
 from ..tei import slug, unique_id
-from .conventions import Conventions, given_names, not_names, places
+from .conventions import Conventions, not_names, places
+from .labels import OFFICE_NAME, PAREN, PARTICLES, SUFFIX, Label, anonymous, lexicon, normal_case
 from .persons import Persons
-
-_CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "y", "and", "for", "to", "on"}
-_TOKEN = rf"(?:{INITIAL}|[{UPPER}][\w'’.-]*|{'|'.join(sorted(_CONNECTORS))})"
-_COLON = re.compile(
-    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?):(?=[ \t]|$)"
-)
-_LOOSE_COLON = re.compile(
-    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}}):(?=[ \t]|$)"
-)
-_CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
-_CAPS = re.compile(
-    rf"(?P<quote>[{OPENING_QUOTES}])?"
-    rf"(?P<name>(?:{INITIALS}[ \t]?|(?:[{UPPER}]{{2,4}}\.[ \t]+))?{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|OF|DE))*"
-    rf"(?:[ \t]+{INITIALS})?)"  # Russian and Ukrainian order: "ІВАНЧУК А.В."
-    r"(?P<punct>[.:])?(?=[ \t]+\S)"
-)
-_PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
-_OFFICE_NAME = re.compile(rf"(?P<before>[^()]{{0,80}}?)\((?P<name>{CAP_WORD})\)")
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jnr|Snr)\.?(?=,|\s|$)|,?\s+(?:II|III|IV)(?=,|\s|$)")
-_PARTICLES = {"de", "del", "da", "di", "la", "le", "von", "van", "y", "dos", "das", "du"}
-_LEADING_TIME = re.compile(r"\((\d{1,2})[.:](\d{2})\)[ \t]+")
-
-
-@dataclass(frozen=True)
-class Label:
-    """A speaker label at the start of a paragraph."""
-
-    start: int  # where the label starts (after an opening quotation mark)
-    end: int  # after the label, its colon or period included
-    rest: int  # where the words of the turn begin
-    text: str  # as written: "President:", "A.I. MIKOYAN", "O. DORTICOS."
-    name: str  # without its punctuation: "President", "A.I. MIKOYAN"
-    style: str  # colon | capitals
-    quote: str  # the opening quotation mark before it, or ""
-    bare: bool = False  # capitals without punctuation, followed by the (reported) speech
-    lead: int = 0  # end of a time of day before the label ("(18:31) Santo Domingo: …"), or 0
-    alias: str = ""  # the short label it announces: "McGeorge Bundy [hereafter McGB]:" -> "McGB"
-
-
-def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def normal_case(word: str) -> str:
-    """A word in capitals as a name is usually written: MIKOYAN → Mikoyan, McNAMARA → McNamara."""
-    if not _is_caps(word.replace("Mc", "MC").replace("Mac", "MAC")):
-        return word
-    low = word.lower()
-    for prefix in ("mc", "mac"):
-        if low.startswith(prefix) and len(low) > len(prefix) + 2:
-            return prefix.capitalize() + low[len(prefix) :].capitalize()
-    return "-".join(part.capitalize() for part in low.split("-"))
-
-
-def find_label(line: str, conventions: Conventions) -> Label | None:
-    """The speaker label that opens `line`, if it has the shape of one."""
-    time = _LEADING_TIME.match(line)
-    lead = time.end() if time else 0
-    announced = _lexicon(conventions).announced.match(line, lead)
-    if announced and _colon_label_ok(announced.group("name"), conventions):
-        label = _label(line, announced, "colon", lead=lead)
-        return replace(label, alias=announced.group("alias").strip())
-    m = _COLON.match(line, lead)
-    if m and _colon_label_ok(m.group("name"), conventions):
-        return _label(line, m, "colon", lead=lead)
-    m = _LOOSE_COLON.match(line, lead)  # "Unidentified speaker:", "Several voices:"
-    if m and _anonymous(m.group("name"), conventions):
-        return _label(line, m, "colon", lead=lead)
-    m = _CAPS.match(line, lead)
-    if m:
-        name = m.group("name")
-        words = [w for w in re.split(r"[ \t]+", name) if w and not re.fullmatch(INITIALS, w)]
-        surname = words[-1] if words else ""
-        if not _is_caps(surname) or surname in ("OF", "DE"):
-            return None
-        punct = m.group("punct") or ("." if name.endswith(".") else None)
-        after = line[m.end() :].lstrip()
-        if punct is None and not (after[:1].islower()):
-            return None  # "NATO is …" aside, bare capitals are followed by reported speech in lower case
-        return _label(line, m, "capitals", bare=punct is None, lead=lead)
-    m = _lexicon(conventions).titled_label.match(line, lead)
-    if m:
-        return _label(line, m, "titled", lead=lead)
-    return None
-
-
-def alone(line: str, conventions: Conventions) -> Label | None:
-    """A label on a line of its own (Hansard: `Mr. Hector Hughes`, then the speech): a title and a name, or
-    a title or office alone (`Mr. Speaker`, `The Chairman`), and nothing else."""
-    text = line.strip()
-    lexicon = _lexicon(conventions)
-    m = (
-        lexicon.titled_name.fullmatch(text)
-        or lexicon.office_re.fullmatch(text)
-        or lexicon.titled_label.fullmatch(text + ".")
-    )
-    if m is None or len(text.split()) > 6 or text.lower() in lexicon.fields:
-        return None
-    start = line.index(text)
-    end = start + len(text)
-    return Label(start, end, end, text, text, "alone", "")
-
-
-def _label(line: str, m: re.Match[str], style: str, bare: bool = False, lead: int = 0) -> Label:
-    rest = m.end()
-    while rest < len(line) and line[rest] in " \t":
-        rest += 1
-    quote = m.group("quote") or ""
-    start = m.start("name")
-    return Label(start, m.end(), rest, line[start : m.end()], m.group("name"), style, quote, bare, lead)
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    """What the label rules need of one set of conventions, derived once."""
-
-    fields: frozenset[str]  # labels of fields and notes: never a speaker ("Source", "Subject")
-    label_titles: frozenset[str]  # words of titles and offices: they may open a label ("The Secretary:")
-    title_words: frozenset[str]  # titles and abbreviations that stand before a name ("Mr", "Amb")
-    not_names: frozenset[str]  # function words, lower case
-    anonymous: frozenset[str]
-    offices: tuple[str, ...]  # every office and title, longest first
-    office_re: re.Pattern[str]  # an office or its abbreviation ("the Secretary of State", "SecState")
-    titled_name: re.Pattern[str]  # an office, then a name ("President Johnson")
-    # a title and a name in ordinary case, then a period: "M. François-Noël Buffet.", "Senator Doe."
-    titled_label: re.Pattern[str]
-    roles: frozenset[str]  # words that name a role, lower case ("speaker", "court")
-    announced: re.Pattern[str]  # a label that announces its short form: "McGeorge Bundy [hereafter McGB]:"
-    initial_like: frozenset[str]  # titles that look like an initial ("M.")
-
-
-def _title_alt(conv: Conventions) -> str:
-    """The titles that open a titled label ("Mr.", "M.", "Senator"), as a regex alternation."""
-    titles = {*conv.common.titles, *(t for ts in conv.common.initial_like_titles.values() for t in ts)}
-    forms = {t if t.endswith(".") else t + r"\.?" for t in titles if t[:1].isupper() and len(t) > 1}
-    return "|".join(re.escape(t).replace(r"\\\.\?", r"\.?") for t in sorted(forms, key=len, reverse=True))
-
-
-@cache
-def _lexicon(conv: Conventions) -> _Lexicon:
-    fields = {
-        f.lower()
-        for f in (*conv.transcript.front_fields, *conv.common.header_fields, *conv.common.participants_prefixes)
-    }
-    fields |= {
-        f.lower()
-        for f in (
-            *conv.common.note_labels,
-            *conv.bilingual.note_block_labels,
-            *conv.common.source_labels,
-            *conv.common.notes_headings,
-        )
-    }
-    label_titles = {w.lower().rstrip(".") for t in (*conv.common.titles, *conv.transcript.offices) for w in t.split()}
-    abbreviations = {a.lower().rstrip(".") for a in conv.transcript.office_abbreviations}
-    offices = {o.lower() for o in conv.transcript.offices} | {t.lower().rstrip(".") for t in conv.common.titles}
-    offices |= {v.lower() for v in conv.transcript.office_abbreviations.values()}
-    ordered = tuple(sorted(offices, key=len, reverse=True))
-    office_alt = "|".join(re.escape(o) for o in ordered)
-    abbreviation_alt = "|".join(
-        re.escape(a) for a in sorted(conv.transcript.office_abbreviations, key=len, reverse=True)
-    )
-    given = "|".join(re.escape(g) for g in sorted(given_names(), key=len, reverse=True))
-    name = rf"(?:(?:{given}|{INITIAL})[ \t]?)*(?:{INITIAL}[ \t]?)*{CAP_WORD}"
-    lexicon = _Lexicon(
-        fields=frozenset(fields),
-        label_titles=frozenset(label_titles | abbreviations | {"the"}),
-        title_words=frozenset({t.lower().rstrip(".") for t in conv.common.titles} | abbreviations | {"the"}),
-        not_names=frozenset(w.lower() for w in not_names()),
-        anonymous=frozenset(w.lower() for w in conv.transcript.anonymous_speakers),
-        offices=ordered,
-        office_re=re.compile(rf"(?:the[ \t]+)?(?P<office>{office_alt}|{abbreviation_alt})\.?(?![\w-])", re.I),
-        titled_name=re.compile(
-            rf"(?<![\w])(?P<office>(?i:{office_alt}|{abbreviation_alt}))\.?[ \t]+(?P<name>{name})(?![\w])"
-        ),
-        titled_label=re.compile(
-            rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>(?:{_title_alt(conv)})[ \t]+(?:{INITIALS}[ \t]?)?"
-            rf"{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|de|du|von|van|der|la|le)){{0,3}})(?P<punct>\.)(?=[ \t]+\S|$)"
-        ),
-        roles=frozenset(r.lower() for r in conv.common.role_words),
-        announced=re.compile(
-            rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?)[ \t]*"
-            rf"\[(?i:{'|'.join(map(re.escape, conv.transcript.alias_phrases))})[ \t]+"
-            r"(?P<alias>[^\]]{1,20})\]:(?=[ \t]|$)"
-        ),
-        initial_like=frozenset(t for ts in conv.common.initial_like_titles.values() for t in ts),
-    )
-    return lexicon
-
-
-def _colon_label_ok(name: str, conventions: Conventions) -> bool:
-    lexicon = _lexicon(conventions)
-    if len(name) > 50 or any(ch.isdigit() for ch in name) or name.lower() in lexicon.fields:
-        return False
-    words = name.split()
-    if any(w.lower() in _CONNECTORS for w in (words[0], words[-1])):
-        return False
-    # "In Moscow:", "But:": a function word opens no label; a title does ("President:", "The Secretary:")
-    first = words[0].lower().rstrip(".")
-    return not (
-        first in lexicon.not_names
-        and first not in lexicon.label_titles
-        and name not in conventions.transcript.speaker_roles
-    )
-
-
-def _anonymous(name: str, conventions: Conventions) -> bool:
-    return name.split()[0].lower() in _lexicon(conventions).anonymous
-
-
-# --- the participants ------------------------------------------------------------------
-
 
 Speaker = Person | Station
 
@@ -254,7 +32,7 @@ class Cast:
     vacant: set[str] = field(default_factory=set)  # titles listed without a name ("The President")
 
     def __post_init__(self) -> None:
-        self.lexicon = _lexicon(self.conventions)
+        self.lexicon = lexicon(self.conventions)
 
     # --- learning ----------------------------------------------------------------
 
@@ -263,7 +41,7 @@ class Cast:
         Secretary of Defense`, `The President`, `President Lyndon B. Johnson (LBJ)`, `Jane Doe (interviewer)`."""
         text = " ".join(segment.split()).strip(" .;,")
         alias = None
-        paren = _PAREN.search(text)
+        paren = PAREN.search(text)
         if paren:
             inner = paren.group(1).strip()
             text = (text[: paren.start()] + text[paren.end() :]).strip(" ,")
@@ -273,7 +51,7 @@ class Cast:
                 role = role if role not in (None, "other") else found_role
             elif len(inner.split()) == 1:
                 alias = inner
-        text = _SUFFIX.sub("", text)
+        text = SUFFIX.sub("", text)
         office, name = self._split_office(text)
         person = self._person(name, role) if name else None
         if office:
@@ -299,7 +77,7 @@ class Cast:
             if person is not None:
                 self._give_title(self._expand(m.group("office")), person)
         # an office with the name after it in parentheses: "the Soviet Ambassador (Dobrynin)"
-        for m in _OFFICE_NAME.finditer(text):
+        for m in OFFICE_NAME.finditer(text):
             person = self._person(m.group("name"), None)
             office = self.lexicon.office_re.search(m.group("before"))
             if person is not None and office is not None:
@@ -308,7 +86,7 @@ class Cast:
     def names_someone(self, text: str) -> bool:
         """Whether a piece of a participants line is a person (`Secretary Rusk`, `The President`) rather
         than an apposition (`Secretary of Defense`, `Special Assistant to the President`)."""
-        text = _PAREN.sub("", text).strip()
+        text = PAREN.sub("", text).strip()
         m = self.lexicon.office_re.match(text)
         if m:
             rest = text[m.end() :].strip()
@@ -345,7 +123,7 @@ class Cast:
 
     def _person(self, name: str, role: str | None) -> Person | None:
         """The person a written name stands for, added when new: `Dean Rusk`, `A.I. MIKOYAN`, `Davis`."""
-        words = [normal_case(w) for w in _SUFFIX.sub("", name).replace(".", ". ").split()]
+        words = [normal_case(w) for w in SUFFIX.sub("", name).replace(".", ". ").split()]
         words = [w for w in words if w]
         if len(words) > 1 and not re.fullmatch(INITIAL, words[0]) and all(re.fullmatch(INITIAL, w) for w in words[1:]):
             words = [*words[1:], words[0]]  # "ПЕТРЕНКО О.М.": the surname before the initials
@@ -353,7 +131,7 @@ class Cast:
             words = words[1:]
         if len(words) > 2 and words[0] in self.lexicon.initial_like and not re.fullmatch(INITIAL, words[1]):
             words = words[1:]  # "M. François-Noël Buffet": Monsieur before a given name, not an initial
-        if not words or any(w[:1].islower() and w not in _PARTICLES for w in words):
+        if not words or any(w[:1].islower() and w not in PARTICLES for w in words):
             return None  # a description ("Special Counsel to the President"), not a name
         surname = words[-1].rstrip(".,")
         if (
@@ -388,57 +166,7 @@ class Cast:
 
     def resolve(self, label: Label) -> tuple[Speaker | None, str]:
         """The speaker a label stands for, and how it was resolved (or why it was not)."""
-        conv = self.conventions
-        name = " ".join(label.name.split())
-        low = name.lower()
-        for alias, target in conv.transcript.speaker_aliases.items():
-            if alias.lower().rstrip(":") == low:
-                person = self._find_or_add(target)
-                return (person, "alias table") if person else (None, f"the alias table's '{target}' is no name")
-        if low in self.aliases:
-            return self.aliases[low], "participants list"
-        if _anonymous(name, conv):
-            return None, "the label names no one"
-        for part, role in conv.transcript.speaker_roles.items():
-            if part.lower() == low:
-                bearers = self.roles.get(role, [])
-                if len(bearers) == 1:
-                    return bearers[0], f"the {role}"
-                return None, f"no single {role} is listed"
-        if low in {p.lower() for p in places()}:
-            return self._station(normal_place(name)), "a place"
-        words = [normal_case(w) for w in name.split()]
-        person = self._named(words)
-        if person is not None:
-            return person, "name"
-        acronym = re.sub(r"\W", "", name)
-        if acronym.isupper() and 2 <= len(acronym) <= 4:
-            matches = [p for p in self.persons.people if _acronym(p) == acronym]
-            if len(matches) == 1:
-                return matches[0], "initials"
-        office = self._office_of(name)
-        if office is not None:
-            bearers = self.titles.get(office, [])
-            if len(bearers) == 1:
-                return bearers[0], f"the only {office}"
-            if bearers:
-                return None, f"'{office}' may be any of {', '.join(p.full_name() for p in bearers)}"
-            return None, f"no participant is named as {office}"
-        if len(acronym) == 1 and acronym.isupper():  # "K:" for the one participant whose surname is Kissinger
-            matches = [p for p in self.persons.people if p.surname[:1].upper() == acronym]
-            if len(matches) == 1:
-                return matches[0], "the initial of a participant's surname"
-            if matches:
-                return None, f"'{acronym}' may be any of {', '.join(p.full_name() for p in matches)}"
-        if acronym.isupper() and len(acronym) <= 4:
-            return None, "no participant has these initials"
-        unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in self.lexicon.title_words]
-        if unprefixed and all(w.rstrip(".:").lower() in self.lexicon.roles for w in unprefixed):
-            return None, "the label names a role, not a person, and the text does not say who holds it"
-        person = self._person(name, None)
-        if person is not None:
-            return person, "name"
-        return None, "the label is no name, office or place"
+        return _resolve(self, label)
 
     def _named(self, words: list[str]) -> Person | None:
         """A known person whose surname the label contains (with compatible initials or forenames)."""
@@ -486,4 +214,59 @@ def assign_station_ids(stations: list[Station], taken: set[str]) -> None:
         station.id = sid
 
 
-__all__ = ["Cast", "Label", "Speaker", "Station", "assign_station_ids", "find_label", "normal_case"]
+def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
+    """The speaker a label stands for, and how it was resolved (or why it was not)."""
+    conv = cast.conventions
+    name = " ".join(label.name.split())
+    low = name.lower()
+    for alias, target in conv.transcript.speaker_aliases.items():
+        if alias.lower().rstrip(":") == low:
+            person = cast._find_or_add(target)
+            return (person, "alias table") if person else (None, f"the alias table's '{target}' is no name")
+    if low in cast.aliases:
+        return cast.aliases[low], "participants list"
+    if anonymous(name, conv):
+        return None, "the label names no one"
+    for part, role in conv.transcript.speaker_roles.items():
+        if part.lower() == low:
+            bearers = cast.roles.get(role, [])
+            if len(bearers) == 1:
+                return bearers[0], f"the {role}"
+            return None, f"no single {role} is listed"
+    if low in {p.lower() for p in places()}:
+        return cast._station(normal_place(name)), "a place"
+    words = [normal_case(w) for w in name.split()]
+    person = cast._named(words)
+    if person is not None:
+        return person, "name"
+    acronym = re.sub(r"\W", "", name)
+    if acronym.isupper() and 2 <= len(acronym) <= 4:
+        matches = [p for p in cast.persons.people if _acronym(p) == acronym]
+        if len(matches) == 1:
+            return matches[0], "initials"
+    office = cast._office_of(name)
+    if office is not None:
+        bearers = cast.titles.get(office, [])
+        if len(bearers) == 1:
+            return bearers[0], f"the only {office}"
+        if bearers:
+            return None, f"'{office}' may be any of {', '.join(p.full_name() for p in bearers)}"
+        return None, f"no participant is named as {office}"
+    if len(acronym) == 1 and acronym.isupper():  # "K:" for the one participant whose surname is Kissinger
+        matches = [p for p in cast.persons.people if p.surname[:1].upper() == acronym]
+        if len(matches) == 1:
+            return matches[0], "the initial of a participant's surname"
+        if matches:
+            return None, f"'{acronym}' may be any of {', '.join(p.full_name() for p in matches)}"
+    if acronym.isupper() and len(acronym) <= 4:
+        return None, "no participant has these initials"
+    unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in cast.lexicon.title_words]
+    if unprefixed and all(w.rstrip(".:").lower() in cast.lexicon.roles for w in unprefixed):
+        return None, "the label names a role, not a person, and the text does not say who holds it"
+    person = cast._person(name, None)
+    if person is not None:
+        return person, "name"
+    return None, "the label is no name, office or place"
+
+
+__all__ = ["Cast", "Speaker", "Station", "assign_station_ids", "normal_case"]

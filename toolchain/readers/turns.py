@@ -18,7 +18,8 @@ from .brackets import omission, stage_type
 from .content import Content
 from .context import Context
 from .conventions import Conventions
-from .speakers import Label, Speaker, alone, find_label
+from .labels import Label, alone, find_label
+from .speakers import Speaker
 
 _INTERRUPTION = re.compile(r"(?:—|–|--|\.\.\.|…)[\"”»]?\s*$")
 _RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")

@@ -1,0 +1,230 @@
+"""Speaker labels: the label that opens a turn of a transcript, found by its shape, never by a document's
+wording:
+
+- a short name-like phrase and a colon: `President:`, `Bundy:`, `Mr. Richard H. Davis:`, `SecState:`,
+  `Santo Domingo:`, `THE PRESIDENT:`, `Q:`; one that announces its short form, `Jane Doe [hereafter JD]:`;
+- a name in capitals, bare or with a period: `A.I. MIKOYAN expressed …`, `O. DORTICOS. We have …`,
+  `ПЕТРЕНКО О.М. …`; a title and a name with a period: `M. Jean-Paul Martin. …`, `Senator Doe. …`;
+- a title and a name alone on their line, the speech after it (Hansard): `Mr. Hector Hughes`;
+- any of them may follow an opening quotation mark (`“LBJ: …`), as in notes that quote a meeting turn
+  by turn, or a time of day (`(18:31) Santo Domingo: …`).
+
+What a label stands for is `speakers.Cast.resolve`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..source.marks import OPENING_QUOTES
+from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER
+from .conventions import Conventions, given_names, not_names
+
+_CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "y", "and", "for", "to", "on"}
+_TOKEN = rf"(?:{INITIAL}|[{UPPER}][\w'’.-]*|{'|'.join(sorted(_CONNECTORS))})"
+_COLON = re.compile(
+    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?):(?=[ \t]|$)"
+)
+_LOOSE_COLON = re.compile(
+    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}}):(?=[ \t]|$)"
+)
+_CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
+_CAPS = re.compile(
+    rf"(?P<quote>[{OPENING_QUOTES}])?"
+    rf"(?P<name>(?:{INITIALS}[ \t]?|(?:[{UPPER}]{{2,4}}\.[ \t]+))?{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|OF|DE))*"
+    rf"(?:[ \t]+{INITIALS})?)"  # Russian and Ukrainian order: "ІВАНЧУК А.В."
+    r"(?P<punct>[.:])?(?=[ \t]+\S)"
+)
+PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
+OFFICE_NAME = re.compile(rf"(?P<before>[^()]{{0,80}}?)\((?P<name>{CAP_WORD})\)")
+SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jnr|Snr)\.?(?=,|\s|$)|,?\s+(?:II|III|IV)(?=,|\s|$)")
+PARTICLES = {"de", "del", "da", "di", "la", "le", "von", "van", "y", "dos", "das", "du"}
+_LEADING_TIME = re.compile(r"\((\d{1,2})[.:](\d{2})\)[ \t]+")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A speaker label at the start of a paragraph."""
+
+    start: int  # where the label starts (after an opening quotation mark)
+    end: int  # after the label, its colon or period included
+    rest: int  # where the words of the turn begin
+    text: str  # as written: "President:", "A.I. MIKOYAN", "O. DORTICOS."
+    name: str  # without its punctuation: "President", "A.I. MIKOYAN"
+    style: str  # colon | capitals
+    quote: str  # the opening quotation mark before it, or ""
+    bare: bool = False  # capitals without punctuation, followed by the (reported) speech
+    lead: int = 0  # end of a time of day before the label ("(18:31) Santo Domingo: …"), or 0
+    alias: str = ""  # the short label it announces: "McGeorge Bundy [hereafter McGB]:" -> "McGB"
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def normal_case(word: str) -> str:
+    """A word in capitals as a name is usually written: MIKOYAN → Mikoyan, McNAMARA → McNamara."""
+    if not _is_caps(word.replace("Mc", "MC").replace("Mac", "MAC")):
+        return word
+    low = word.lower()
+    for prefix in ("mc", "mac"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 2:
+            return prefix.capitalize() + low[len(prefix) :].capitalize()
+    return "-".join(part.capitalize() for part in low.split("-"))
+
+
+def find_label(line: str, conventions: Conventions) -> Label | None:
+    """The speaker label that opens `line`, if it has the shape of one."""
+    time = _LEADING_TIME.match(line)
+    lead = time.end() if time else 0
+    announced = lexicon(conventions).announced.match(line, lead)
+    if announced and _colon_label_ok(announced.group("name"), conventions):
+        label = _label(line, announced, "colon", lead=lead)
+        return replace(label, alias=announced.group("alias").strip())
+    m = _COLON.match(line, lead)
+    if m and _colon_label_ok(m.group("name"), conventions):
+        return _label(line, m, "colon", lead=lead)
+    m = _LOOSE_COLON.match(line, lead)  # "Unidentified speaker:", "Several voices:"
+    if m and anonymous(m.group("name"), conventions):
+        return _label(line, m, "colon", lead=lead)
+    m = _CAPS.match(line, lead)
+    if m:
+        name = m.group("name")
+        words = [w for w in re.split(r"[ \t]+", name) if w and not re.fullmatch(INITIALS, w)]
+        surname = words[-1] if words else ""
+        if not _is_caps(surname) or surname in ("OF", "DE"):
+            return None
+        punct = m.group("punct") or ("." if name.endswith(".") else None)
+        after = line[m.end() :].lstrip()
+        if punct is None and not (after[:1].islower()):
+            return None  # "NATO is …" aside, bare capitals are followed by reported speech in lower case
+        return _label(line, m, "capitals", bare=punct is None, lead=lead)
+    m = lexicon(conventions).titled_label.match(line, lead)
+    if m:
+        return _label(line, m, "titled", lead=lead)
+    return None
+
+
+def alone(line: str, conventions: Conventions) -> Label | None:
+    """A label on a line of its own (Hansard: `Mr. Hector Hughes`, then the speech): a title and a name, or
+    a title or office alone (`Mr. Speaker`, `The Chairman`), and nothing else."""
+    text = line.strip()
+    lex = lexicon(conventions)
+    m = lex.titled_name.fullmatch(text) or lex.office_re.fullmatch(text) or lex.titled_label.fullmatch(text + ".")
+    if m is None or len(text.split()) > 6 or text.lower() in lex.fields:
+        return None
+    start = line.index(text)
+    end = start + len(text)
+    return Label(start, end, end, text, text, "alone", "")
+
+
+def _label(line: str, m: re.Match[str], style: str, bare: bool = False, lead: int = 0) -> Label:
+    rest = m.end()
+    while rest < len(line) and line[rest] in " \t":
+        rest += 1
+    quote = m.group("quote") or ""
+    start = m.start("name")
+    return Label(start, m.end(), rest, line[start : m.end()], m.group("name"), style, quote, bare, lead)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """What the label rules need of one set of conventions, derived once."""
+
+    fields: frozenset[str]  # labels of fields and notes: never a speaker ("Source", "Subject")
+    label_titles: frozenset[str]  # words of titles and offices: they may open a label ("The Secretary:")
+    title_words: frozenset[str]  # titles and abbreviations that stand before a name ("Mr", "Amb")
+    not_names: frozenset[str]  # function words, lower case
+    anonymous: frozenset[str]
+    offices: tuple[str, ...]  # every office and title, longest first
+    office_re: re.Pattern[str]  # an office or its abbreviation ("the Secretary of State", "SecState")
+    titled_name: re.Pattern[str]  # an office, then a name ("President Johnson")
+    # a title and a name in ordinary case, then a period: "M. François-Noël Buffet.", "Senator Doe."
+    titled_label: re.Pattern[str]
+    roles: frozenset[str]  # words that name a role, lower case ("speaker", "court")
+    announced: re.Pattern[str]  # a label that announces its short form: "McGeorge Bundy [hereafter McGB]:"
+    initial_like: frozenset[str]  # titles that look like an initial ("M.")
+
+
+def _title_alt(conv: Conventions) -> str:
+    """The titles that open a titled label ("Mr.", "M.", "Senator"), as a regex alternation."""
+    titles = {*conv.common.titles, *(t for ts in conv.common.initial_like_titles.values() for t in ts)}
+    forms = {t if t.endswith(".") else t + r"\.?" for t in titles if t[:1].isupper() and len(t) > 1}
+    return "|".join(re.escape(t).replace(r"\\\.\?", r"\.?") for t in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def lexicon(conv: Conventions) -> _Lexicon:
+    """What the label rules and the cast need of one set of conventions, derived once."""
+    fields = {
+        f.lower()
+        for f in (*conv.transcript.front_fields, *conv.common.header_fields, *conv.common.participants_prefixes)
+    }
+    fields |= {
+        f.lower()
+        for f in (
+            *conv.common.note_labels,
+            *conv.bilingual.note_block_labels,
+            *conv.common.source_labels,
+            *conv.common.notes_headings,
+        )
+    }
+    label_titles = {w.lower().rstrip(".") for t in (*conv.common.titles, *conv.transcript.offices) for w in t.split()}
+    abbreviations = {a.lower().rstrip(".") for a in conv.transcript.office_abbreviations}
+    offices = {o.lower() for o in conv.transcript.offices} | {t.lower().rstrip(".") for t in conv.common.titles}
+    offices |= {v.lower() for v in conv.transcript.office_abbreviations.values()}
+    ordered = tuple(sorted(offices, key=len, reverse=True))
+    office_alt = "|".join(re.escape(o) for o in ordered)
+    abbreviation_alt = "|".join(
+        re.escape(a) for a in sorted(conv.transcript.office_abbreviations, key=len, reverse=True)
+    )
+    given = "|".join(re.escape(g) for g in sorted(given_names(), key=len, reverse=True))
+    name = rf"(?:(?:{given}|{INITIAL})[ \t]?)*(?:{INITIAL}[ \t]?)*{CAP_WORD}"
+    out = _Lexicon(
+        fields=frozenset(fields),
+        label_titles=frozenset(label_titles | abbreviations | {"the"}),
+        title_words=frozenset({t.lower().rstrip(".") for t in conv.common.titles} | abbreviations | {"the"}),
+        not_names=frozenset(w.lower() for w in not_names()),
+        anonymous=frozenset(w.lower() for w in conv.transcript.anonymous_speakers),
+        offices=ordered,
+        office_re=re.compile(rf"(?:the[ \t]+)?(?P<office>{office_alt}|{abbreviation_alt})\.?(?![\w-])", re.I),
+        titled_name=re.compile(
+            rf"(?<![\w])(?P<office>(?i:{office_alt}|{abbreviation_alt}))\.?[ \t]+(?P<name>{name})(?![\w])"
+        ),
+        titled_label=re.compile(
+            rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>(?:{_title_alt(conv)})[ \t]+(?:{INITIALS}[ \t]?)?"
+            rf"{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|de|du|von|van|der|la|le)){{0,3}})(?P<punct>\.)(?=[ \t]+\S|$)"
+        ),
+        roles=frozenset(r.lower() for r in conv.common.role_words),
+        announced=re.compile(
+            rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?)[ \t]*"
+            rf"\[(?i:{'|'.join(map(re.escape, conv.transcript.alias_phrases))})[ \t]+"
+            r"(?P<alias>[^\]]{1,20})\]:(?=[ \t]|$)"
+        ),
+        initial_like=frozenset(t for ts in conv.common.initial_like_titles.values() for t in ts),
+    )
+    return out
+
+
+def _colon_label_ok(name: str, conventions: Conventions) -> bool:
+    lex = lexicon(conventions)
+    if len(name) > 50 or any(ch.isdigit() for ch in name) or name.lower() in lex.fields:
+        return False
+    words = name.split()
+    if any(w.lower() in _CONNECTORS for w in (words[0], words[-1])):
+        return False
+    # "In Moscow:", "But:": a function word opens no label; a title does ("President:", "The Secretary:")
+    first = words[0].lower().rstrip(".")
+    return not (
+        first in lex.not_names and first not in lex.label_titles and name not in conventions.transcript.speaker_roles
+    )
+
+
+def anonymous(name: str, conventions: Conventions) -> bool:
+    return name.split()[0].lower() in lexicon(conventions).anonymous
+
+
+# --- the participants ------------------------------------------------------------------
