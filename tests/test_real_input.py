@@ -113,3 +113,27 @@ def test_a_note_number_glued_to_the_end_of_a_title_is_not_part_of_it():
     tree, _ = _read(text)
     assert _title(tree) == "Memorandum of a Conversation, Oslo, June 2, 1958, 10:34–10:45 a.m."
     assert "a.m.1" in "".join(xpath(tree, "//tei:body//text()")), "the text keeps the digit as written"
+
+
+def test_dates_in_the_shapes_archives_write_them():
+    from toolchain.source.dates import find_date
+
+    shapes = {
+        "October 25, 1962": "1962-10-25",
+        "25 October 1962": "1962-10-25",
+        "25.10.1962": "1962-10-25",
+        "12.III.1963": "1963-03-12",
+        "30 октября 1988 г.": "1988-10-30",
+        "26 січня 2016 року": "2016-01-26",
+        "12 marca 1981": "1981-03-12",
+        "Berlin, 30.10.1988": "1988-10-30",
+        "1962/11/20": "1962-11-20",
+        "Aired March 3, 1999 - 20:00 ET": "1999-03-03",
+    }
+    assert {text: find_date(text).iso for text in shapes} == shapes
+
+
+def test_a_date_on_a_short_line_after_the_title_is_the_date():
+    text = "Рада громади\nСтенограма засідання 12 березня 1999\n\nГолова відкрив засідання о десятій годині.\n"
+    tree, _ = _read(text)
+    assert _title(tree) == "Рада громади" and _when(tree) == "1999-03-12"

@@ -164,7 +164,18 @@ def heading(bs: list[Block], conv: Conventions) -> Heading | None:
             if date is None:
                 inner = find_date(title)
                 date = (title[inner.start : inner.end], inner.iso) if inner and len(inner.iso) == 10 else None
-            return Heading(b, k, GLUED_MARKER.sub("", " ".join(words)), n, date)
+            return Heading(b, k, GLUED_MARKER.sub("", " ".join(words)), n, date or _date_after(bs, b, k))
+    return None
+
+
+def _date_after(bs: list[Block], b: Block, k: int) -> tuple[str, str] | None:
+    """A full date on one of the short lines after a title ("Стенограма засідання 26 січня 2016")."""
+    at = bs.index(b)
+    following = b.lines[k + 1 :] + [x.lines[0] for x in bs[at + 1 : at + 3]]
+    for line in following[:3]:
+        found = find_date(line)
+        if found and len(found.iso) == 10 and len(line.split()) <= 12:
+            return line[found.start : found.end], found.iso
     return None
 
 
