@@ -25,7 +25,7 @@ FLOORS = {
     "tei_all": (33, 33),
     "edition_valid": (33, 33),
     "title": (14, 25),
-    "date": (23, 31),
+    "date": (24, 31),
     "listing_records": (3, 4),
     "turns": (8, 12),
     "named_turns": (137, 162),

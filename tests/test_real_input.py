@@ -137,3 +137,15 @@ def test_a_date_on_a_short_line_after_the_title_is_the_date():
     text = "Рада громади\nСтенограма засідання 12 березня 1999\n\nГолова відкрив засідання о десятій годині.\n"
     tree, _ = _read(text)
     assert _title(tree) == "Рада громади" and _when(tree) == "1999-03-12"
+
+
+def test_a_transcript_without_a_dateline_is_dated_by_its_headnote_and_says_so():
+    text = (
+        "17. Editorial Note\n\n"
+        "On June 2, 1958, from 10 to 11 a.m., the Minister met the Ambassador in his office at the Ministry to "
+        "discuss the fisheries agreement and the harbour tariffs. Their talk was recorded by a secretary.\n\n"
+        "Minister: Have you had an answer?\n\nAmbassador: Not yet.\n\nMinister: Call me.\n"
+    )
+    tree, diagnostics = _read(text, format="transcript")
+    assert _when(tree) == "1958-06-02"
+    assert [d.rule for d in diagnostics if d.rule == "date-headnote"] == ["date-headnote"]

@@ -234,14 +234,15 @@ class _Reader:
         if source is not None:
             meta.sources.append(source)
         closer_date = find_date(closer.text) if closer is not None else None
+        dated = [
+            (None, self._creation) if self._creation else None,
+            (None, citation.date) if citation and citation.date else None,
+            (None, closer_date.iso) if closer_date else None,
+        ]
         meta.creation = frontmatter.creation(
-            [
-                (None, self._creation) if self._creation else None,
-                (None, citation.date) if citation and citation.date else None,
-                (None, closer_date.iso) if closer_date else None,
-            ],
+            dated if any(dated) else [self._headnote_date(front)],
             ctx,
-            "transcript has no date (no date line, none in the citation)",
+            "transcript has no date (no date line, none in the citation or the headnote's first sentence)",
         )
         meta.abstract = [content.inline(b) for b in front.header.fields.get("summary", ("", []))[1]]
         meta.languages = ctx.languages({"en", lang})
@@ -250,6 +251,20 @@ class _Reader:
         meta.declarations = statements(DECLARATIONS, conv, ctx.fired)
         meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, None)
         return m.Document(meta, m.Text([div, *([unplaced] if unplaced else [])], lang, "original"))
+
+    def _headnote_date(self, front: Front) -> tuple[str | None, str] | None:
+        """The full date in the first sentence of the headnote ("On April 30, 1965, a meeting took place"),
+        when nothing else dates the transcript; reported for review."""
+        headnote = next((b for kind, b in front.order if kind == "p"), None)
+        if headnote is None:
+            return None
+        sentence = re.split(r"(?<=[a-z)])\.\s", headnote.text, maxsplit=1)[0]
+        found = find_date(sentence)
+        if found is None or len(found.iso) != 10:
+            return None
+        message = f"the date is taken from the first sentence of the headnote ({found.iso}); please review"
+        self.ctx.info(headnote.line, message, "date-headnote")
+        return None, found.iso
 
     def _source(self, notes: notes_mod.Notes) -> m.Source | None:
         """The source statement (a `Source:` line, else a source note) as a bibl pointing to it."""
