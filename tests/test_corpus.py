@@ -24,7 +24,7 @@ FLOORS = {
     "valid": (33, 33),
     "tei_all": (33, 33),
     "edition_valid": (33, 33),
-    "title": (14, 25),
+    "title": (15, 25),
     "date": (24, 31),
     "listing_records": (3, 4),
     "turns": (8, 12),

@@ -134,6 +134,9 @@ class _Reader:
         title_unit = translation.units[0]
         if len(title_unit.blocks[0].lines) == 1 and not title_unit.text.rstrip().endswith(TERMINAL):
             title_unit.kind = "head"
+        heading = frontmatter.heading(title_unit.blocks[:1], conv) if title_unit.kind == "p" else None
+        if title_unit.kind != "head" and heading is not None and heading.whole_block and len(translation.units) > 1:
+            title_unit.kind = "head"  # a title line that ends in a quotation mark or a period ("… Union.”")
         if title_unit.kind == "head":
             title = " ".join(title_unit.text.split())
         else:
