@@ -3,7 +3,8 @@
 A declaration is a lead sentence and parts, each part said only when the recogniser it speaks of fired in
 the document (`Context.fired`: the ids of the bracket rules that took a bracket, `note`, `person`, `said`,
 `q`, `statement`, `time`, `page-break`, …). A declaration whose parts all stayed silent is not made, so a
-document's editorialDecl says what applies to it. Some parts say what the conventions are (the deletion
+document's editorialDecl says what applies to it; each statement is a paragraph of its own, so an edition of
+many documents states each once. Some parts say what the conventions are (the deletion
 wordings, the longest supplied insertion). `statements` gives (section, text) for `Meta.declarations`.
 """
 
@@ -30,13 +31,14 @@ class Declaration:
     parts: tuple[Part, ...] = ()
     always: bool = False  # made even when none of its parts is said
 
-    def compose(self, conv: Conventions, fired: set[str]) -> str | None:
+    def compose(self, conv: Conventions, fired: set[str]) -> list[str]:
+        """Its statements, a paragraph each (so that an edition states each once over its documents)."""
         said = [_text(p.text, conv) for p in self.parts if not p.when or p.when & fired]
         conditional = [p for p in self.parts if p.when]
         if conditional and not self.always and not any(p.when & fired for p in conditional):
-            return None
+            return []
         lead = [_text(self.lead, conv)] if self.lead is not None else []
-        return " ".join(lead + said)
+        return lead + said
 
 
 def _text(text: Text, conv: Conventions) -> str:
@@ -257,9 +259,4 @@ DECLARATIONS: dict[str, Declaration] = {
 
 def statements(ids: list[str], conv: Conventions, fired: set[str] | None = None) -> list[tuple[str, str]]:
     """(section, text) of the declarations of `ids` that apply, given what `fired` in the document."""
-    out = []
-    for i in ids:
-        text = DECLARATIONS[i].compose(conv, fired or set())
-        if text is not None:
-            out.append((DECLARATIONS[i].section, text))
-    return out
+    return [(DECLARATIONS[i].section, text) for i in ids for text in DECLARATIONS[i].compose(conv, fired or set())]
