@@ -149,3 +149,13 @@ def test_a_transcript_without_a_dateline_is_dated_by_its_headnote_and_says_so():
     tree, diagnostics = _read(text, format="transcript")
     assert _when(tree) == "1958-06-02"
     assert [d.rule for d in diagnostics if d.rule == "date-headnote"] == ["date-headnote"]
+
+
+def test_a_title_and_two_names_in_the_heading_are_one_person():
+    text = (
+        "Debate on the harbour bill\n\nLondon, 12 March 1959\nMr. Arthur Penrose\n\n"
+        "Mr. Penrose: May the Minister answer?\n\nMr. Speaker: In due course.\n\nMr. Penrose: I am obliged.\n"
+    )
+    tree, _ = _read(text, format="transcript")
+    ids = xpath(tree, "//tei:particDesc//tei:person/@xml:id")
+    assert ids == ["penrose"], "'Arthur' is Penrose's forename, not a person of its own"

@@ -16,6 +16,8 @@ from .conventions import Conventions, not_names, places
 from .labels import OFFICE_NAME, PAREN, PARTICLES, SUFFIX, Label, anonymous, lexicon, normal_case
 from .persons import Persons
 
+_NEXT_CAP = re.compile(rf"[ \t]+({CAP_WORD})(?![\w.])")
+
 Speaker = Person | Station
 
 
@@ -73,6 +75,9 @@ class Cast:
             name = m.group("name")
             if name.split()[0] in not_names() and len(name.split()) == 1:
                 continue
+            more = _NEXT_CAP.match(text, m.end())
+            if more and more.group(1) not in not_names() and more.group(1) not in places():
+                name = f"{name} {more.group(1)}"  # "Mr. Hector Hughes": the surname is the last of the words
             person = self._person(name, None)
             if person is not None:
                 self._give_title(self._expand(m.group("office")), person)
