@@ -153,9 +153,9 @@ def test_a_transcript_without_a_dateline_is_dated_by_its_headnote_and_says_so():
 
 def test_a_title_and_two_names_in_the_heading_are_one_person():
     text = (
-        "Debate on the harbour bill\n\nLondon, 12 March 1959\nMr. Arthur Penrose\n\n"
+        "Debate on the harbour bill\n\nLondon, 12 March 1959\nMr. Hallvard Penrose\n\n"
         "Mr. Penrose: May the Minister answer?\n\nMr. Speaker: In due course.\n\nMr. Penrose: I am obliged.\n"
     )
     tree, _ = _read(text, format="transcript")
     ids = xpath(tree, "//tei:particDesc//tei:person/@xml:id")
-    assert ids == ["penrose"], "'Arthur' is Penrose's forename, not a person of its own"
+    assert ids == ["penrose"], "'Hallvard' is Penrose's forename, not a person of its own"
