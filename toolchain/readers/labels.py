@@ -41,7 +41,9 @@ PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 OFFICE_NAME = re.compile(rf"(?P<before>[^()]{{0,80}}?)\((?P<name>{CAP_WORD})\)")
 SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jnr|Snr)\.?(?=,|\s|$)|,?\s+(?:II|III|IV)(?=,|\s|$)")
 PARTICLES = {"de", "del", "da", "di", "la", "le", "von", "van", "y", "dos", "das", "du"}
-_LEADING_TIME = re.compile(r"\((\d{1,2})[.:](\d{2})\)[ \t]+")
+# Before a label: a time of day ("(18:31) Santo Domingo: …") or an omission (". . . Q: …")
+_LEADING_TIME = re.compile(r"(?:\((\d{1,2})[.:](\d{2})\)|(?:\.[ \t]?){2}\.|…)[ \t]+")
+OMISSION = re.compile(r"(?:\.[ \t]?){2}\.|…")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class Label:
     style: str  # colon | capitals
     quote: str  # the opening quotation mark before it, or ""
     bare: bool = False  # capitals without punctuation, followed by the (reported) speech
-    lead: int = 0  # end of a time of day before the label ("(18:31) Santo Domingo: …"), or 0
+    lead: int = 0  # end of a time of day or an omission before the label ("(18:31) Santo Domingo: …"), or 0
     alias: str = ""  # the short label it announces: "McGeorge Bundy [hereafter McGB]:" -> "McGB"
 
 

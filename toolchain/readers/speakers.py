@@ -19,6 +19,8 @@ from .persons import Persons
 _NEXT_CAP = re.compile(rf"[ \t]+({CAP_WORD})(?![\w.])")
 
 Speaker = Person | Station
+# The role whose turns ask -> the role that answers them (see `Cast.learn_addressee`)
+ASKING = {"interviewer": "interviewee"}
 
 
 @dataclass
@@ -87,6 +89,23 @@ class Cast:
             office = self.lexicon.office_re.search(m.group("before"))
             if person is not None and office is not None:
                 self._give_title(self._expand(office.group("office")), person)
+
+    def learn_addressee(self, turns: list[tuple[str, str]]) -> None:
+        """The one person a questioner's turns address by name (`Q: Ms. Jones, how sure …`) answers them: an
+        examination or interview whose list names no respondent learns it from the questions. `turns` are
+        (label, words of the turn) pairs."""
+        roles = {part.lower(): role for part, role in self.conventions.transcript.speaker_roles.items()}
+        addressed = set()
+        for label, words in turns:
+            if roles.get(label.lower()) not in ASKING:
+                continue
+            m = self.lexicon.titled_name.match(words.lstrip(" .…"))
+            if m and words.lstrip(" .…")[m.end() : m.end() + 1] == ",":
+                addressed.add(m.group(0))
+        for asking, answering in ASKING.items():
+            if len(addressed) == 1 and not self.roles.get(answering) and asking in roles.values():
+                self.learn_participant(addressed.pop(), role=answering)
+                return
 
     def names_someone(self, text: str) -> bool:
         """Whether a piece of a participants line is a person (`Secretary Rusk`, `The President`) rather

@@ -10,6 +10,7 @@ to; a label that resolves to no one is encoded without `@who` and reported.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from .context import Context
 from .conventions import Conventions, places
 from .declarations import statements
 from .frontmatter import Header
+from .labels import Label
 from .persons import Persons
 from .speakers import Cast, assign_station_ids
 from .turns import Turn, turn_labels
@@ -133,6 +135,19 @@ def _front(bs: list[Block], conv: Conventions) -> Front:
     return out
 
 
+def _headline(b: Block, label: Label) -> bool:
+    """A one-line block whose label never speaks again and whose words are a headline: most of them
+    capitalised, no sentence end."""
+    words = b.lines[0][label.rest :].split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return (
+        len(b.lines) == 1
+        and 3 <= len(words) <= frontmatter.TITLE_MAX_WORDS
+        and capitalised >= 0.6 * len(words)
+        and not words[-1].endswith((".", "?", "!", ":", ";", ","))
+    )
+
+
 class _Reader:
     def __init__(self, ctx: Context, bs: list[Block]) -> None:
         self.ctx = ctx
@@ -146,9 +161,14 @@ class _Reader:
     def _split(self) -> tuple[int, int]:
         """(first turn, first note) as block indexes."""
         notes_start = notes_mod.section_start(self.blocks, self.conv)
-        for i, label in enumerate(turn_labels(self.blocks[:notes_start], self.conv)):
-            if label is not None and not self._in_participants(i):
-                return i, notes_start
+        labels = turn_labels(self.blocks[:notes_start], self.conv)
+        said = Counter(label.name for label in labels if label is not None)
+        for i, label in enumerate(labels):
+            if label is None or self._in_participants(i):
+                continue
+            if said[label.name] == 1 and _headline(self.blocks[i], label):
+                continue  # "Trial Transcript: New Prosecutor Struggles …": the title, not a turn
+            return i, notes_start
         return notes_start, notes_start
 
     def _in_participants(self, index: int) -> bool:
@@ -195,6 +215,7 @@ class _Reader:
                 for label, value in participants.role_lines(b, conv):
                     cast.learn_participant(value, role=label)
         parts = turns.parts(body, conv)
+        cast.learn_addressee([(p.label.name, p.blocks[0].text[p.label.rest :]) for p in parts if isinstance(p, Turn)])
         for part in parts:
             if isinstance(part, Turn):
                 part.speaker, part.why = cast.resolve(part.label)

@@ -18,7 +18,7 @@ from .brackets import omission, stage_type
 from .content import Content
 from .context import Context
 from .conventions import Conventions
-from .labels import Label, alone, find_label
+from .labels import OMISSION, Label, alone, find_label
 from .speakers import Speaker
 
 _INTERRUPTION = re.compile(r"(?:—|–|--|\.\.\.|…)[\"”»]?\s*$")
@@ -125,10 +125,13 @@ class Writer:
         label = turn.label
         out: list[m.Block] = []
         if label.lead:
-            first = turn.blocks[0]
-            time = first.lines[0][: label.lead].rstrip()
-            out.append(m.Stage(m.Inline(time, self.times(time)), "time"))
-            self.content.ctx.fired.add("time")
+            lead = turn.blocks[0].lines[0][: label.lead].rstrip()
+            if OMISSION.fullmatch(lead):  # ". . . Q: …": words left out before the turn
+                out.append(m.Gap(m.Inline(lead), "omitted"))
+                self.content.ctx.fired.add("ellipsis")
+            else:
+                out.append(m.Stage(m.Inline(lead, self.times(lead)), "time"))
+                self.content.ctx.fired.add("time")
         who = f"#{turn.speaker.id}" if turn.speaker is not None else None
         sp = m.Turn(label.text, who, rend=f"pre({label.quote})" if label.quote else None)
         if label.quote:
