@@ -106,6 +106,7 @@ class Transcript:
     """Speaker-labelled transcripts."""
 
     front_fields: tuple[str, ...]
+    subject_fields: tuple[str, ...]
     offices: tuple[str, ...]
     office_abbreviations: dict[str, str]
     speaker_roles: dict[str, str]

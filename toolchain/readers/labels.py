@@ -78,6 +78,17 @@ def normal_case(word: str) -> str:
     return "-".join(part.capitalize() for part in low.split("-"))
 
 
+def joined_prefixes(words: list[str]) -> list[str]:
+    """A surname prefix written apart joined to the name it begins: `MC CALL` → McCall."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] in ("Mc", "Mac") and w[:1].isupper():
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
 def find_label(line: str, conventions: Conventions) -> Label | None:
     """The speaker label that opens `line`, if it has the shape of one."""
     time = _LEADING_TIME.match(line)

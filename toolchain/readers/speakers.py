@@ -13,7 +13,7 @@ from ..model import Person, Station
 from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER, initials_compatible, initials_key
 from ..tei import slug, unique_id
 from .conventions import Conventions, not_names, places
-from .labels import OFFICE_NAME, PAREN, PARTICLES, SUFFIX, Label, anonymous, lexicon, normal_case
+from .labels import OFFICE_NAME, PAREN, PARTICLES, SUFFIX, Label, anonymous, joined_prefixes, lexicon, normal_case
 from .persons import Persons
 
 _NEXT_CAP = re.compile(rf"[ \t]+({CAP_WORD})(?![\w.])")
@@ -147,7 +147,7 @@ class Cast:
 
     def _person(self, name: str, role: str | None) -> Person | None:
         """The person a written name stands for, added when new: `Dean Rusk`, `A.I. MIKOYAN`, `Davis`."""
-        words = [normal_case(w) for w in SUFFIX.sub("", name).replace(".", ". ").split()]
+        words = joined_prefixes([normal_case(w) for w in SUFFIX.sub("", name).replace(".", ". ").split()])
         words = [w for w in words if w]
         if len(words) > 1 and not re.fullmatch(INITIAL, words[0]) and all(re.fullmatch(INITIAL, w) for w in words[1:]):
             words = [*words[1:], words[0]]  # "ПЕТРЕНКО О.М.": the surname before the initials
@@ -259,7 +259,7 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
             return None, f"no single {role} is listed"
     if low in {p.lower() for p in places()}:
         return cast._station(normal_place(name)), "a place"
-    words = [normal_case(w) for w in name.split()]
+    words = joined_prefixes([normal_case(w) for w in name.split()])
     person = cast._named(words)
     if person is not None:
         return person, "name"

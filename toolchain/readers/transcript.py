@@ -59,7 +59,7 @@ class NoTurns(InputError):
 
 def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like a speaker-labelled transcript (0..1)."""
-    bs = blocks(text)
+    bs = turns.split_at_labels(blocks(text), conventions)
     found = [(i, lab) for i, lab in enumerate(turn_labels(bs, conventions)) if lab is not None]
     if len(found) < 2:
         return 0.0
@@ -75,7 +75,7 @@ def sniff(text: str, conventions: Conventions) -> float:
 
 
 def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
-    bs = blocks(text)
+    bs = turns.split_at_labels(blocks(text), conventions)
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
     reader = _Reader(Context(source, conventions, diagnostics), bs)
@@ -122,17 +122,25 @@ def _front(bs: list[Block], conv: Conventions) -> Front:
         date = find_date(stripped)
         before = [kind for kind, x in out.order if not frontmatter.is_chrome(x.text, conv)]  # chrome aside
         opening = all(kind in ("title", "field") for kind in before)
-        chrome = frontmatter.is_chrome(stripped, conv)
+        chrome = frontmatter.is_chrome(stripped, conv) or frontmatter.is_chrome(b.lines[0], conv)
         if out.date is None and date and len(stripped) < 120 and not stripped.startswith("**") and opening:
             out.date = (b, date)
             out.order.append(("date", b))
-        elif out.title is None and not chrome and ((not before and len(stripped) < 300) or stripped.startswith("**")):
+        elif (
+            out.title is None
+            and not chrome
+            and ((not before and len(stripped) < 300 and len(b.lines) <= 3) or stripped.startswith("**"))
+        ):
             out.title = b
             out.order.append(("title", b))
         else:
             out.order.append(("source" if label is not None and label[0] == "source" else "p", b))
         i += 1
     return out
+
+
+# A line of a wrapped paragraph shorter than this share of its longest line ends the paragraph.
+SHORT_LINE = 0.75
 
 
 def _headline(b: Block, label: Label) -> bool:
@@ -307,7 +315,7 @@ class _Reader:
             title = frontmatter.GLUED_MARKER.sub("", title)  # "… (Dobrynin)1": a note's number, not the title
             if title:
                 return title
-        found = frontmatter.citation_title(front.header)
+        found = frontmatter.citation_title(front.header) or self._subject(front)
         if found:
             return found
         if front.date is not None:  # a dateline with more than a place around its date ("HC Deb 17 March 1959 …")
@@ -321,6 +329,24 @@ class _Reader:
         return f"Transcript {self.ctx.source.stem}"
 
     # --- the front matter in the text -------------------------------------------
+
+    def _subject(self, front: Front) -> str | None:
+        """The value of a subject field (`SUBJECT: TRANSCRIPT OF …`), wrapped over lines up to the first line
+        that stops short of the margin (what follows is another paragraph run on without a blank line)."""
+        subjects = {f.lower() for f in self.conv.transcript.subject_fields}
+        for kind, b in front.order:
+            label, _, value = b.lines[0].partition(":")
+            if kind != "p" or label.strip().lower() not in subjects or not value.strip():
+                continue
+            margin = max(len(line) for line in b.lines)
+            lines = [value]
+            for line in b.lines[1:]:
+                if len(lines[-1]) + (len(label) + 1 if len(lines) == 1 else 0) < SHORT_LINE * margin:
+                    break
+                lines.append(line)
+            self.ctx.warn(b.line, "the transcript has no title line; its subject is taken for it", "input-title")
+            return " ".join(" ".join(lines).split())
+        return None
 
     def _front_div(self, content: Content, cast: Cast, front: Front, entries: list[Block]) -> list[m.Block]:
         ids = self.ctx.ids

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .. import model as m
 from ..model import Span
@@ -23,6 +24,27 @@ from .speakers import Speaker
 
 _INTERRUPTION = re.compile(r"(?:—|–|--|\.\.\.|…)[\"”»]?\s*$")
 _RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")
+
+
+def split_at_labels(bs: list[Block], conventions: Conventions) -> list[Block]:
+    """Blocks with turns run together (a cable or a transcript with no blank lines between its turns, lines
+    wrapped at a margin): a block of which two or more lines open with a colon label, or a front field
+    (`SUBJECT:`), is split before each such line."""
+    fields = {f.lower() for f in conventions.transcript.front_fields}
+    out: list[Block] = []
+    for b in bs:
+        starts = [
+            k
+            for k, line in enumerate(b.lines)
+            if (found := find_label(line, conventions)) is not None
+            and (found.text.endswith(":") or found.name.lower() in fields)
+        ]
+        if len(starts) < 2:
+            out.append(b)
+            continue
+        cuts = [0, *(k for k in starts if k > 0), len(b.lines)]
+        out.extend(Block(b.line + i, b.lines[i:j]) for i, j in pairwise(cuts))
+    return out
 
 
 def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]:
