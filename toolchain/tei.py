@@ -236,6 +236,7 @@ _CYRILLIC = dict(
     )
 )
 
+_CYRILLIC.update({"і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u"})  # Ukrainian and Belarusian letters
 
 _UNDECOMPOSED = {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
 

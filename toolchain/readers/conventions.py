@@ -62,6 +62,7 @@ class Common:
     plural_titles: tuple[str, ...]
     initial_like_titles: dict[str, tuple[str, ...]]
     participants_prefixes: tuple[str, ...]
+    chair_phrases: tuple[str, ...]
     participant_roles: Pairs
     speech_verbs: tuple[str, ...]
     narrator_pronouns: dict[str, str]

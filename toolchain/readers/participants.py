@@ -114,3 +114,22 @@ def role_lines(b: Block, conv: Conventions) -> list[tuple[str, str]]:
             if role is not None and role != "other":
                 out.append((role, m.group(2)))
     return out
+
+
+def chair(bs: list[Block], conv: Conventions) -> str | None:
+    """The name of who chairs the sitting, from a chair line of the front matter: the words after its
+    phrase when they are a short name (`Presiding: Jane Doe`), else the next block when it is one short
+    line (`Веде засідання Перший заступник Голови …` / `ПАРУБІЙ А.В.`)."""
+    phrases = sorted(conv.common.chair_phrases, key=len, reverse=True)
+    for k, b in enumerate(bs):
+        text = " ".join(b.text.split())
+        phrase = next((p for p in phrases if text.lower().startswith(p.lower())), None)
+        if phrase is None:
+            continue
+        rest = text[len(phrase) :].strip(" :,.")
+        if rest and len(rest.split()) <= 4 and all(w[:1].isupper() for w in rest.split()):
+            return rest
+        nxt = bs[k + 1] if k + 1 < len(bs) else None
+        if nxt is not None and len(nxt.lines) == 1 and len(nxt.text.split()) <= 4:
+            return nxt.text.strip()
+    return None

@@ -43,7 +43,9 @@ class Cast:
     def learn_participant(self, segment: str, role: str | None = None) -> Person | None:
         """One entry of a participants list: `Secretary of State Dean Rusk`, `Robert S. McNamara,
         Secretary of Defense`, `The President`, `President Lyndon B. Johnson (LBJ)`, `Jane Doe (interviewer)`."""
-        text = " ".join(segment.split()).strip(" .;,")
+        text = " ".join(segment.split()).strip(" ;,")
+        if not re.search(rf"(?:^|[\s.]){INITIAL}$", text):
+            text = text.rstrip(" .")  # the period that ends the entry, not an initial's ("ПАРУБІЙ А.В.")
         alias = None
         paren = PAREN.search(text)
         if paren:
@@ -286,6 +288,10 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         return None, "no participant has these initials"
     unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in cast.lexicon.title_words]
     if unprefixed and all(w.rstrip(".:").lower() in cast.lexicon.roles for w in unprefixed):
+        role = next((r for phrase, r in conv.common.participant_roles if phrase in low), None)
+        bearers = cast.roles.get(role, []) if role is not None else []
+        if len(bearers) == 1:  # "ГОЛОВУЮЧИЙ.": the front matter says who chairs
+            return bearers[0], f"the {role}"
         return None, "the label names a role, not a person, and the text does not say who holds it"
     person = cast._person(name, None)
     if person is not None:

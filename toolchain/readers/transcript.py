@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from .. import model as m
@@ -67,8 +68,11 @@ def sniff(text: str, conventions: Conventions) -> float:
     share = len(found) / max(1, len(bs) - found[0][0])
     if len(found) == 2:  # an excerpt of two turns: two speakers, and the turns are most of what follows
         return 0.6 if len(set(names)) == 2 and share >= 0.5 else 0.0
-    if len(set(names)) < 2 or share < 0.3:
+    if len(set(names)) < 2:
         return 0.0
+    if share < 0.3:  # long speeches (a parliament's record): labels that alternate, speakers who speak again
+        alternations = sum(1 for a, b in pairwise(names) if a != b)
+        return 0.55 if alternations >= 3 and len(set(names)) < len(names) else 0.0
     if all(names.count(n) == 1 for n in names):  # no speaker speaks twice: labels must dominate
         return 0.5 if len(found) >= 4 and share >= 0.6 else 0.0
     return min(1.0, 0.5 + share)
@@ -222,6 +226,9 @@ class _Reader:
             if kind == "p":
                 for label, value in participants.role_lines(b, conv):
                     cast.learn_participant(value, role=label)
+        presiding = participants.chair([b for _, b in front.order], conv)
+        if presiding is not None:
+            cast.learn_participant(presiding, role="chair")
         parts = turns.parts(body, conv)
         cast.learn_addressee([(p.label.name, p.blocks[0].text[p.label.rest :]) for p in parts if isinstance(p, Turn)])
         for part in parts:
@@ -230,8 +237,11 @@ class _Reader:
                 if part.label.alias and part.speaker is not None:
                     cast.aliases[part.label.alias.lower()] = part.speaker  # "[hereafter McGB]": McGB: from now on
         turns.report_unresolved([p for p in parts if isinstance(p, Turn)], ctx)
-        for b in self.blocks[: self._notes_start]:
+        for b in self.blocks[: self._body_start]:
             persons.discover(b.text)
+        for part in parts:  # a turn's words after its label ("ІВАНЧУК А.В. Шановний …": no "А.В. Шановний")
+            for k, b in enumerate(part.blocks if isinstance(part, Turn) else [part.block]):
+                persons.discover(b.text[part.label.rest :] if k == 0 and isinstance(part, Turn) else b.text)
         for note in notes.by_n.values():
             persons.discover(note.text)
         persons.assign_ids()

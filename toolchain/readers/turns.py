@@ -86,7 +86,7 @@ def parts(body: list[Block], conv: Conventions) -> list[Turn | Remark]:
     for b, label in zip(body, turn_labels(body, conv), strict=True):
         if label is not None:
             parts.append(Turn(label, [b]))
-        elif whole_bracket(b.text) or lone_time(b.text, conv):
+        elif is_remark(b.text, conv):
             parts.append(Remark(b))
         else:
             # the turn goes on, with the remarks that stood between its paragraphs
@@ -99,10 +99,30 @@ def parts(body: list[Block], conv: Conventions) -> list[Turn | Remark]:
     return parts
 
 
-def lone_time(text: str, conv: Conventions) -> bool:
-    """A paragraph that is only a time of day in parentheses: `(11.40)`."""
-    m = re.fullmatch(r"\s*\(([^()]+)\)\s*", text)
-    return bool(m and re.fullmatch(conv.transcript.time_pattern, m.group(1).strip()))
+def is_remark(text: str, conv: Conventions) -> bool:
+    """A paragraph that is a remark between the words of the turns: one bracket, a time of day alone, or
+    a stage direction in parentheses (`(Applause)`, `(Оплески)`)."""
+    return whole_bracket(text) or lone_time(text, conv) is not None or stage_paren(text, conv)
+
+
+def lone_time(text: str, conv: Conventions) -> re.Match[str] | None:
+    """A paragraph that is only a time of day, bare or in brackets: `(11.40)`, `16:02:13`, `[00:14:50]`."""
+    m = re.fullmatch(r"\s*(\(|\[|)([^()\[\]]+?)(\)|\]|)\s*", text)
+    if m is None or m.group(1) + m.group(3) not in ("", "()", "[]"):
+        return None
+    time = re.fullmatch(conv.transcript.time_pattern, m.group(2).strip())
+    if time is None or (not m.group(1) and not time.group("m")):  # a bare number is no time
+        return None
+    return time
+
+
+def stage_paren(text: str, conv: Conventions) -> bool:
+    """A paragraph that is a short stage direction in parentheses: `(Applause)`, `(APPLAUSE.)`."""
+    m = re.fullmatch(r"\s*\(([^()]{1,60})\)\s*", text)
+    if m is None or len(m.group(1).split()) > 4:
+        return False
+    low = m.group(1).lower()
+    return any(phrase in low for phrase, _ in conv.transcript.stage_words)
 
 
 def whole_bracket(text: str) -> bool:
@@ -166,7 +186,7 @@ class Writer:
                 if not lines:
                     continue
                 b = Block(b.line + (0 if rest else 1), lines)
-            if whole_bracket(b.text) or lone_time(b.text, self.conv):
+            if is_remark(b.text, self.conv):
                 sp.blocks.append(self.remark(b))
                 continue
             sp.blocks.append(self.p(b, first=k == 0, last=k == len(turn.blocks) - 1))
@@ -227,8 +247,15 @@ class Writer:
     def remark(self, b: Block) -> m.Stage | m.Gap:
         """A whole bracketed paragraph: gap (omission) or stage (remark); a time alone is a stage too."""
         text = b.text.strip()
-        if lone_time(text, self.conv):
-            return m.Stage(m.Inline(text, self.times(text)), "time")
+        time = lone_time(text, self.conv)
+        if time is not None:
+            spans = self.times(text)
+            if not spans:  # a bare "16:02:13"
+                at = text.index(time.group(0))
+                when = clock(time, self.start_hour)
+                spans = [Span(at, at + len(time.group(0)), "date", lambda: el("time", when=when))]
+                self.content.ctx.fired.add("time")
+            return m.Stage(m.Inline(text, spans), "time")
         inner = text[1:-1].strip()
         reason = omission(inner, self.content.ctx)
         lead = len(b.text) - len(b.text.lstrip()) + 1
@@ -256,7 +283,7 @@ def hoist_remarks(blocks: list[m.Block]) -> list[m.Block]:
 def clock(m: re.Match[str], start: int | None = None) -> str:
     """hh:mm:ss of a time of day; without a.m./p.m., a time before `start` (the hour the document
     begins) that is after it on a 12-hour clock is read so: (2:20) in a meeting begun at 1:40 p.m. is 14:20."""
-    hours, minutes = int(m.group("h")), int(m.group("m") or 0)
+    hours, minutes, seconds = int(m.group("h")), int(m.group("m") or 0), int(m.groupdict().get("s") or 0)
     meridiem = (m.group("ap") or m.group("ap2") or "").lower()
     if meridiem == "p" and hours < 12:
         hours += 12
@@ -264,4 +291,4 @@ def clock(m: re.Match[str], start: int | None = None) -> str:
         hours = 0
     elif not meridiem and start is not None and hours < start <= hours + 12 < 24:
         hours += 12
-    return f"{hours:02d}:{minutes:02d}:00"
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}"
