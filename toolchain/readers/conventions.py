@@ -113,6 +113,7 @@ class Transcript:
     speaker_roles: dict[str, str]
     anonymous_speakers: tuple[str, ...]
     speaker_aliases: dict[str, str]
+    known_initials: dict[str, str]
     alias_phrases: tuple[str, ...]
     omission_phrases: Pairs
     stage_words: Pairs

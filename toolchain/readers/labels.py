@@ -20,7 +20,7 @@ from functools import cache
 
 from ..source.marks import OPENING_QUOTES
 from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER
-from .conventions import Conventions, given_names, not_names
+from .conventions import Conventions, given_names, not_names, places
 
 _CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "y", "and", "for", "to", "on"}
 _TOKEN = rf"(?:{INITIAL}|[{UPPER}][\w'’.-]*|{'|'.join(sorted(_CONNECTORS))})"
@@ -121,10 +121,23 @@ def find_label(line: str, conventions: Conventions) -> Label | None:
     return None
 
 
+# A teleconference's heading: the station that sends, and the item it answers ("Washington Item 1.",
+# "[Santo Domingo] Item 1.", "SecState Item 2"); the station is a place or one word in camel case.
+_STATION_ITEM = re.compile(
+    r"\[?(?P<name>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2}?)\]?[ \t]+(?:Item|Part|Message)[ \t]+\d+\]?\.?"
+)
+_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+
+
 def alone(line: str, conventions: Conventions) -> Label | None:
     """A label on a line of its own (Hansard: `Mr. Hector Hughes`, then the speech): a title and a name, or
-    a title or office alone (`Mr. Speaker`, `The Chairman`), and nothing else."""
+    a title or office alone (`Mr. Speaker`, `The Chairman`), or a station and its item (`Washington Item 1.`),
+    and nothing else."""
     text = line.strip()
+    station = _STATION_ITEM.fullmatch(text)
+    if station and (station.group("name") in places() or _CAMEL.fullmatch(station.group("name"))):
+        start = line.index(text)
+        return Label(start, start + len(text), start + len(text), text, station.group("name"), "alone", "")
     lex = lexicon(conventions)
     m = lex.titled_name.fullmatch(text) or lex.office_re.fullmatch(text) or lex.titled_label.fullmatch(text + ".")
     if m is None or len(text.split()) > 6 or text.lower() in lex.fields:

@@ -55,7 +55,12 @@ def opens(b: Block, conv: Conventions) -> bool:
 
 
 def list_like(b: Block) -> bool:
-    return all(len(line) < 90 and not line.rstrip().endswith((".", "?", "!")) for line in b.lines)
+    """Lines of names, not sentences; or one line of short entries between commas or semicolons
+    (`Deputy Under Secy. Mann, Ambassador Bunker, Asst. Sec. Vaughn.`)."""
+    if all(len(line) < 90 and not line.rstrip().endswith((".", "?", "!")) for line in b.lines):
+        return True
+    entries = re.split(r"[,;]", b.text.strip().rstrip("."))
+    return len(b.lines) == 1 and len(entries) > 1 and all(0 < len(e.split()) <= 6 for e in entries)
 
 
 def lines(group: list[Block], conv: Conventions) -> list[Block]:

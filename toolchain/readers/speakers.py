@@ -270,6 +270,11 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         matches = [p for p in cast.persons.people if _acronym(p) == acronym]
         if len(matches) == 1:
             return matches[0], "initials"
+        known = conv.transcript.known_initials.get(acronym)
+        if known is not None and not matches:
+            person = cast._find_or_add(known)
+            if person is not None:
+                return person, "initials known to stand for one person"
     office = cast._office_of(name)
     if office is not None:
         bearers = cast.titles.get(office, [])

@@ -92,7 +92,7 @@ def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list
 class Front:
     title: Block | None = None
     date: tuple[Block, DateMatch] | None = None
-    participants: list[Block] = field(default_factory=list)
+    participants: dict[int, list[Block]] = field(default_factory=dict)  # first block's line -> the list
     order: list[tuple[str, Block]] = field(default_factory=list)  # (kind, block) in the order of the source
     header: Header = field(default_factory=Header)
 
@@ -119,7 +119,7 @@ def _front(bs: list[Block], conv: Conventions) -> Front:
             if participants.heading(b, conv) and len(b.lines) == 1 and nxt and participants.list_like(nxt):
                 group.append(nxt)
                 i += 1
-            out.participants = group
+            out.participants[b.line] = group
             out.order.append(("participants", b))
             i += 1
             continue
@@ -216,8 +216,8 @@ class _Reader:
         citation, resp = frontmatter.citation(front.header, ctx)
 
         # who may speak: the participants list, then office + name pairs in the title and headnote
-        entries = participants.lines(front.participants, conv)
-        for line_block in entries:
+        entries = {line: participants.lines(group, conv) for line, group in front.participants.items()}
+        for line_block in (b for group in entries.values() for b in group):
             for segment in participants.segments(line_block.text, cast.names_someone):
                 cast.learn_participant(segment)
         for kind, b in front.order:
@@ -358,7 +358,7 @@ class _Reader:
             return " ".join(" ".join(lines).split())
         return None
 
-    def _front_div(self, content: Content, cast: Cast, front: Front, entries: list[Block]) -> list[m.Block]:
+    def _front_div(self, content: Content, cast: Cast, front: Front, entries: dict[int, list[Block]]) -> list[m.Block]:
         ids = self.ctx.ids
         out: list[m.Block] = []
         for kind, b in front.order:
@@ -370,7 +370,7 @@ class _Reader:
             elif kind == "date":
                 out.append(m.Opener(self._dateline(content, *front.date)))
             elif kind == "participants":
-                out.append(self._participants_list(content, cast, front, entries))
+                out.append(self._participants_list(content, cast, front.participants[b.line], entries[b.line]))
             elif kind == "source":
                 self._source_note = m.Note(content.inline(b), "source", content_id("note-source", b.text, ids))
                 out.append(self._source_note)
@@ -393,8 +393,8 @@ class _Reader:
         self._creation = when
         return content.inline(b, extra=spans)
 
-    def _participants_list(self, content: Content, cast: Cast, front: Front, entries: list[Block]) -> m.ItemList:
-        first = front.participants[0].lines[0]
+    def _participants_list(self, content: Content, cast: Cast, group: list[Block], entries: list[Block]) -> m.ItemList:
+        first = group[0].lines[0]
         label = first.split(":", 1)[0] + ":" if ":" in first else first.strip()
         items = [m.Item(content.inline(piece)) for b in entries for piece in participants.items(b, cast.names_someone)]
         return m.ItemList(items, type="participants", head=label.strip())
