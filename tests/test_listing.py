@@ -1,4 +1,5 @@
-"""The listing reader (search-result pages -> the edition's catalogue) and the catalogue's links to documents."""
+"""The listing reader (search-result pages and tables of contents -> the edition's catalogue) and the
+catalogue's links to documents."""
 
 from __future__ import annotations
 
@@ -20,6 +21,12 @@ LISTING = Path(__file__).parent / "cases" / "listing"
 PAGE = LISTING / "000_76a20d9d4f7c8183.txt"  # the sample search-result page (seed 000)
 BULLETED = LISTING / "bulleted-results.txt"
 EMPTY = LISTING / "no-results.txt"
+# Tables of contents: numbered entries, each a title line and the lines after it.
+VOLUME = LISTING / "volume-contents.txt"  # `No. 41 …`, a date line, a summary, a source line, a number left out
+FINDING_AID = LISTING / "finding-aid-call-numbers.txt"  # `1) …`, labelled lines (call number, dates), blank lines
+GERMAN = LISTING / "inhaltsverzeichnis-de.txt"  # `1. …`, German date lines (`3. März 1962`), `Quelle:` lines
+FRENCH = LISTING / "table-des-matieres-fr.txt"  # `N° 12. …`, titles ending in a period, French dates
+CONTENTS = [VOLUME, FINDING_AID, GERMAN, FRENCH]
 DOCUMENT = ROOT / "tei" / "001_545f37247de4dac3.xml"
 DOCUMENT_NAME = DOCUMENT.name
 
@@ -241,6 +248,177 @@ def test_chrome_is_a_convention(tmp_path):
     assert [text_of(h) for h in xpath(parse(tei), "//tei:listBibl/tei:head")] == ["Documents", "1 - 1 of 1"]
 
 
+# --- tables of contents -------------------------------------------------------------
+
+
+def entries(tei: bytes) -> list[tuple[str, str, str, str]]:
+    """n, @when, date as written and title of each record."""
+    return [
+        (
+            b.get("n"),
+            xpath(b, "string(tei:date/@when)"),
+            xpath(b, "string(tei:date)"),
+            text_of(xpath(b, "tei:title")[0]),
+        )
+        for b in records(parse(tei))
+    ]
+
+
+def summary(tei: bytes, n: str) -> list[str]:
+    """The paragraphs of the summary of record `n`."""
+    note = xpath(parse(tei), f"//tei:bibl[@n='{n}']/tei:note[@type='summary']")[0]
+    return [text_of(p) for p in xpath(note, "tei:p")] or [text_of(note)]
+
+
+@pytest.mark.parametrize("path", CONTENTS, ids=lambda p: p.stem)
+def test_tables_of_contents_sniff_as_listings(path):
+    text = path.read_text(encoding="utf-8")
+    assert readers.sniff(text, path, DEFAULT).name == "listing"
+    (best, name), (second, _) = readers.scores(text, DEFAULT)[:2]
+    assert name == "listing" and best - second >= readers.CLOSE
+
+
+def test_volume_entries_keep_number_date_and_summary():
+    tei, diagnostics = catalogue(VOLUME)
+    assert entries(tei) == [
+        ("41", "1949-03-12", "", "No. 41 Letter from the British Delegate to the Foreign Office"),
+        ("42", "1949-03-14", "", "No. 42 Record of a Meeting of the Western Delegations"),
+        ("43", "", "", "No. 43 Telegram from the Foreign Office to the British Delegate"),
+        ("45", "", "", "No. 45 Note by the Legal Adviser on the Rights of Riparian States"),
+    ]
+    # the date line stays in its place, a paragraph of its own; so does a labelled line; a wrapped line is joined
+    assert summary(tei, "42") == [
+        "14 March 1949",
+        "The delegations agree to present a joint amendment on navigation dues.",
+        "Source: Foreign Office, file 371/12345, folios 8–11.",
+    ]
+    assert summary(tei, "43") == [
+        "Undated",
+        "The Foreign Office approves the amendment and asks that the French delegate be told of it before the vote.",
+    ]
+    tree = parse(tei)
+    heading = "Documents on the Danube Commission, 1948–1956 — Volume II"
+    assert text_of(xpath(tree, "//tei:titleStmt/tei:title")[0]) == heading
+    assert [text_of(h) for h in xpath(tree, "//tei:listBibl/tei:head")] == [
+        heading,
+        "Part One: The Belgrade Conference and After",
+    ]
+    assert "numbered 41 to 45" in text_of(xpath(tree, "//tei:sourceDesc")[0])
+    assert [(d.rule, d.line) for d in diagnostics] == [("listing-numbering", 14)]  # No. 44 is not on the page
+    assert "44 is not on the page" in diagnostics[0].message
+
+
+def test_finding_aid_call_numbers_are_paragraphs_of_their_own():
+    tei, diagnostics = catalogue(FINDING_AID)
+    assert [(n, when, date) for n, when, date, _ in entries(tei)] == [("1", "", ""), ("2", "", ""), ("3", "", "")]
+    assert entries(tei)[0][3] == "1) Correspondence with the Ministry of Foreign Trade on grain contracts"
+    assert summary(tei, "2") == [
+        "Call number: R-214/3/2",
+        "Dates: 1958–1959",
+        "Note: typescript copies, some with corrections in the hand of the head of the delegation",
+    ]
+    title = "Regional State Archive, Fonds R-214: Office of the Trade Delegation, 1957–1964"
+    assert text_of(xpath(parse(tei), "//tei:titleStmt/tei:title")[0]) == title
+    assert diagnostics == []
+
+
+def test_german_date_lines_are_dates_not_entries():
+    tei, diagnostics = catalogue(GERMAN)
+    assert entries(tei) == [
+        ("1", "1962-03-03", "", "1. Aufzeichnung über eine Besprechung im Wirtschaftsministerium"),
+        ("2", "1962-04-17", "", "2. Schreiben des Senators an den Handelsattaché in Stockholm"),
+        ("3", "", "", "3. Vermerk über ein Telefongespräch mit dem Konsulat in Göteborg"),
+    ]
+    assert summary(tei, "1") == ["3. März 1962", "Quelle: Staatsarchiv, Bestand 412, Nr. 77, Bl. 1–4."]
+    assert summary(tei, "3")[0] == "ohne Datum"
+    assert diagnostics == []
+
+
+def test_french_entries_with_titles_ending_in_a_period():
+    tei, diagnostics = catalogue(FRENCH)
+    assert entries(tei) == [
+        ("12", "1962-03-12", "", "N° 12. M. Laurent, délégué à Strasbourg, au ministre des Affaires étrangères."),
+        ("13", "1962-04-01", "", "N° 13. Note de la direction des Affaires économiques."),
+        ("14", "", "", "N° 14. Le ministre des Affaires étrangères à M. Laurent."),
+    ]
+    assert summary(tei, "13") == ["1er avril 1962", "Analyse des propositions néerlandaises sur le pilotage."]
+    assert diagnostics == []
+
+
+def test_number_alone_on_its_line_takes_the_next_line_as_title():
+    text = (
+        "Chapter 4: The Harbour Talks\n\n7.\nMemorandum for the Minister\nSource: file 12.\n\n8.\nLetter to the Port\n"
+    )
+    tei, diagnostics = convert(text + "2 May 1958\n", "alone.txt")
+    assert [(n, when, title) for n, when, _, title in entries(tei)] == [
+        ("7", "", "7. Memorandum for the Minister"),
+        ("8", "1958-05-02", "8. Letter to the Port"),
+    ]
+    assert summary(tei, "7") == ["Source: file 12."]
+    assert diagnostics == []
+
+
+def test_an_entry_without_a_title_is_kept_and_reported():
+    tei, diagnostics = convert("Contents\n1. A Letter\n2. A Telegram\n3.\n", "cut.txt", format="listing")
+    assert [(n, title) for n, _, _, title in entries(tei)] == [
+        ("1", "1. A Letter"),
+        ("2", "2. A Telegram"),
+        ("3", "3."),
+    ]
+    assert [(d.rule, d.line) for d in diagnostics] == [("listing-incomplete", 4)]
+
+
+def test_numbers_that_do_not_ascend_are_reported_and_not_sniffed():
+    text = "Contents\n1. A Letter\n3. A Telegram\n2. A Note\n"
+    assert readers.get("listing").sniff(text, DEFAULT) == 0.0
+    tei, diagnostics = convert(text, "order.txt", format="listing")
+    assert [n for n, *_ in entries(tei)] == ["1", "3", "2"]
+    assert [(d.rule, d.line) for d in diagnostics] == [("listing-numbering", 3), ("listing-numbering", 4)]
+    assert "do not ascend" in diagnostics[1].message
+
+
+def test_numbered_titles_of_search_results_stay_dated():
+    """A date line before each numbered title: the records start at the dates, @n their positions."""
+    text = "Showing 1 - 2 of 2\n\nMay 1, 1963\n1. A Title\nIts summary.\n\nJune 2, 1963\n2. B Title\nIts summary.\n"
+    tei, diagnostics = convert(text, "dated.txt")
+    assert entries(tei) == [
+        ("1", "1963-05-01", "May 1, 1963", "1. A Title"),
+        ("2", "1963-06-02", "June 2, 1963", "2. B Title"),
+    ]
+    assert diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbered paragraphs wrapped over lines
+        "MEMORANDUM FOR THE FILE\n\n1. The delegation arrived late in the afternoon and was met by\nthe deputy "
+        "director, who explained the purpose of the talks.\n\n2. The head of the delegation said that his "
+        "government\nregarded the harbour question as settled.\n\n3. It was agreed that a further meeting would "
+        "take place.\nThe deputy director undertook to prepare a paper.\n",
+        # numbered points of a meeting record after its participants line
+        "Record of the meeting of the commission\nPresent: the chairman, four members and the secretary\n1. Harbour "
+        "dues\nThe chairman reported on the talks with the port authority.\n2. Grain deliveries\nThe secretary "
+        "read the letter from the ministry.\n",
+        # a list a sentence introduces
+        "Instructions to the delegation\nThe delegation is to hold to the following points:\n1. No change to the "
+        "status of the city\n2. Free access by road and rail\n3. A joint commission for disputes\n",
+        # the notes of a document after its text
+        "Memorandum of a Conversation\n\nThe Chancellor said he was pleased to see the Secretary again. They "
+        "spoke briefly about the weather, the harvest and the coming elections, and agreed to meet again in the "
+        "spring, when the Secretary would come to Bonn for the conference of the foreign ministers.\n\n"
+        "1. Source: Department of State, Central Files. Secret.\n2. Not printed.\n3. See Document 14.\n",
+        # numbered sentences of a telegram, one a line
+        "Telegram from the embassy\n\n1. We have learned that the minister will arrive on Tuesday.\n\n2. He "
+        "wishes to see the ambassador first. Will this be acceptable?\n\n3. Please confirm.\n",
+    ],
+    ids=["wrapped-paragraphs", "meeting-points", "introduced-list", "notes", "telegram"],
+)
+def test_numbered_paragraphs_of_documents_are_not_listings(text):
+    assert readers.get("listing").sniff(text, DEFAULT) == 0.0
+    assert readers.sniff(text, Path("doc.txt"), DEFAULT).name == "document"
+
+
 # --- nothing lost --------------------------------------------------------------------
 
 
@@ -248,7 +426,7 @@ def source_words(text: str, chrome_lines: set[int]) -> list[str]:
     return words("\n".join(line for n, line in enumerate(text.splitlines(), start=1) if n not in chrome_lines))
 
 
-@pytest.mark.parametrize("path", [PAGE, BULLETED], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [PAGE, BULLETED, *CONTENTS], ids=lambda p: p.stem)
 def test_every_word_but_the_reported_chrome_survives_in_order(path):
     tei, diagnostics = catalogue(path)
     chrome = {d.line for d in diagnostics if d.rule == "listing-chrome"}
@@ -393,6 +571,7 @@ def test_catalogues_are_valid(tei_all, tmp_path, edition_document):
         "bulleted.xml": catalogue(BULLETED)[0],
         "linked.xml": serialise(linked({DOCUMENT_NAME: edition_document})[0].getroot()),
         "linked-bulleted.xml": serialise(linked({DOCUMENT_NAME: edition_document}, BULLETED)[0].getroot()),
+        **{f"{path.stem}.xml": catalogue(path)[0] for path in CONTENTS},
     }
     check_valid(files)
     paths = []

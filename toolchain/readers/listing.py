@@ -1,16 +1,25 @@
-"""Reader for archive listings: a page of search results, each record a date line, a title and a summary.
+"""Reader for archive listings: a page that lists documents, each record a title and what is said of it.
+
+Two kinds of listing, told apart once a page (`_kind`):
+
+- a page of search results (`DATED`): a record starts at a line that is only a date (`October 25, 1962`,
+  `25 Oct. 1962`, `1962-10-25`, `October 1964`, a list bullet before it allowed) or says the record is
+  undated (`Undated`, `n.d.`); the line after it is its title, the paragraphs after that its summary;
+- a table of contents of an edition, a volume, a chapter or a finding aid (`NUMBERED`): a record starts at a
+  numbered title line (`109. Memorandum of Conversation`, `No. 12 Letter …`, `Nr. 5: …`, `12) …`); the lines
+  after it (a date line, a source note, a call number, a summary) are its summary, a date line right after
+  the title gives its date. The page's heading is the catalogue's title.
 
 The page becomes the edition's catalogue, a `listBibl type="catalogue"` with one `bibl` a record in the
-order of the results. What it recognises is pattern and convention, not wording:
+order of the page. What it recognises is pattern and convention, not wording:
 
-- a record starts at a line that is only a date (`October 25, 1962`, `25 Oct. 1962`, `1962-10-25`,
-  `October 1964`, a list bullet before it allowed) or says the record is undated (`Undated`, `n.d.`);
 - the range of results shown (`261 - 270 of 334`, `Showing 1–20 of 54`, `Results 21 to 40 of 300`);
 - the page's chrome (`Skip to content`, `Pagination`, `Next` …: `Conventions.listing_chrome`), dropped and
-  reported line by line.
+  reported line by line;
+- a line of a record that begins with a label (`Source: …`, `Call number: …`) is a paragraph of its own.
 
-Nothing else is dropped: lines before the first record are kept as headings, a record cut off at the end of
-the page is kept with what it has and reported.
+Nothing else is dropped: lines before the first record are kept as headings, the number of an entry stays
+in its title, a record cut off at the end of the page is kept with what it has and reported.
 """
 
 from __future__ import annotations
@@ -18,17 +27,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from .. import model as m
 from ..errors import Diagnostic, InputError
 from ..source.dates import DateMatch, find_date
 from ..tei import content_id, el
+from . import participants
 from .conventions import Conventions
-from .declarations import statements
+from .declarations import Declaration, statements
 
 NAME = "listing"
-DESCRIPTION = "archive listing (search-result page): records of a date line, a title and a summary"
+DESCRIPTION = (
+    "archive listing: a search-result page (records of a date line, a title and a summary) "
+    "or a table of contents (numbered entries)"
+)
 
 # A list bullet before a date or a title: not a word, not kept.
 BULLET = re.compile(r"^\s*(?:[•●◦▪▫‣∙·*+]|[-–—](?=\s))\s*")
@@ -52,6 +66,41 @@ SUMMARY_MAX_PARAGRAPHS = 8
 # A line shorter than this that begins with a date may be a record start in a form not recognised.
 DATE_LIKE_MAX_WORDS = 8
 
+# The two kinds of listing: records that start at a date line, entries that start at a numbered title line.
+DATED = "dated"
+NUMBERED = "numbered"
+# Words an entry's number may follow (`No. 12`, `Nr. 5`, `№ 7`, `Doc. 3`), a period after them allowed.
+NUMBER_WORDS = ("No", "Nos", "Nr", "N°", "Nº", "№", "Doc", "Document", "Dok", "Dokument", "Pièce", "Док", "Документ")
+_ENTRY_NUMBER = r"\d{1,5}(?:\.\d{1,4})*[a-z]?"
+# A numbered title line: the number (after a number word, or followed by `.` or `)`), then the title.
+ENTRY = re.compile(
+    rf"(?:(?:{'|'.join(map(re.escape, NUMBER_WORDS))})\.?\s*(?P<worded>{_ENTRY_NUMBER})\s*[.:)–—-]?"
+    rf"|(?P<bare>{_ENTRY_NUMBER})[.)])(?:\s+(?P<title>\S.*))?$",
+    re.IGNORECASE,
+)
+# A line that begins with a label of a few words and a colon (`Source: …`, `Call number: …`, `Cote : …`).
+LABEL = re.compile(r"^[^\W\d_][\w’'.-]*(?:\s[\w’'.-]+){0,2}\s?:(?:\s|$)")
+# What an entry of a table of contents looks like, for sniffing: a title that is not a sentence, a few
+# short lines after it, a heading of a few short lines before the first entry, numbers that ascend.
+ENTRY_MAX_WORDS = 100
+ENTRY_MAX_PARAGRAPHS = 4
+HEAD_MAX_WORDS = 60
+# The score below which a page is not a listing of that kind: a table of contents must look like one
+# throughout, since numbered paragraphs of a document look like entries here and there.
+MIN_SCORE = {DATED: 0.2, NUMBERED: 0.5}
+# The end of a line of prose: a word of two letters at least, then a full stop, a colon or the like.
+SENTENCE_END = re.compile(r"[^\W\d_]{2}[.:;?!][”’\"')»]*$")
+# What the catalogue of a table of contents means (the search-result page's is `catalogue` in declarations).
+CONTENTS = Declaration(
+    "interpretation",
+    "Each entry of the table of contents is a bibl in the order of the page, @n its number; its numbered line "
+    "(the number as written and the title) is the title, the lines after it the summary, a line that begins "
+    "with a label a paragraph of its own. A date line right after the title gives the record's date its @when "
+    "and stays in the summary, so that the words keep their order; an entry without one has an empty date. "
+    'When the catalogue is linked to the edition, a record whose document is edited has status="edited" '
+    'and a ptr type="edition" to the document\'s TEI file; any other has status="unedited".',
+)
+
 
 @dataclass
 class Line:
@@ -60,23 +109,38 @@ class Line:
 
 
 @dataclass
+class Entry:
+    """A numbered title line: the number's value (`109`, `12a`, `3.1`) and the title after it ('' if none)."""
+
+    number: str
+    title: str
+
+    def key(self) -> tuple[tuple[int, ...], str]:
+        """The number's place in an order: `3` < `3a` < `3.1` < `4`."""
+        return tuple(int(d) for d in re.findall(r"\d+", self.number)), re.sub(r"[\d.]", "", self.number.casefold())
+
+
+@dataclass
 class Record:
     line: int
-    date_text: str
+    date_text: str  # '' for an entry of a table of contents (its date line is in its summary)
     iso: str | None
     body: list[Line | None] = field(default_factory=list)  # None for a blank (or dropped) line
+    entry: Entry | None = None  # for an entry of a table of contents (its line is the first of `body`)
+    date_line: Line | None = None  # an entry's date line (in `body`)
     title: Line | None = None
     title_lines: list[Line] = field(default_factory=list)
     summary: list[list[Line]] = field(default_factory=list)
 
     def paragraphs(self) -> list[list[Line]]:
+        """The lines of the record in paragraphs: a blank line ends one, a labelled line starts one."""
         out: list[list[Line]] = []
         current: list[Line] | None = None
         for item in self.body:
             if item is None:
                 current = None
             else:
-                if current is None:
+                if current is None or _labelled(item.text):
                     current = []
                     out.append(current)
                 current.append(item)
@@ -99,6 +163,7 @@ class Range:
 
 @dataclass
 class Page:
+    kind: str = DATED
     heads: list[tuple[Line, Range | None]] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     range: Range | None = None
@@ -149,6 +214,21 @@ def _date(text: str) -> tuple[str, DateMatch | None] | None:
     return None
 
 
+def _entry(text: str) -> Entry | None:
+    """The number and title of a line that starts an entry of a table of contents; a date (`12. März
+    1962`) is not one."""
+    bare = _strip_bullet(text)
+    found = ENTRY.match(bare)
+    if found is None or _date(bare) is not None:
+        return None
+    return Entry(found["worded"] or found["bare"], found["title"] or "")
+
+
+def _labelled(text: str) -> bool:
+    bare = _strip_bullet(text)
+    return bool(bare[:1].isupper() and LABEL.match(bare))
+
+
 def _range(text: str) -> re.Match[str] | None:
     if len(text.split()) > RANGE_MAX_WORDS:
         return None
@@ -166,21 +246,36 @@ def _is_label(text: str, labels: set[str]) -> bool:
 # --- the page ------------------------------------------------------------------------
 
 
+def _kind(lines: list[str]) -> str:
+    """Which kind of listing the page's lines (non-blank, chrome left out) make: `NUMBERED` when two lines
+    at least are numbered title lines and every date line after the first of them comes right after a title
+    (the entry's date), the dates following the titles rather than going before them; else `DATED`."""
+    found = {k: entry for k, line in enumerate(lines) if (entry := _entry(line)) is not None}
+    if len(found) < 2:
+        return DATED
+    titles = {k + (not entry.title) for k, entry in found.items()}  # a number alone has its title below it
+    dates = {k for k, line in enumerate(lines) if _date(line) is not None}
+    if any(k - 1 not in titles for k in dates if k > min(found)):
+        return DATED
+    followed = sum(k + 1 in dates for k in titles)
+    preceded = sum(k - 1 in dates for k in found)
+    return NUMBERED if followed >= preceded else DATED
+
+
 def _page(text: str, conventions: Conventions) -> Page:
-    """Split the page into heads, records and chrome; records get their title and summary."""
+    """Split the page into heads, records and chrome; records get their title, date and summary."""
     chrome = _Chrome(conventions.listing.listing_chrome)
-    page = Page()
+    lines = [(number, raw.strip()) for number, raw in enumerate(text.splitlines(), start=1)]
+    page = Page(_kind([line for _, line in lines if line and not chrome(line)]))
     current: Record | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
+    for number, line in lines:
         if not line:
             if current is not None:
                 current.body.append(None)
             continue
-        dated = _date(line)
-        if dated is not None:
-            written, match = dated
-            current = Record(number, written, match.iso if match else None)
+        start = _start(number, line, page.kind)
+        if start is not None:
+            current = start
             page.records.append(current)
             continue
         found = _range(line)
@@ -199,8 +294,48 @@ def _page(text: str, conventions: Conventions) -> Page:
         else:
             current.body.append(Line(number, line))
     for record in page.records:
-        _split(record)
+        if record.entry is not None:
+            _split_entry(record)
+        else:
+            _split(record)
     return page
+
+
+def _start(number: int, line: str, kind: str) -> Record | None:
+    """The record `line` starts in a listing of `kind`, if it starts one."""
+    if kind == NUMBERED:
+        entry = _entry(line)
+        return Record(number, "", None, [Line(number, line)], entry) if entry else None
+    dated = _date(line)
+    if dated is None:
+        return None
+    written, match = dated
+    return Record(number, written, match.iso if match else None)
+
+
+def _split_entry(record: Record) -> None:
+    """Title, date and summary of an entry of a table of contents: its numbered line is the title (with the
+    line after it when the number stands alone), the lines after that the summary. A date line right after
+    the title gives the record its date (@when), and stays where it is, a paragraph of the summary, so that
+    the words of the entry keep their order (the date of a `bibl` comes before its title)."""
+    paragraphs = record.paragraphs()
+
+    def take() -> Line:
+        line = paragraphs[0].pop(0)
+        if not paragraphs[0]:
+            paragraphs.pop(0)
+        return line
+
+    record.title_lines = [take()]
+    if paragraphs and not _entry_title(record):
+        record.title_lines.append(take())
+    dated = _date(paragraphs[0][0].text) if paragraphs else None
+    if dated is not None:
+        record.date_line = take()
+        record.iso = dated[1].iso if dated[1] else None
+        paragraphs.insert(0, [record.date_line])
+    record.title = record.title_lines[0]
+    record.summary = paragraphs
 
 
 def _split(record: Record) -> None:
@@ -234,13 +369,20 @@ def _paragraph_text(lines: list[Line]) -> str:
     return " ".join(line.text for line in lines)
 
 
+def _entry_title(record: Record) -> str:
+    """The title of an entry without its number."""
+    rest = record.entry.title if record.entry else ""
+    return " ".join([rest, *(line.text for line in record.title_lines[1:])]).strip()
+
+
 # --- sniffing ------------------------------------------------------------------------
 
 
 def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like a listing (0..1): records (two at least, or the one a range of results
-    says it shows), mostly of a date line, a one-line title and a short summary; a page with labelled header
-    fields (`Citation:`, `Summary:`) or long prose is not one."""
+    says it shows), mostly of a date line, a one-line title and a short summary, or entries of a table of
+    contents (`_looks_like`); a page with labelled header fields (`Citation:`, `Summary:`) or long prose is
+    not one."""
     lines = text.splitlines()
     labels = _labels(conventions)
     if any(_is_label(line.strip(), labels) for line in lines[:200]):
@@ -252,28 +394,78 @@ def sniff(text: str, conventions: Conventions) -> float:
         return min(0.5, evidence) if page.range or len(page.chrome) >= 2 else 0.0
     if len(page.records) < 2 and page.range is None:
         return 0.0  # one dated title and a text is a document, unless the page says it shows one result
-    good = 0
-    good_words = 0
-    for record in page.records:
-        summary_words = sum(len(line.text.split()) for p in record.summary for line in p)
+    head_words = sum(len(line.text.split()) for line, _ in page.heads)
+    if page.kind == NUMBERED and not _contents(page, head_words, conventions):
+        return 0.0
+    good = [record for record in page.records if _looks_like(record)]
+    good_words = sum(_words(record) for record in good)
+    chrome_lines = {line.number for line in page.chrome}
+    total_words = sum(len(line.split()) for n, line in enumerate(lines, start=1) if n not in chrome_lines)
+    coverage = good_words / max(1, total_words - head_words)
+    share = len(good) / len(page.records)
+    count = {1: 0.5, 2: 0.75}.get(len(page.records), 1.0)
+    score = share * coverage * count
+    if score < MIN_SCORE[page.kind]:
+        return 0.0
+    return min(1.0, score + (0.05 if page.range else 0.0))
+
+
+def _looks_like(record: Record) -> bool:
+    """Whether a record has the shape of its kind. A record of search results: a title of a line, a summary
+    of a few paragraphs. An entry of a table of contents: a title that is not a label (`Source: …`) and not
+    a line of prose (it does not run on into a line that begins in lower case, it is not a question, and,
+    standing alone, it is not a sentence), and a few short lines after it."""
+    summary_words = sum(len(line.text.split()) for p in record.summary for line in p)
+    if record.entry is None:
         title_words = len(_title_text(record).split()) if record.title else 0
-        if (
+        return (
             0 < title_words <= TITLE_MAX_WORDS
             and summary_words <= SUMMARY_MAX_WORDS
             and len(record.summary) <= SUMMARY_MAX_PARAGRAPHS
-        ):
-            good += 1
-            good_words += title_words + summary_words + len(record.date_text.split())
-    chrome_lines = {line.number for line in page.chrome}
-    total_words = sum(len(line.split()) for n, line in enumerate(lines, start=1) if n not in chrome_lines)
-    head_words = sum(len(line.text.split()) for line, _ in page.heads)
-    coverage = good_words / max(1, total_words - head_words)
-    share = good / len(page.records)
-    count = {1: 0.5, 2: 0.75}.get(len(page.records), 1.0)
-    score = share * coverage * count
-    if score < 0.2:
-        return 0.0
-    return min(1.0, score + (0.05 if page.range else 0.0))
+        )
+    title = _entry_title(record)
+    after = [line for line in record.body if line is not None][len(record.title_lines) :]
+    following = [line for line in after if line is not record.date_line]
+    runs_on = title.endswith("-") or bool(following and following[0].text[:1].islower())
+    sentence = title.endswith(("?", "!")) or (not after and _sentence(title))
+    return (
+        0 < len(title.split()) <= TITLE_MAX_WORDS
+        and not title[:1].islower()
+        and not _labelled(title)
+        and not runs_on
+        and not sentence
+        and summary_words <= ENTRY_MAX_WORDS
+        and len(record.summary) <= ENTRY_MAX_PARAGRAPHS
+    )
+
+
+def _contents(page: Page, head_words: int, conventions: Conventions) -> bool:
+    """Whether a page of numbered lines is a table of contents: it opens with a heading of a few words, none
+    of its lines a sentence or a participants line (`Present: …`), not with a document's header or prose
+    (whose numbered paragraphs or notes come after it), and the numbers of its entries ascend."""
+    heading = [line.text for line, rng in page.heads if rng is None]
+    return (
+        head_words <= HEAD_MAX_WORDS
+        and not any(_sentence(text) or participants.prefix(text, conventions) for text in heading)
+        and _ascending(page.records)
+    )
+
+
+def _words(record: Record) -> int:
+    """The words of a record, its date line included."""
+    lines = [line.text for line in record.body if line is not None]
+    return sum(len(text.split()) for text in lines) + (len(record.date_text.split()) if record.entry is None else 0)
+
+
+def _sentence(text: str) -> bool:
+    """Whether a line ends as a sentence or a lead-in does: a word and `.`, `:`, `;`, `?` or `!` (not an
+    initial or an abbreviation such as `D.C.` or `a.m.`)."""
+    return SENTENCE_END.search(text) is not None
+
+
+def _ascending(records: list[Record]) -> bool:
+    keys = [record.entry.key() for record in records if record.entry is not None]
+    return all(a < b for a, b in pairwise(keys))
 
 
 # --- reading -------------------------------------------------------------------------
@@ -305,7 +497,9 @@ def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> m.Do
             source,
             where,
             "the listing has no records: a record starts at a line that is only a date "
-            "(such as 'October 25, 1962', '25 Oct. 1962' or '1962-10-25') and none of its lines is one",
+            "(such as 'October 25, 1962', '25 Oct. 1962' or '1962-10-25') or, in a table of contents, at "
+            "numbered title lines (such as '12. Letter …', 'No. 12 Letter …' or '12) Letter …'), and none "
+            "of its lines is one",
             "listing-empty",
         )
     rng = page.range
@@ -319,11 +513,14 @@ def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> m.Do
                 "listing-count",
             )
     for record in page.records:
-        if record.title is None:
+        if record.entry is not None:
+            if not _entry_title(record):
+                warn(record.line, f"entry {record.entry.number} has no title; kept", "listing-incomplete")
+        elif record.title is None:
             warn(record.line, f"record of '{record.date_text}' has no title and no summary; kept", "listing-incomplete")
         elif not record.summary:
             warn(record.title.number, f"record '{_title_text(record)}' has no summary; kept", "listing-incomplete")
-        for line in (line for p in record.summary for line in p):
+        for line in (line for p in record.summary for line in p if line is not record.date_line):
             start = find_date(_strip_bullet(line.text))
             if len(line.text.split()) <= DATE_LIKE_MAX_WORDS and start is not None and start.start == 0:
                 warn(
@@ -331,7 +528,26 @@ def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> m.Do
                     f"'{line.text}' begins with a date but is not a date line; kept in the record before it",
                     "listing-date-like",
                 )
+    _check_numbers(page.records, warn)
     return _tei(page, first, conventions)
+
+
+def _check_numbers(records: list[Record], warn: Warn) -> None:
+    """Report an entry whose number does not come after the one before it, and numbers left out (an entry
+    the reader did not take for one is in the summary of the entry before it)."""
+    entries = [(record.line, record.entry) for record in records if record.entry is not None]
+    for (_, a), (line, b) in pairwise(entries):
+        if not a.key() < b.key():
+            message = f"entry {b.number} comes after entry {a.number}; the numbers do not ascend"
+            warn(line, message, "listing-numbering")
+        elif a.number.isdigit() and b.number.isdigit() and int(b.number) > int(a.number) + 1:
+            low, high = int(a.number) + 1, int(b.number) - 1
+            missing = f"{low}–{high} are" if high > low else f"{low} is"
+            warn(
+                line,
+                f"entry {b.number} follows entry {a.number}: {missing} not on the page, or not a numbered line",
+                "listing-numbering",
+            )
 
 
 def _range_head(rng: Range) -> m.Head:
@@ -344,22 +560,43 @@ def _range_head(rng: Range) -> m.Head:
     return m.Head(m.Inline(rng.text, spans), type="range")
 
 
-def _tei(page: Page, first: int, conventions: Conventions) -> m.Document:
+def _meta(page: Page, conventions: Conventions) -> m.Meta:
+    """The header of the catalogue: a page of search results is named by the range it shows, a table of
+    contents by its heading (its first line before the entries that is not a range of results)."""
     lang = conventions.common.default_language
     rng = page.range
-    title = f"Catalogue: {rng.as_written}" if rng else "Catalogue"
-    shown = (
-        f"A page of search results of an archive, showing results {rng.as_written}."
-        if rng
-        else "A page of search results of an archive; the page does not say which results it shows."
-    )
-    meta = m.Meta(
+    if page.kind == NUMBERED:
+        heading = next((_strip_bullet(line.text) for line, head_range in page.heads if head_range is None), None)
+        numbers = [record.entry.number for record in page.records if record.entry is not None]
+        title = heading or f"Catalogue: entries {numbers[0]}–{numbers[-1]}"
+        shown = (
+            "A table of contents of an edition, a volume, a chapter or a finding aid, "
+            f"its entries numbered {numbers[0]} to {numbers[-1]}."
+        )
+        publication = "The catalogue of the edition, read from a table of contents."
+        declarations = statements(["listing-normalization"], conventions) + [
+            (CONTENTS.section, text) for text in CONTENTS.compose(conventions, set())
+        ]
+    else:
+        title = f"Catalogue: {rng.as_written}" if rng else "Catalogue"
+        shown = (
+            f"A page of search results of an archive, showing results {rng.as_written}."
+            if rng
+            else "A page of search results of an archive; the page does not say which results it shows."
+        )
+        publication = "The catalogue of the edition, read from an archive listing."
+        declarations = statements(["listing-normalization", "catalogue"], conventions)
+    return m.Meta(
         title,
-        publication="The catalogue of the edition, read from an archive listing.",
+        publication=publication,
         source_desc=shown,
         languages={lang: conventions.common.language_name(lang)},
-        declarations=statements(["listing-normalization", "catalogue"], conventions),
+        declarations=declarations,
     )
+
+
+def _tei(page: Page, first: int, conventions: Conventions) -> m.Document:
+    lang = conventions.common.default_language
     heads = [_range_head(head_range) if head_range else m.Head(m.Inline(line.text)) for line, head_range in page.heads]
     records = []
     taken: set[str] = set()
@@ -368,7 +605,6 @@ def _tei(page: Page, first: int, conventions: Conventions) -> m.Document:
         key = f"{title_text} {record.iso or record.date_text}"
         summary = [_paragraph_text(p) for p in record.summary]
         rid = content_id("bibl", key, taken)
-        records.append(
-            m.Record(str(position), rid, record.date_text, record.iso, title_text if record.title else None, summary)
-        )
-    return m.Document(meta, m.Text([m.Catalogue(heads, records)], lang, "catalogue"))
+        n = record.entry.number if record.entry else str(position)
+        records.append(m.Record(n, rid, record.date_text, record.iso, title_text if record.title else None, summary))
+    return m.Document(meta=_meta(page, conventions), text=m.Text([m.Catalogue(heads, records)], lang, "catalogue"))
