@@ -183,6 +183,7 @@ class Para:
     id: str | None = None
     rend: str | None = None  # quotation marks kept in @rend: pre(“) post(”)
     corresp: str | None = None  # the paragraphs of the original a translation's paragraph renders
+    lang: str | None = None  # when it is not the language of the text around it
 
 
 @dataclass
@@ -191,6 +192,7 @@ class Head:
     id: str | None = None
     type: str | None = None
     corresp: str | None = None
+    lang: str | None = None  # when it is not the language of the text around it
 
 
 @dataclass
@@ -222,9 +224,16 @@ class ItemList:
 
 @dataclass
 class Opener:
-    """The dateline at the head of a transcript."""
+    """The dateline at the head of a transcript or a document."""
 
     dateline: Inline
+
+
+@dataclass
+class Argument:
+    """An archive's summary of the document, standing at the head of its text before the date and title."""
+
+    blocks: list[Para] = field(default_factory=list)
 
 
 @dataclass
@@ -293,7 +302,7 @@ class Div:
     lang: str | None = None
 
 
-Block = Para | Head | Note | ItemList | Opener | Closer | Stage | Gap | PageBreak | Turn | Div | Catalogue
+Block = Para | Head | Note | ItemList | Opener | Argument | Closer | Stage | Gap | PageBreak | Turn | Div | Catalogue
 
 
 @dataclass

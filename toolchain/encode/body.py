@@ -26,6 +26,10 @@ def _append(parent: etree._Element, block: m.Block) -> None:
         sp = sub(parent, "sp", el("speaker", block.speaker), who=block.who, rend=block.rend)
         for inner in block.blocks:
             _append(sp, inner)
+    elif isinstance(block, m.Argument):
+        argument = sub(parent, "argument")
+        for inner in block.blocks:
+            _append(argument, inner)
     elif isinstance(block, m.Div):
         div = sub(parent, "div", type=block.type, n=block.n, xml_lang=block.lang)
         for inner in block.blocks:
@@ -39,9 +43,18 @@ def _append(parent: etree._Element, block: m.Block) -> None:
 def element(block: m.Block) -> etree._Element:
     """The element of a block that holds no other blocks."""
     if isinstance(block, m.Para):
-        return el("p", *content(block.content), xml_id=block.id, corresp=block.corresp, rend=block.rend)
+        return el(
+            "p", *content(block.content), xml_id=block.id, corresp=block.corresp, rend=block.rend, xml_lang=block.lang
+        )
     if isinstance(block, m.Head):
-        return el("head", *content(block.content), xml_id=block.id, corresp=block.corresp, type=block.type)
+        return el(
+            "head",
+            *content(block.content),
+            xml_id=block.id,
+            corresp=block.corresp,
+            type=block.type,
+            xml_lang=block.lang,
+        )
     if isinstance(block, m.Note):
         label = [el("label", block.label), " "] if block.label else []
         return el(

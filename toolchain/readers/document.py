@@ -12,11 +12,11 @@ from pathlib import Path
 
 from .. import model as m
 from ..errors import Diagnostic, InputError
-from ..model import Person
+from ..model import Person, Span
 from ..source.blocks import Block, blocks
 from ..source.dates import find_date
-from ..tei import content_id
-from . import brackets, frontmatter, participants
+from ..tei import content_id, el
+from . import brackets, frontmatter, languages, participants
 from . import notes as notes_mod
 from .content import Content
 from .context import Context
@@ -66,12 +66,15 @@ class _Reader:
         heading = None
         if title is None:
             heading = frontmatter.heading(header.preamble + body, self.conv)
+            if heading is not None and heading.summary:  # "summary, date line, title": an argument, a dateline
+                ctx.info(heading.summary[0].line, "the line before the date line is taken for the summary", "summary")
             title = heading.title if heading else f"Document {ctx.source.stem}"
             where = heading.block.line + heading.line if heading else 1
             taken = "its first line is taken for it" if heading else "the file name stands in for it"
             message = f"the document has no title line (no **bold title**, no quoted title in the citation); {taken}"
             ctx.warn(where, message, "input-title")
-        lang, original = frontmatter.languages(header, ctx)
+        said, original = frontmatter.languages(header, ctx)
+        lang = said or languages.of_text(body, self.conv.common.default_language)
         if not body:
             last = self.blocks[-1].line
             raise InputError(ctx.source, last, "the document has no text after its header", "input-body")
@@ -85,7 +88,8 @@ class _Reader:
         content.translator = frontmatter.translator(resp)
         content.closer = closer
         head = heading.block if heading and heading.whole_block else None
-        text = self.text(content, body, lang, original, participants_line, closer, head)
+        top = (heading.summary, heading.date_line) if heading and heading.summary else ([], None)
+        text = self.text(content, body, lang, original, participants_line, closer, head, top)
         unplaced = notes.unplaced(ctx, content.note_inline)
         if unplaced is not None:
             text.blocks.append(unplaced)
@@ -98,13 +102,14 @@ class _Reader:
                 (date_line.text.strip(), find_date(date_line.text, whole=True).iso) if date_line else None,
                 (None, citation.date) if citation and citation.date else None,
                 (None, closer_date.iso) if closer_date else None,
-                heading.date if heading else None,
+                (None, heading.date[1]) if heading and heading.date and top[1] else heading.date if heading else None,
             ],
             ctx,
             "document has no date (no date line, none in the citation, the closing line or the title)",
         )
         meta.abstract = [content.inline(b) for b in header.fields.get("summary", ("", []))[1]]
-        meta.languages = ctx.languages({"en", lang} | ({original} if original else set()))
+        others = languages.mark(text.blocks, lang)
+        meta.languages = ctx.languages({"en", lang} | others | ({original} if original else set()))
         meta.persons = persons.people
         meta.declarations = statements(DECLARATIONS, self.conv, ctx.fired)
         meta.manuscript = frontmatter.manuscript(header, citation, content.hands, original)
@@ -145,7 +150,10 @@ class _Reader:
         participants_line: Block | None,
         closer: Block | None,
         head: Block | None = None,
+        top: tuple[list[Block], Block | None] = ([], None),
     ) -> m.Text:
+        """The text; `top` is the summary and date line standing before the title (an `argument` and an
+        `opener`)."""
         kind = "translation" if original and original != lang else "original"
         container = m.Div(kind)
         item_re = re.compile(self.conv.document.item_pattern)
@@ -163,7 +171,17 @@ class _Reader:
                 current.blocks.append(m.Head(content.inline(b), content_id("h", b.text, ids)))
                 speaker = None
                 continue
-            if b is head and not current.blocks:
+            if b in top[0]:
+                if not current.blocks or not isinstance(current.blocks[-1], m.Argument):
+                    current.blocks.append(m.Argument())
+                current.blocks[-1].blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
+                continue
+            if b is top[1]:
+                dated = find_date(b.text)
+                date = Span(dated.start, dated.end, "date", lambda when=dated.iso: el("date", when=when))
+                current.blocks.append(m.Opener(content.inline(b, extra=[date])))
+                continue
+            if b is head and all(isinstance(x, m.Argument | m.Opener) for x in current.blocks):
                 current.blocks.append(m.Head(content.inline(b), content_id("h", b.text, ids)))
                 continue
             if b is participants_line:

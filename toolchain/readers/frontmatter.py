@@ -130,6 +130,8 @@ class Heading:
     title: str
     n: str | None = None  # the number before it ("121.")
     date: tuple[str, str] | None = None  # (as written, @when) of a date on the title line or the line before
+    summary: list[Block] = field(default_factory=list)  # a summary before the date line ("…", date, title)
+    date_line: Block | None = None  # the date alone on the line before
 
     @property
     def whole_block(self) -> bool:
@@ -141,7 +143,9 @@ def heading(bs: list[Block], conv: Conventions) -> Heading | None:
     chrome or a classification, and does not run on as prose; a date before it (on its line or a line
     before) is its date, not its words."""
     date = None
-    for b in bs[:6]:
+    summary: list[Block] = []
+    date_line = None
+    for at, b in enumerate(bs[:6]):
         for k, raw in enumerate(b.lines[:3]):
             line = raw.strip().lstrip("•*·- ").strip()
             if not line or is_chrome(line, conv):
@@ -149,6 +153,10 @@ def heading(bs: list[Block], conv: Conventions) -> Heading | None:
             whole = find_date(line, whole=True)
             if whole:
                 date = (line, whole.iso)
+                date_line = b if len(b.lines) == 1 else None
+                continue
+            if date is None and not summary and len(b.lines) == 1 and _dated_next(bs, at):
+                summary = [b]  # an archive's page: its summary, the date line, then the title
                 continue
             lead = find_date(line)
             if lead and lead.start == 0 and len(line[: lead.end].split()) <= 4:
@@ -164,8 +172,15 @@ def heading(bs: list[Block], conv: Conventions) -> Heading | None:
             if date is None:
                 inner = find_date(title)
                 date = (title[inner.start : inner.end], inner.iso) if inner and len(inner.iso) == 10 else None
-            return Heading(b, k, GLUED_MARKER.sub("", " ".join(words)), n, date or _date_after(bs, b, k))
+            found = Heading(b, k, GLUED_MARKER.sub("", " ".join(words)), n, date or _date_after(bs, b, k))
+            found.summary, found.date_line = (summary, date_line) if summary else ([], None)
+            return found
     return None
+
+
+def _dated_next(bs: list[Block], at: int) -> bool:
+    """Whether the block after `at` is a date alone on its line."""
+    return at + 1 < len(bs) and len(bs[at + 1].lines) == 1 and find_date(bs[at + 1].text, whole=True) is not None
 
 
 def _date_after(bs: list[Block], b: Block, k: int) -> tuple[str, str] | None:
@@ -206,8 +221,8 @@ def citation_title(header: Header) -> str | None:
     return None
 
 
-def languages(header: Header, ctx: Context) -> tuple[str, str | None]:
-    """(the language of the text, the language of the original if the page names one)."""
+def languages(header: Header, ctx: Context) -> tuple[str | None, str | None]:
+    """(the language of the text, the language of the original), as far as the page names them."""
     original = None
     if "original_language" in header.fields:
         name = header.text("original_language")
@@ -220,7 +235,7 @@ def languages(header: Header, ctx: Context) -> tuple[str, str | None]:
         if m:
             lang = ctx.conv.common.language_code(m.group(1))
             break
-    return lang or ctx.conv.common.default_language, original
+    return lang, original
 
 
 def funder(header: Header) -> str | None:

@@ -397,6 +397,8 @@ def sniff(text: str, conventions: Conventions) -> float:
     head_words = sum(len(line.text.split()) for line, _ in page.heads)
     if page.kind == NUMBERED and not _contents(page, head_words, conventions):
         return 0.0
+    if not _one_date_style(page.records):
+        return 0.0  # "February 19, 1993" over "19 лютого 1993 р.": a page's date and the document's own
     good = [record for record in page.records if _looks_like(record)]
     good_words = sum(_words(record) for record in good)
     chrome_lines = {line.number for line in page.chrome}
@@ -408,6 +410,15 @@ def sniff(text: str, conventions: Conventions) -> float:
     if score < MIN_SCORE[page.kind]:
         return 0.0
     return min(1.0, score + (0.05 if page.range else 0.0))
+
+
+def _one_date_style(records: list[Record]) -> bool:
+    """Whether two dated records write their dates alike (letters, digits and punctuation in one order): a
+    document page dates itself in its site's style, then the text in its own ("February 19, 1993" over
+    "19 лютого 1993 р."), where a listing of two results is one site's list. Three records or more are a
+    listing whatever their dates' shapes."""
+    shapes = {re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "a", r.date_text)) for r in records if r.date_text}
+    return len(records) != 2 or len(shapes) < 2
 
 
 def _looks_like(record: Record) -> bool:

@@ -21,9 +21,8 @@ from ..errors import Diagnostic, InputError
 from ..model import Span
 from ..source.blocks import Block, blocks
 from ..source.dates import DateMatch, find_date
-from ..source.scripts import script
 from ..tei import content_id, el
-from . import brackets, frontmatter, participants, turns
+from . import brackets, frontmatter, languages, participants, turns
 from . import notes as notes_mod
 from .content import Content
 from .context import Context
@@ -204,13 +203,7 @@ class _Reader:
         front = _front(self.blocks[: self._body_start], conv)
         notes = notes_mod.parse(self.blocks[self._notes_start :], ctx)
         body = self.blocks[self._body_start : self._notes_start]
-        # the language of the text from its script (Conventions.script_languages), else the default
-        written = script(" ".join(b.text for b in body)) or ""
-        common = conv.common
-        default_script = {v: k for k, v in common.script_languages.items()}.get(common.default_language, "Latin")
-        lang = common.default_language
-        if written != default_script and written in common.script_languages:
-            lang = common.script_languages[written]
+        lang = languages.of_text(body, conv.common.default_language)
         persons = Persons(conv, lang)
         cast = Cast(conv, persons)
         citation, resp = frontmatter.citation(front.header, ctx)
@@ -284,7 +277,8 @@ class _Reader:
             "transcript has no date (no date line, none in the citation or the headnote's first sentence)",
         )
         meta.abstract = [content.inline(b) for b in front.header.fields.get("summary", ("", []))[1]]
-        meta.languages = ctx.languages({"en", lang})
+        others = languages.mark([div], lang)
+        meta.languages = ctx.languages({"en", lang} | others)
         meta.persons = persons.people
         meta.stations = stations
         meta.declarations = statements(DECLARATIONS, conv, ctx.fired)

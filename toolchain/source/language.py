@@ -1,0 +1,45 @@
+"""The language of a passage, by lingua's detector over the languages archives write in; it is built once
+per process and loads a language's model only when a text needs it.
+
+`identify` answers only when the passage is long enough and one language is clearly ahead; otherwise None,
+and the reader keeps the language it already has: a wrong language tag is worse than the document's own.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+# The languages the detector chooses between (ISO 639-1).
+CODES = (
+    "en", "ru", "uk", "be", "bg", "sr", "mk", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro",
+    "hr", "sl", "lt", "lv", "et", "fi", "sv", "da", "nb", "el", "tr", "zh", "ja", "ko", "ka", "hy", "vi", "ar",
+    "he", "fa",
+)  # fmt: skip
+# Fewer letters than this: no answer (a label, a date, "Yes.").
+MIN_LETTERS = 12
+# How far ahead the first language must be of the second (lingua's relative distance).
+MIN_DISTANCE = 0.2
+# The first characters of a passage suffice.
+SAMPLE = 600
+
+
+@cache
+def _detector() -> LanguageDetector:
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in CODES]
+    return (
+        LanguageDetectorBuilder.from_languages(*languages)
+        .with_minimum_relative_distance(MIN_DISTANCE)
+        .with_low_accuracy_mode()
+        .build()
+    )
+
+
+def identify(text: str) -> str | None:
+    """The ISO 639-1 code of the language `text` is written in, or None when unsure."""
+    sample = text[:SAMPLE]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None
+    found = _detector().detect_language_of(sample)
+    return found.iso_code_639_1.name.lower() if found is not None else None
