@@ -348,11 +348,13 @@ def test_french_entries_with_titles_ending_in_a_period():
 def test_number_alone_on_its_line_takes_the_next_line_as_title():
     text = (
         "Chapter 4: The Harbour Talks\n\n7.\nMemorandum for the Minister\nSource: file 12.\n\n8.\nLetter to the Port\n"
+        "2 May 1958\n\n9.\nNote of the Harbour Master\n"
     )
-    tei, diagnostics = convert(text + "2 May 1958\n", "alone.txt")
+    tei, diagnostics = convert(text, "alone.txt")
     assert [(n, when, title) for n, when, _, title in entries(tei)] == [
         ("7", "", "7. Memorandum for the Minister"),
         ("8", "1958-05-02", "8. Letter to the Port"),
+        ("9", "", "9. Note of the Harbour Master"),
     ]
     assert summary(tei, "7") == ["Source: file 12."]
     assert diagnostics == []

@@ -61,7 +61,26 @@ def test_a_numbered_heading_after_page_chrome_and_a_marking_is_the_title():
     assert _when(tree) == "1958-06-02", "a date only in the title is the document's date"
     (warning,) = [d for d in diagnostics if d.rule == "input-title"]
     assert warning.line == 5
-    assert "Skip to content" in "".join(tree.xpath("//text()")), "chrome that is not dropped stays text"
+    assert "Skip to content" not in "".join(tree.xpath("//text()")), "page chrome is dropped"
+    (dropped,) = [d for d in diagnostics if d.rule == "page-chrome"]
+    assert dropped.line == 1 and "Skip to content" in dropped.message, "and each line dropped is reported"
+    assert "CONFIDENTIAL" in "".join(tree.xpath("//text()")), "a marking is no chrome: it stays text"
+
+
+def test_breadcrumbs_and_site_furniture_are_dropped_with_a_warning_each():
+    """A trail, a breadcrumb list that opens with Home (not a table of contents of two entries), a share
+    link: dropped, each line reported; the document's own title is then the first line."""
+    text = (
+        "Startseite > Bestände > 1961 > Brief an den Senat\n\nBreadcrumb\n\n  1. Home\n  2. Bestände\n\n"
+        "Brief an den Senat, 3. Mai 1961\n\nSehr geehrte Herren, der Hafen bleibt bis zum Herbst geschlossen.\n\n"
+        "Share this page\n"
+    )
+    tree, diagnostics = _read(text)
+    words = "".join(tree.xpath("//text()"))
+    assert _title(tree) == "Brief an den Senat, 3. Mai 1961"
+    assert "Bestände >" not in words and "Home" not in words and "Share this" not in words
+    assert sorted(d.line for d in diagnostics if d.rule == "page-chrome") == [1, 3, 5, 6, 12]
+    assert "Sehr geehrte Herren" in words
 
 
 def test_an_unquoted_citation_title_is_the_title():

@@ -115,7 +115,8 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
             paras.extend(writer.inline(n) for n in nodes)
 
     header = "tei:teiHeader/"
-    field("citation", root.xpath(header + "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation']", namespaces=NS))
+    cited = "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation'][not(@corresp)]"  # else the text holds it
+    field("citation", root.xpath(header + cited, namespaces=NS))
     field("summary", root.xpath(header + "tei:profileDesc/tei:abstract/tei:p", namespaces=NS))
     field("credits", root.xpath(header + "tei:fileDesc/tei:notesStmt/tei:note[@type='credits']", namespaces=NS))
     field(

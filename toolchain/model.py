@@ -121,6 +121,7 @@ class Citation:
     # the recognised parts where they stand in `text`: (start, end, kind), kind one of title, date,
     # publisher, archive (repository and call number), url
     marks: list[tuple[int, int, str]] = field(default_factory=list)
+    corresp: str | None = None  # the paragraph of the text it copies, when the page gives it there unlabelled
 
 
 @dataclass

@@ -71,7 +71,7 @@ def file_desc(meta: Meta) -> etree._Element:
 def citation_bibl(citation: Citation) -> etree._Element:
     """The citation verbatim, its recognised parts marked."""
     spans = [Span(a, b, "persName", lambda k=kind: _CITATION_PARTS[k](citation)) for a, b, kind in citation.marks]
-    return el("bibl", *build(citation.text, spans), type="citation")
+    return el("bibl", *build(citation.text, spans), type="citation", corresp=citation.corresp)
 
 
 def manuscript(meta: Meta) -> etree._Element:

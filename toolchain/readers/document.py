@@ -35,11 +35,10 @@ DECLARATIONS = ["not-corrected", "line-breaks", "quotations", "brackets", "perso
 
 def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like an archive document page (0..1)."""
-    labels = {label.lower() for label in conventions.common.header_fields}
     hits = sum(
         1
-        for line in text.splitlines()[:80]
-        if line.strip().rstrip(":").lower() in labels and line.strip().endswith(":")
+        for b in frontmatter.split_run_fields(blocks(text)[:80], conventions)
+        if frontmatter.field_label(b, conventions) is not None
     )
     return min(1.0, hits / 3)
 
@@ -49,6 +48,9 @@ def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list
     bs = blocks(text)
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
+    bs = frontmatter.split_run_fields(frontmatter.drop_chrome(bs, ctx), conventions)
+    if not bs:
+        raise InputError(source, 1, "the file has nothing but page chrome", "input-empty")
     return _Reader(ctx, bs).tree()
 
 
@@ -74,7 +76,10 @@ class _Reader:
             message = f"the document has no title line (no **bold title**, no quoted title in the citation); {taken}"
             ctx.warn(where, message, "input-title")
         said, original = frontmatter.languages(header, ctx)
-        lang = said or languages.of_text(body, self.conv.common.default_language)
+        head = heading.block if heading and heading.whole_block else None
+        top = (heading.summary, heading.date_line) if heading and heading.summary else (header.argument, None)
+        own = [b for b in body if b not in (head, top[1], *top[0])]  # the document's words, not the page's
+        lang = said or languages.of_text(own, self.conv.common.default_language)
         if not body:
             last = self.blocks[-1].line
             raise InputError(ctx.source, last, "the document has no text after its header", "input-body")
@@ -87,9 +92,7 @@ class _Reader:
         content = Content(ctx, notes, persons, BRACKETS, statements=True)
         content.translator = frontmatter.translator(resp)
         content.closer = closer
-        head = heading.block if heading and heading.whole_block else None
-        top = (heading.summary, heading.date_line) if heading and heading.summary else ([], None)
-        text = self.text(content, body, lang, original, participants_line, closer, head, top)
+        text = self.text(content, body, lang, original, participants_line, closer, head, top, citation)
         unplaced = notes.unplaced(ctx, content.note_inline)
         if unplaced is not None:
             text.blocks.append(unplaced)
@@ -108,7 +111,7 @@ class _Reader:
             "document has no date (no date line, none in the citation, the closing line or the title)",
         )
         meta.abstract = [content.inline(b) for b in header.fields.get("summary", ("", []))[1]]
-        others = languages.mark(text.blocks, lang)
+        others = languages.mark(text.blocks, lang, self.conv.common.default_language)
         meta.languages = ctx.languages({"en", lang} | others | ({original} if original else set()))
         meta.persons = persons.people
         meta.declarations = statements(DECLARATIONS, self.conv, ctx.fired)
@@ -151,6 +154,7 @@ class _Reader:
         closer: Block | None,
         head: Block | None = None,
         top: tuple[list[Block], Block | None] = ([], None),
+        citation: m.Citation | None = None,
     ) -> m.Text:
         """The text; `top` is the summary and date line standing before the title (an `argument` and an
         `opener`)."""
@@ -175,6 +179,8 @@ class _Reader:
                 if not current.blocks or not isinstance(current.blocks[-1], m.Argument):
                     current.blocks.append(m.Argument())
                 current.blocks[-1].blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
+                if citation is not None and b.line == citation.line:
+                    citation.corresp = f"#{current.blocks[-1].blocks[-1].id}"
                 continue
             if b is top[1]:
                 dated = find_date(b.text)

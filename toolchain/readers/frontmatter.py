@@ -34,6 +34,8 @@ class Header:
     title_blocks: list[Block] = field(default_factory=list)
     preamble: list[Block] = field(default_factory=list)
     fields: dict[str, tuple[str, list[Block]]] = field(default_factory=dict)  # role -> (label, value blocks)
+    # a summary and a citation given without labels, kept in the text where they stand (an `argument`)
+    argument: list[Block] = field(default_factory=list)
 
     def text(self, role: str) -> str:
         """A field's value, its paragraphs joined by spaces ("" when the field is not given)."""
@@ -64,6 +66,12 @@ def layout(bs: list[Block], ctx: Context) -> tuple[Header, list[Block], list[Blo
                 end_preamble += 1
             else:
                 break
+        cited = unlabelled_citation(bs)
+        if cited is not None and cited >= end_preamble:  # date, summary, "Title," date, …: the citation
+            header.argument = bs[end_preamble : cited + 1]
+            header.fields["citation"] = ("", [bs[cited]])
+            said = "a paragraph that opens with a quoted title and a date is the citation"
+            ctx.info(bs[cited].line, said, "citation")
     in_title = False
     for b in bs[:end_preamble]:
         stripped = b.text.strip()
@@ -155,7 +163,8 @@ def heading(bs: list[Block], conv: Conventions) -> Heading | None:
                 date = (line, whole.iso)
                 date_line = b if len(b.lines) == 1 else None
                 continue
-            if date is None and not summary and len(b.lines) == 1 and _dated_next(bs, at):
+            sentence = len(line.split()) >= 8 and line.endswith((".", "!", "?"))
+            if date is None and not summary and sentence and len(b.lines) == 1 and _dated_next(bs, at):
                 summary = [b]  # an archive's page: its summary, the date line, then the title
                 continue
             lead = find_date(line)
@@ -196,13 +205,100 @@ def _date_after(bs: list[Block], b: Block, k: int) -> tuple[str, str] | None:
 
 def is_chrome(line: str, conv: Conventions) -> bool:
     """A line of page chrome or a classification mark: never a title."""
-    low = " ".join(line.casefold().split()).rstrip(" :")
+    low = " ".join(line.casefold().split()).strip(" :•*·-")
     if any(low == m.casefold() for m in conv.common.markings):
         return True
-    return any(
-        low == c or low.startswith((c + " ", c + ":"))
-        for c in (p.casefold().rstrip(" :") for p in conv.common.page_chrome)
-    )
+    return _chrome(low, conv) is not None
+
+
+def _chrome(low: str, conv: Conventions) -> str | None:
+    """'whole' when the (folded) line is a chrome phrase, 'opens' when it opens with one, else None."""
+    for c in (p.casefold().rstrip(" :") for p in conv.common.page_chrome):
+        if low == c:
+            return "whole"
+        if low.startswith((c + " ", c + ":")):
+            return "opens"
+    return None
+
+
+# A breadcrumb trail: three parts or more between > » › | (`Material > Dokumente > 1988 > …`).
+_BREADCRUMB = re.compile(r"[^>»›|]+(?:\s[>»›|]\s[^>»›|]+){2,}")
+# Chrome is looked for in the first and last blocks of a page only.
+CHROME_TOP = 15
+CHROME_BOTTOM = 5
+# A line that opens with a chrome phrase is chrome when it is this short ("Download "…"").
+CHROME_OPENS_WORDS = 6
+
+
+def drop_chrome(bs: list[Block], ctx: Context) -> list[Block]:
+    """A page's blocks without its chrome (`Conventions.page_chrome`, breadcrumb trails, a breadcrumb list
+    that opens with `Home`), in its first and last blocks; each line dropped is reported."""
+    conv = ctx.conv
+    homes = {h.casefold() for h in conv.common.breadcrumb_home}
+    out: list[Block] = []
+    for k, b in enumerate(bs):
+        if CHROME_TOP <= k < len(bs) - CHROME_BOTTOM or field_label(b, conv) is not None:
+            out.append(b)  # a field label ("Citation:") is no chrome, though a title never is one either
+            continue
+        items = [re.sub(r"^\s*(?:\d{1,2}[.)]|[•*·-])\s*", "", line).strip() for line in b.lines]
+        low = " ".join(b.text.casefold().split()).strip(" :•*·-")
+        kind = _chrome(low, conv) if len(b.lines) == 1 else None
+        chrome = (
+            kind == "whole"
+            or (kind == "opens" and len(low.split()) <= CHROME_OPENS_WORDS)
+            or (len(b.lines) == 1 and _BREADCRUMB.fullmatch(b.text.strip()) is not None)
+            or (len(items) > 1 and items[0].casefold() in homes and all(len(i.split()) <= 12 for i in items))
+        )
+        if not chrome:
+            out.append(b)
+            continue
+        for i, line in enumerate(b.lines):
+            ctx.warn(b.line + i, f"page chrome dropped: '{line.strip()}'", "page-chrome")
+    return out
+
+
+def split_run_fields(bs: list[Block], conv: Conventions) -> list[Block]:
+    """Header fields run together in one block (a PDF export: `… Citation: … Summary: … Original Language:
+    …`): a block holding two labels or more inside it is cut before each."""
+    labels = sorted(conv.common.header_fields, key=len, reverse=True)
+    inside = re.compile(rf"(?<=\S)\s+(?=(?:{'|'.join(re.escape(x) for x in labels)}):\s)")
+    out: list[Block] = []
+    for b in bs:
+        text = " ".join(b.lines)
+        cuts = [m.end() for m in inside.finditer(text)]
+        if len(cuts) < 2:
+            out.append(b)
+            continue
+        pieces = [text[i:j].strip() for i, j in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        label, _, value = pieces[-1].partition(":")
+        if conv.common.header_fields.get(label) == "contents":  # "Contents: English Translation Working Notes …"
+            listed = _RUN_CONTENTS.match(value)
+            if listed and value[listed.end() :].strip():
+                pieces[-1:] = [f"{label}:{value[: listed.end()]}", value[listed.end() :].strip()]
+        out.extend(Block(b.line, [piece]) for piece in pieces if piece)
+    return out
+
+
+# What a run-together `Contents:` field lists before the text goes on: "English Translation", "Scan of
+# Original Document", "Original Transcription - Russian".
+_RUN_CONTENTS = re.compile(
+    r"(?:\s*(?:[A-Z][a-z]+\s+)?(?:Translation|Transcription|Transcript|Scan of Original Document|Original"
+    r"(?:\s+Document)?|Scan)(?:\s+-\s+[A-Z][a-z]+)?)+"
+)
+
+
+def unlabelled_citation(bs: list[Block]) -> int | None:
+    """The index of a citation given without its label among the first blocks: a paragraph that opens with
+    a quoted title and goes on with a date (`"Soviet Record of …," November 01, 1962, History and …`)."""
+    for k, b in enumerate(bs[:8]):
+        text = b.text.strip()
+        found = quoted_title(text)
+        if found is None or found.start() > 1:
+            continue
+        date = find_date(text[found.end() :])
+        if date is not None and date.start <= 3:
+            return k
+    return None
 
 
 def citation_title(header: Header) -> str | None:
@@ -213,7 +309,12 @@ def citation_title(header: Header) -> str | None:
     text = " ".join(b.text for b in header.fields["citation"][1])
     m = quoted_title(text)
     if m:
-        return m.group(1)
+        return m.group(1).rstrip(" ,;:")  # '"Soviet Record of …," November 01, 1962': the comma is the citation's
+    return _unquoted_title(text)
+
+
+def _unquoted_title(text: str) -> str | None:
+    """The words before the first date of a citation, when they end with a comma and are few enough."""
     date = find_date(text)
     before = text[: date.start].rstrip() if date else ""
     if before.endswith(",") and 1 < len(before.split()) <= TITLE_MAX_WORDS:
@@ -271,6 +372,10 @@ def citation(header: Header, ctx: Context) -> tuple[Citation | None, list[Resp]]
     quoted = quoted_title(rest)
     rest = rest[quoted.end() :].lstrip(", ") if quoted else rest
     date = find_date(rest)
+    unquoted = _unquoted_title(rest) if not quoted else None
+    if unquoted is not None and date is not None:  # "Letter from … to Fidel Castro, October 28, 1962, …"
+        rest = rest[date.start :]
+        date = find_date(rest)
     if date and date.start < 3:
         out.date = date.iso
         rest = rest[date.end :].lstrip(", ")

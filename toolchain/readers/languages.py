@@ -11,48 +11,52 @@ from ..source.blocks import Block
 from ..source.language import identify
 from ..source.scripts import script
 
-# Paragraphs sampled for the language of the whole: the longest ones, up to this many.
+# Paragraphs tried for the language of the whole: the longest ones, up to this many.
 SAMPLED = 3
 
 
 def of_text(bs: list[Block], default: str) -> str:
-    """The language most of the sampled paragraphs are in (by length), else `default`."""
-    votes: dict[str, int] = {}
+    """The language of the longest paragraph the detector is sure of (of the `SAMPLED` longest), written
+    in the script most of the text is in; else `default`."""
+    main = script(" ".join(b.text for b in bs)[:5000])
     for b in sorted(bs, key=lambda b: len(b.text), reverse=True)[:SAMPLED]:
-        found = identify(b.text)
+        found = identify(b.text) if script(b.text) == main else None
         if found is not None:
-            votes[found] = votes.get(found, 0) + len(b.text)
-    return max(votes, key=lambda k: votes[k]) if votes else default
+            return found
+    return default
 
 
-def mark(blocks: list[m.Block], lang: str) -> set[str]:
-    """Give each paragraph and heading written in another script than the text's its own language;
-    returns the languages so given."""
+def mark(blocks: list[m.Block], lang: str, site: str) -> set[str]:
+    """Give each paragraph written in another script than the text's its own language when it is not the
+    text's; and each heading and summary (the page's words over the document's) in the same script the
+    language of the `site` (an English title over a German letter): on a short line in the text's script the
+    detector mistakes names for a language ("Information of Cde. W. Gomułka" is no French). Returns the
+    languages so given."""
+    leaves = _leaves(blocks)
     main = None
     found: set[str] = set()
-    for block in _leaves(blocks):
+    for block, page in leaves:
         written = script(plain(block.content))
         if written is None:
             continue
         if main is None:
-            main = _main_script(blocks)
-        if written != main:
+            main = script(" ".join(plain(b.content) for b, _ in leaves)[:5000])
+        if page or written != main:
             other = identify(plain(block.content))
-            if other is not None and other != lang:
+            if other is not None and other != lang and (written != main or other == site):
                 block.lang = other
                 found.add(other)
     return found
 
 
-def _leaves(blocks: list[m.Block]) -> list[m.Para | m.Head]:
-    out: list[m.Para | m.Head] = []
+def _leaves(blocks: list[m.Block], page: bool = False) -> list[tuple[m.Para | m.Head, bool]]:
+    """The paragraphs and headings, each with whether it is the page's words (a heading, a summary)."""
+    out: list[tuple[m.Para | m.Head, bool]] = []
     for block in blocks:
-        if isinstance(block, m.Para | m.Head):
-            out.append(block)
+        if isinstance(block, m.Head):
+            out.append((block, True))
+        elif isinstance(block, m.Para):
+            out.append((block, page))
         elif isinstance(block, m.Div | m.Turn | m.Argument):
-            out.extend(_leaves(block.blocks))
+            out.extend(_leaves(block.blocks, page or isinstance(block, m.Argument)))
     return out
-
-
-def _main_script(blocks: list[m.Block]) -> str | None:
-    return script(" ".join(plain(b.content) for b in _leaves(blocks))[:5000])

@@ -450,13 +450,19 @@ def _looks_like(record: Record) -> bool:
     )
 
 
+# A table of contents lists this many entries at least.
+CONTENTS_MIN_ENTRIES = 3
+
+
 def _contents(page: Page, head_words: int, conventions: Conventions) -> bool:
-    """Whether a page of numbered lines is a table of contents: it opens with a heading of a few words, none
+    """Whether a page of numbered lines is a table of contents: three entries or more; it opens with a
+    heading of a few words, none
     of its lines a sentence or a participants line (`Present: …`), not with a document's header or prose
     (whose numbered paragraphs or notes come after it), and the numbers of its entries ascend."""
     heading = [line.text for line, rng in page.heads if rng is None]
     return (
-        head_words <= HEAD_MAX_WORDS
+        len(page.records) >= CONTENTS_MIN_ENTRIES  # "1. Home / 2. Collections": a breadcrumb, not contents
+        and head_words <= HEAD_MAX_WORDS
         and not any(_sentence(text) or participants.prefix(text, conventions) for text in heading)
         and _ascending(page.records)
     )

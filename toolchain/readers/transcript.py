@@ -277,7 +277,7 @@ class _Reader:
             "transcript has no date (no date line, none in the citation or the headnote's first sentence)",
         )
         meta.abstract = [content.inline(b) for b in front.header.fields.get("summary", ("", []))[1]]
-        others = languages.mark([div], lang)
+        others = languages.mark([div], lang, conv.common.default_language)
         meta.languages = ctx.languages({"en", lang} | others)
         meta.persons = persons.people
         meta.stations = stations

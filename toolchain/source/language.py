@@ -22,7 +22,7 @@ MIN_LETTERS = 12
 # How far ahead the first language must be of the second (lingua's relative distance).
 MIN_DISTANCE = 0.2
 # The first characters of a passage suffice.
-SAMPLE = 600
+SAMPLE = 300
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -20,19 +21,23 @@ def cyrillic_share(text: str) -> float:
     return sum(map(is_cyrillic_char, letters)) / len(letters) if letters else 0.0
 
 
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def script(text: str) -> str | None:
     """The script most letters of `text` are written in, as a Unicode name prefix in title case
     (`Latin`, `Cyrillic`, `Cjk`, `Greek`…), or None when it has no letters."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            if ch < "\u0250":  # Basic Latin to Latin Extended-B, the commonest case, without a name lookup
-                name = "LATIN"
-            elif is_cyrillic_char(ch):
-                name = "CYRILLIC"
-            else:
-                name = unicodedata.name(ch, "").split(" ")[0]
-            counts[name] = counts.get(name, 0) + 1
-    if not counts:
+    letters = len(_LETTER.findall(text))
+    if not letters:
         return None
+    latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
+    if max(latin, cyrillic) * 2 > letters:  # the commonest cases, without a name lookup per letter
+        return "Latin" if latin >= cyrillic else "Cyrillic"
+    counts: dict[str, int] = {"LATIN": latin, "CYRILLIC": cyrillic}
+    for ch in _LATIN.sub("", _CYRILLIC.sub("", text)):
+        if ch.isalpha():
+            name = unicodedata.name(ch, "").split(" ")[0]
+            counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda k: counts[k]).title()
