@@ -137,7 +137,7 @@ class Heading:
     line: int  # index of the line in the block
     title: str
     n: str | None = None  # the number before it ("121.")
-    date: tuple[str, str] | None = None  # (as written, @when) of a date on the title line or the line before
+    date: tuple[str | None, str] | None = None  # (as written, @when) of a date on the title line or the line before
     summary: list[Block] = field(default_factory=list)  # a summary before the date line ("…", date, title)
     date_line: Block | None = None  # the date alone on the line before
 
@@ -147,9 +147,38 @@ class Heading:
 
 
 def heading(bs: list[Block], conv: Conventions) -> Heading | None:
-    """The first line of the text that looks like a title: a short line that is not a date alone, page
-    chrome or a classification, and does not run on as prose; a date before it (on its line or a line
-    before) is its date, not its words."""
+    """The first line of the text that looks like a title: a short line that is not a date alone, page chrome
+    or a classification, and does not run on as prose; a date before it (on its line or a line before) is
+    its date, not its words. When that line is the page's title wrapping the document's (`《毛澤東文集》第七卷
+    同蘇聯駐華大使尤金的談話`), the document's own below, over its date (`同蘇聯駐華大使尤金的談話[1]` /
+    `(一九五八年七月二十二日)`)."""
+    first, dated = _first_heading(bs, conv), _dated_heading(bs, conv)
+    if dated is not None and (first is None or (dated.title in first.title and dated.title != first.title)):
+        return dated
+    return first
+
+
+def _dated_heading(bs: list[Block], conv: Conventions) -> Heading | None:
+    for at, b in enumerate(bs[:DATED_HEADING_WITHIN]):
+        if len(b.lines) != 1 or at + 1 >= len(bs) or len(bs[at + 1].lines) != 1:
+            continue
+        below = bs[at + 1].text.strip().strip("()[]")
+        date = find_date(below, whole=True)
+        line = b.text.strip()
+        title = notes_mod.marker_free(line)  # "…談話[1]": the note is on the title, not of it
+        if date is None or len(date.iso) != 10 or is_chrome(line, conv) or find_date(line, whole=True):
+            continue
+        if len(title) < 6 or len(title.split()) > TITLE_MAX_WORDS or title.endswith((".", ",", ";", ":")):
+            continue
+        return Heading(b, 0, title, None, (None, date.iso))  # the date line stays in the text
+    return None
+
+
+# A title over its date is looked for in this many first blocks.
+DATED_HEADING_WITHIN = 8
+
+
+def _first_heading(bs: list[Block], conv: Conventions) -> Heading | None:
     date = None
     summary: list[Block] = []
     date_line = None

@@ -112,6 +112,9 @@ def find_label(line: str, conventions: Conventions) -> Label | None:
             return None
         punct = m.group("punct") or ("." if name.endswith(".") else None)
         after = line[m.end() :].lstrip()
+        remark = re.match(r"\((?=[^\W\d_])(?=\w)[^()]*\)", after)  # "ГОРБАЧЕВ (кратко информирует …)."
+        if punct is None and remark and after[1:2].islower():
+            return _label(line, m, "capitals", lead=lead)
         if punct is None and not (after[:1].islower()):
             return None  # "NATO is …" aside, bare capitals are followed by reported speech in lower case
         return _label(line, m, "capitals", bare=punct is None, lead=lead)

@@ -48,6 +48,15 @@ STYLES = (
 _FIRST_NOTE = re.compile(r"\s*(?:\[1\]|\(1\)|\^1|\*1)[ \t]*[^\s*]")
 
 
+# Note markers in brackets that end a line (a title's note: "…談話[1]"); "(1)" may number a title's part
+_TRAILING_MARKERS = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\d{1,3}|\*\d{1,3}))+$")
+
+
+def marker_free(line: str) -> str:
+    """A line without the note markers at its end."""
+    return _TRAILING_MARKERS.sub("", line).strip()
+
+
 @dataclass
 class Note:
     n: str

@@ -81,10 +81,10 @@ def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list
     bs = turns.split_at_labels(blocks(text), conventions)
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
-    reader = _Reader(Context(source, conventions, diagnostics), bs)
-    if not reader.has_turns():
+    ctx = Context(source, conventions, diagnostics)
+    if not _Reader(ctx, bs).has_turns():
         raise NoTurns(source, 1, NO_TURNS, "transcript-no-speakers")
-    return reader.tree()
+    return _Reader(ctx, frontmatter.drop_chrome(bs, ctx)).tree()  # chrome reported once the text is read so
 
 
 @dataclass
@@ -93,6 +93,7 @@ class Front:
     date: tuple[Block, DateMatch] | None = None
     participants: dict[int, list[Block]] = field(default_factory=dict)  # first block's line -> the list
     order: list[tuple[str, Block]] = field(default_factory=list)  # (kind, block) in the order of the source
+    heading: str | None = None  # the title run on with its dateline just before the turns
     header: Header = field(default_factory=Header)
 
 
@@ -124,7 +125,11 @@ def _front(bs: list[Block], conv: Conventions) -> Front:
             continue
         date = find_date(stripped)
         before = [kind for kind, x in out.order if not frontmatter.is_chrome(x.text, conv)]  # chrome aside
-        opening = all(kind in ("title", "field") for kind in before)
+        # a date line opens the front matter; after a headnote, a short block with a date on a line of its own
+        # ("Independence, Missouri / March 18, 1976 / by …")
+        opening = all(kind in ("title", "field") for kind in before) or (
+            len(b.lines) <= 3 and any(_dateline_like(line) for line in b.lines)
+        )
         chrome = frontmatter.is_chrome(stripped, conv) or frontmatter.is_chrome(b.lines[0], conv)
         if out.date is None and date and len(stripped) < 120 and not stripped.startswith("**") and opening:
             out.date = (b, date)
@@ -139,7 +144,42 @@ def _front(bs: list[Block], conv: Conventions) -> Front:
         else:
             out.order.append(("source" if label is not None and label[0] == "source" else "p", b))
         i += 1
+    if out.date is None and out.order and out.order[-1][0] == "p":
+        _heading_dateline(out)
     return out
+
+
+def _dateline_like(line: str) -> bool:
+    """A full date alone on a line, or after a place (`Berlin, 30.10.1988`)."""
+    found = find_date(line)
+    return (
+        found is not None
+        and len(found.iso) == 10
+        and not line[found.end :].strip(" .")
+        and len(line[: found.start].split()) <= 3
+    )
+
+
+def _heading_dateline(out: Front) -> None:
+    """The line just before the turns, a heading with its place and date run on (`Из беседы с Ярузельским и
+    Раковским Берлин, 7 октября 1989 года`): the document's own title and its date."""
+    b = out.order[-1][1]
+    line = b.text.strip()
+    date = find_date(line)
+    if len(b.lines) != 1 or date is None or len(date.iso) != 10 or line[date.end :].strip(" .") not in _DATE_TAILS:
+        return
+    before = line[: date.start].rstrip()
+    place = re.search(r"(?:^|\s)([^\W\d_][\w-]*),$", before)
+    title = (before[: place.start()] if place else before).strip(" ,")
+    if len(title.split()) < 3 or not title[:1].isupper() or title.endswith((".", ":", ";")):
+        return
+    out.order[-1] = ("heading-date", b)
+    out.heading = title
+    out.date = (b, date)
+
+
+# What may follow a date at the end of a dateline: "г.", "года", "r."
+_DATE_TAILS = {"", "г", "года", "г.", "року", "р", "roku", "r"}
 
 
 # A line of a wrapped paragraph shorter than this share of its longest line ends the paragraph.
@@ -312,6 +352,8 @@ class _Reader:
         return m.Source(" ".join(text.split()), target) if text else None
 
     def _title(self, front: Front) -> str:
+        if front.heading is not None:
+            return front.heading
         if front.title is not None:
             title = " ".join(front.title.text.replace("**", " ").split())
             title = re.sub(r"\s*[\[(]\d{1,3}[\])]", "", title)
@@ -361,8 +403,10 @@ class _Reader:
                 out.append(m.Head(content.inline(unbold), content_id("h", b.text.strip(), ids)))
             elif kind == "title":  # after page chrome: a head may only open the division
                 out.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
-            elif kind == "date":
+            elif kind == "date" and all(isinstance(x, m.Head | m.Opener) for x in out):
                 out.append(m.Opener(self._dateline(content, *front.date)))
+            elif kind == "date":  # after a headnote: an opener may only open the division
+                out.append(m.Para(self._dateline(content, *front.date), content_id("p", b.text, ids)))
             elif kind == "participants":
                 out.append(self._participants_list(content, cast, front.participants[b.line], entries[b.line]))
             elif kind == "source":
@@ -370,6 +414,9 @@ class _Reader:
                 out.append(self._source_note)
             elif kind == "p":
                 out.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
+            elif kind == "heading-date":  # the title and its dateline, after the page's lines: a paragraph
+                dated = self._dateline(content, *front.date)
+                out.append(m.Para(dated, content_id("p", b.text, ids)))
         return out
 
     def _dateline(self, content: Content, b: Block, date: DateMatch) -> m.Inline:

@@ -56,12 +56,18 @@ def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]
         for k, b in enumerate(bs)
     ]
     repeated = Counter(label.name for label in labels if label is not None)
+    # once one such label speaks twice, the text labels its turns so: a name of five letters or more is one too
+    in_use = any(n > 1 and _one_word(name) for name, n in repeated.items())
 
     def plausible(label: Label) -> bool:
-        prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and len(label.name.split()) == 1
-        return not prose_like or repeated[label.name] > 1
+        prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and _one_word(label.name)
+        return not prose_like or repeated[label.name] > 1 or (in_use and len(label.name) >= 5)
 
     return [label if label is not None and plausible(label) else None for label in labels]
+
+
+def _one_word(name: str) -> bool:
+    return len(name.split()) == 1
 
 
 @dataclass
