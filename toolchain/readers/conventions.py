@@ -113,6 +113,7 @@ class Transcript:
     office_abbreviations: dict[str, str]
     speaker_roles: dict[str, str]
     anonymous_speakers: tuple[str, ...]
+    collective_speakers: tuple[str, ...]
     speaker_aliases: dict[str, str]
     known_initials: dict[str, str]
     alias_phrases: tuple[str, ...]

@@ -30,6 +30,9 @@ _COLON = re.compile(
 _LOOSE_COLON = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}}):(?=[ \t]|$)"
 )
+_LOOSE_PERIOD = re.compile(
+    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’.-]+){{1,8}}?)\.(?=[ \t]+\S)"
+)
 _CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
 _CAPS = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?"
@@ -103,6 +106,9 @@ def find_label(line: str, conventions: Conventions) -> Label | None:
     m = _LOOSE_COLON.match(line, lead)  # "Unidentified speaker:", "Several voices:"
     if m and anonymous(m.group("name"), conventions):
         return _label(line, m, "colon", lead=lead)
+    m = _LOOSE_PERIOD.match(line, lead)  # "Un sénateur du groupe socialiste. C'est …"
+    if m and collective(m.group("name"), conventions):
+        return _label(line, m, "titled", lead=lead)
     m = _CAPS.match(line, lead)
     if m:
         name = m.group("name")
@@ -253,7 +259,13 @@ def _colon_label_ok(name: str, conventions: Conventions) -> bool:
 
 
 def anonymous(name: str, conventions: Conventions) -> bool:
-    return name.split()[0].lower() in lexicon(conventions).anonymous
+    """A label that names no one: `Unidentified speaker`, `Un sénateur du groupe socialiste`."""
+    return name.split()[0].lower() in lexicon(conventions).anonymous or collective(name, conventions)
+
+
+def collective(name: str, conventions: Conventions) -> bool:
+    low = name.lower()
+    return any(low == c.lower() or low.startswith(c.lower() + " ") for c in conventions.transcript.collective_speakers)
 
 
 # --- the participants ------------------------------------------------------------------

@@ -429,7 +429,8 @@ class _Reader:
         spans = [Span(date.start, end, "date", lambda: el("date", when=when))]
         place = text[: date.start].rstrip(" ,")
         one_to_three_words = re.fullmatch(r"(?:[A-Z][\w.'-]+\s?){1,3}", place)
-        if place and (place.lower() in {p.lower() for p in places()} or one_to_three_words):
+        comma = text[: date.start].rstrip().endswith(",")  # "Washington, April 28": not "HC Deb 17 March"
+        if place and (place.lower() in {p.lower() for p in places()} or (one_to_three_words and comma)):
             spans.append(Span(0, len(place), "date", lambda: el("placeName")))
         self._creation = when
         return content.inline(b, extra=spans)

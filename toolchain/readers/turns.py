@@ -13,6 +13,7 @@ from itertools import pairwise
 from .. import model as m
 from ..model import Span
 from ..source.blocks import Block
+from ..source.dates import find_date
 from ..source.marks import CLOSING_QUOTES, OPENING_QUOTES, closes_earlier_quote
 from ..tei import content_id, el
 from .brackets import omission, stage_type
@@ -28,8 +29,10 @@ _RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")
 
 def split_at_labels(bs: list[Block], conventions: Conventions) -> list[Block]:
     """Blocks with turns run together (a cable or a transcript with no blank lines between its turns, lines
-    wrapped at a margin): a block of which two or more lines open with a colon label, or a front field
-    (`SUBJECT:`), is split before each such line."""
+    wrapped at a margin, or one short turn a line): a block of which two or more lines open with a colon label,
+    a titled label (`M. Jean-Luc Morel.`) or a front field
+    (`SUBJECT:`), is split before each such line; a label alone on the last line of a dateline's block (`HC Deb
+    17 March 1959 …`, then `Mr. Hector Hughes`, then the speech) is a block of its own."""
     fields = {f.lower() for f in conventions.transcript.front_fields}
     out: list[Block] = []
     for b in bs:
@@ -37,10 +40,14 @@ def split_at_labels(bs: list[Block], conventions: Conventions) -> list[Block]:
             k
             for k, line in enumerate(b.lines)
             if (found := find_label(line, conventions)) is not None
-            and (found.text.endswith(":") or found.name.lower() in fields)
+            and (found.text.endswith(":") or found.style == "titled" or found.name.lower() in fields)
         ]
         if len(starts) < 2:
-            out.append(b)
+            dated = len(b.lines) > 1 and find_date(" ".join(b.lines[:-1])) is not None
+            if dated and alone(b.lines[-1], conventions) is not None:  # "HC Deb 17 March 1959 … / Mr. Hector Hughes"
+                out.extend([Block(b.line, b.lines[:-1]), Block(b.line + len(b.lines) - 1, b.lines[-1:])])
+            else:
+                out.append(b)
             continue
         cuts = [0, *(k for k in starts if k > 0), len(b.lines)]
         out.extend(Block(b.line + i, b.lines[i:j]) for i, j in pairwise(cuts))
