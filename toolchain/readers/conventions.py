@@ -78,6 +78,7 @@ class Common:
     code_pattern: Pattern
     name_tolerance: float
     page_chrome: tuple[str, ...]
+    document_titles: tuple[str, ...]
     breadcrumb_home: tuple[str, ...]
     markings: tuple[str, ...]
     role_words: tuple[str, ...]

@@ -70,9 +70,16 @@ class _Reader:
             heading = frontmatter.heading(header.preamble + body, self.conv)
             if heading is not None and heading.summary:  # "summary, date line, title": an argument, a dateline
                 ctx.info(heading.summary[0].line, "the line before the date line is taken for the summary", "summary")
-            title = heading.title if heading else f"Document {ctx.source.stem}"
-            where = heading.block.line + heading.line if heading else 1
-            taken = "its first line is taken for it" if heading else "the file name stands in for it"
+            known = frontmatter.known_title(body, self.conv) if heading is None else None
+            title = heading.title if heading else known[0] if known else f"Document {ctx.source.stem}"
+            where = heading.block.line + heading.line if heading else known[2] if known else 1
+            taken = (
+                "its first line is taken for it"
+                if heading
+                else f"'{known[1]}' is read as the known title '{known[0]}'"
+                if known
+                else "the file name stands in for it"
+            )
             message = f"the document has no title line (no **bold title**, no quoted title in the citation); {taken}"
             ctx.warn(where, message, "input-title")
         said, original = frontmatter.languages(header, ctx)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from ..model import Citation, Manuscript, Meta, Person, Resp
 from ..source.blocks import Block
 from ..source.dates import find_date
@@ -248,6 +250,27 @@ def _chrome(low: str, conv: Conventions) -> str | None:
         if low.startswith((c + " ", c + ":")):
             return "opens"
     return None
+
+
+# How like a known title the words must be (rapidfuzz's partial ratio, 0..100), in the first characters.
+KNOWN_TITLE_SCORE = 90
+KNOWN_TITLE_WITHIN = 400
+
+
+def known_title(bs: list[Block], conv: Conventions) -> tuple[str, str, int] | None:
+    """(title, as written, line) of the known document title (`Conventions.document_titles`) that the first
+    characters of a text without a title line spell, however damaged (`Memorandum of Conversa on`)."""
+    start = " ".join(b.text for b in bs)[:KNOWN_TITLE_WITHIN]
+    best = None
+    for title in conv.common.document_titles:
+        found = fuzz.partial_ratio_alignment(title.casefold(), start.casefold(), score_cutoff=KNOWN_TITLE_SCORE)
+        if found is not None and (best is None or found.score > best[1].score):
+            best = (title, found)
+    if best is None:
+        return None
+    title, found = best
+    written = start[found.dest_start : found.dest_end].strip()
+    return title, written, bs[0].line_at(min(found.dest_start, len(bs[0].text)))
 
 
 # A breadcrumb trail: three parts or more between > » › | (`Material > Dokumente > 1988 > …`).
