@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -47,12 +48,20 @@ class Header:
 def field_label(block: Block, conv: Conventions) -> tuple[str, str, str] | None:
     """(role, label, inline value) when the block opens with a header field label."""
     first = block.lines[0].strip()
-    for label, role in conv.common.header_fields.items():
-        if first.lower() == label.lower() + ":":
-            return role, first, ""
-        if first.lower().startswith(label.lower() + ": ") and len(block.lines) == 1:
-            return role, first[: len(label) + 1], first[len(label) + 2 :]
+    label, colon, value = first.partition(":")
+    role = _field_roles(conv).get(label.lower()) if colon else None
+    if role is None:
+        return None
+    if not value:
+        return role, first, ""
+    if value.startswith(" ") and len(block.lines) == 1:
+        return role, first[: len(label) + 1], value[1:]
     return None
+
+
+@cache
+def _field_roles(conv: Conventions) -> dict[str, str]:
+    return {label.lower(): role for label, role in conv.common.header_fields.items()}
 
 
 def layout(bs: list[Block], ctx: Context) -> tuple[Header, list[Block], list[Block]]:
@@ -244,12 +253,16 @@ def is_chrome(line: str, conv: Conventions) -> bool:
 
 def _chrome(low: str, conv: Conventions) -> str | None:
     """'whole' when the (folded) line is a chrome phrase, 'opens' when it opens with one, else None."""
-    for c in (p.casefold().rstrip(" :") for p in conv.common.page_chrome):
-        if low == c:
-            return "whole"
-        if low.startswith((c + " ", c + ":")):
-            return "opens"
-    return None
+    phrases, openers = _chrome_table(conv)
+    if low in phrases:
+        return "whole"
+    return "opens" if low.startswith(openers) else None
+
+
+@cache
+def _chrome_table(conv: Conventions) -> tuple[frozenset[str], tuple[str, ...]]:
+    phrases = [p.casefold().rstrip(" :") for p in conv.common.page_chrome]
+    return frozenset(phrases), tuple(x for c in phrases for x in (c + " ", c + ":"))
 
 
 # How like a known title the words must be (rapidfuzz's partial ratio, 0..100), in the first characters.

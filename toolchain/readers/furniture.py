@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from ..model import Span
 from ..source.blocks import Block
-from ..source.scripts import script
+from ..source.scripts import mixed_scripts, script
 from ..tei import el
 from .context import Context
 from .conventions import Conventions
@@ -26,6 +26,8 @@ def script_split(bs: list[Block]) -> tuple[int, int] | None:
     """(start, split): where the first part starts and the second begins; None if there is one script.
     The first split after which the paragraphs of some length are in one script and those before in
     another, each part a sixth of the letters or more; linear in the paragraphs."""
+    if not mixed_scripts(" ".join(b.text for b in bs)):
+        return None  # one script (or nearly): nothing to split
     scripts = [script(b.text) for b in bs]
     letters = [sum(ch.isalpha() for ch in b.text) for b in bs]
     total = sum(letters) or 1

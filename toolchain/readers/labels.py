@@ -265,7 +265,12 @@ def anonymous(name: str, conventions: Conventions) -> bool:
 
 def collective(name: str, conventions: Conventions) -> bool:
     low = name.lower()
-    return any(low == c.lower() or low.startswith(c.lower() + " ") for c in conventions.transcript.collective_speakers)
+    return any(low == c or low.startswith(c + " ") for c in _collective(conventions))
+
+
+@cache
+def _collective(conv: Conventions) -> tuple[str, ...]:
+    return tuple(c.lower() for c in conv.transcript.collective_speakers)
 
 
 # --- the participants ------------------------------------------------------------------

@@ -5,6 +5,8 @@ letter). The detector is `source.language.identify`; when it is unsure the text 
 
 from __future__ import annotations
 
+import re
+
 from .. import model as m
 from ..encode.inline import plain
 from ..source.blocks import Block
@@ -28,35 +30,45 @@ def of_text(bs: list[Block], default: str) -> str:
 
 def mark(blocks: list[m.Block], lang: str, site: str) -> set[str]:
     """Give each paragraph written in another script than the text's its own language when it is not the
-    text's; and each heading and summary (the page's words over the document's) in the same script the
-    language of the `site` (an English title over a German letter): on a short line in the text's script the
-    detector mistakes names for a language ("Information of Cde. W. Gomułka" is no French). Returns the
+    text's; and the title heading and the summary (the page's words over the document's) in the same script
+    the language of the `site` (an English title over a German letter): on a short line in the text's script
+    the detector mistakes names for a language ("Information of Cde. W. Gomułka" is no French). Returns the
     languages so given."""
     leaves = _leaves(blocks)
-    main = None
+    main = script(" ".join(plain(b.content) for b, _ in leaves)[:5000])
+    others = _OTHER_THAN.get(main or "")
     found: set[str] = set()
     for block, page in leaves:
-        written = script(plain(block.content))
-        if written is None:
+        text = plain(block.content)
+        foreign = others.search(text) is not None if others is not None else True
+        written = script(text) if foreign else main
+        if written is None or not (page or written != main):
             continue
-        if main is None:
-            main = script(" ".join(plain(b.content) for b, _ in leaves)[:5000])
-        if page or written != main:
-            other = identify(plain(block.content))
-            if other is not None and other != lang and (written != main or other == site):
-                block.lang = other
-                found.add(other)
+        other = identify(text)
+        if other is not None and other != lang and (written != main or other == site):
+            block.lang = other
+            found.add(other)
     return found
 
 
+# A letter of another script than the text's: a paragraph without one is in the text's script.
+_OTHER_THAN = {
+    "Latin": re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"),
+    "Cyrillic": re.compile(r"[^\W\d_\u0400-\u052f]"),
+}
+
+
 def _leaves(blocks: list[m.Block], page: bool = False) -> list[tuple[m.Para | m.Head, bool]]:
-    """The paragraphs and headings, each with whether it is the page's words (a heading, a summary)."""
+    """The paragraphs and headings, each with whether it is the page's words (the first heading, a summary)."""
     out: list[tuple[m.Para | m.Head, bool]] = []
     for block in blocks:
         if isinstance(block, m.Head):
-            out.append((block, True))
+            out.append((block, not any(isinstance(b, m.Head) for b, _ in out)))
         elif isinstance(block, m.Para):
             out.append((block, page))
         elif isinstance(block, m.Div | m.Turn | m.Argument):
-            out.extend(_leaves(block.blocks, page or isinstance(block, m.Argument)))
+            inner = _leaves(block.blocks, page or isinstance(block, m.Argument))
+            if any(isinstance(b, m.Head) for b, _ in out):
+                inner = [(b, p and not isinstance(b, m.Head)) for b, p in inner]
+            out.extend(inner)
     return out

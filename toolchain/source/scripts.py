@@ -29,6 +29,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 def script(text: str) -> str | None:
     """The script most letters of `text` are written in, as a Unicode name prefix in title case
     (`Latin`, `Cyrillic`, `Cjk`, `Greek`…), or None when it has no letters."""
+    if text.isascii():
+        return "Latin" if any(ch.isalpha() for ch in text) else None
     letters = len(_LETTER.findall(text))
     if not letters:
         return None
@@ -41,3 +43,18 @@ def script(text: str) -> str | None:
             name = unicodedata.name(ch, "").split(" ")[0]
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda k: counts[k]).title()
+
+
+# A script of fewer than this share of a text's letters does not make the text one of two scripts.
+MINOR_SHARE = 0.1
+
+
+def mixed_scripts(text: str) -> bool:
+    """Whether a text is written in two scripts or more, the second with a tenth of its letters or more."""
+    if text.isascii():
+        return False
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return False
+    main = max(len(_LATIN.findall(text)), len(_CYRILLIC.findall(text)))
+    return letters - main >= MINOR_SHARE * letters
