@@ -253,6 +253,8 @@ def slug(text: str) -> str:
             out.append(ch)
     folded = unicodedata.normalize("NFKD", "".join(out)).encode("ascii", "ignore").decode()
     folded = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if not folded and any(ch.isalpha() for ch in text):  # a script without a transliteration here: "李明"
+        return "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
     return folded or "x"
 
 

@@ -145,6 +145,29 @@ def _stage(site: Site) -> list[Span] | None:
     return [site.whole(lambda: el("stage", type=stage_type(inner, site.ctx)))]
 
 
+def _elapsed(site: Site) -> list[Span] | None:
+    """`[00:14:50]`, `[14:50]`: where the recording has got to (time type elapsed, @dur)."""
+    m = re.fullmatch(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})", site.inner.strip())
+    if m is None or int(m.group(3)) > 59 or (m.group(1) is not None and int(m.group(2)) > 59):
+        return None
+    h, mi, sec = (int(g or 0) for g in m.groups())
+    start = site.bracket.inner[0] + (len(site.inner) - len(site.inner.lstrip()))
+    dur = f"PT{h}H{mi}M{sec}S"
+    return [Span(start, start + len(site.inner.strip()), "date", lambda: el("time", type="elapsed", dur=dur))]
+
+
+def _room(site: Site) -> list[Span] | None:
+    """`[laughter]`, `[applause]`, `[pause]` in a document: what happened in the room (a stage of type
+    business); no entrances, exits or ways of speaking, which in minutes are the editor's words
+    (`[to the press]`)."""
+    inner = site.inner.strip()
+    low = inner.lower()
+    business = [phrase for phrase, kind in site.ctx.conv.transcript.stage_words if kind == "business"]
+    if len(inner.split()) > 4 or not any(phrase in low for phrase in business):
+        return None
+    return [site.whole(lambda: el("stage", type="business"))]
+
+
 def _gloss(site: Site) -> list[Span] | None:
     code = re.compile(rf"(?:{site.ctx.conv.common.code_pattern})")
     before = re.search(r"(\S+)\s$", site.text[: site.bracket.start])
@@ -180,10 +203,12 @@ RULES: dict[str, Rule] = {
         Rule("deletion", 100, _deletion),  # its note says the passage was deleted: del
         Rule("struck", 95, _struck),  # [deleted: words], [crossed out: words]: del; [struck out]: gap
         Rule("ellipsis", 85, _ellipsis),  # […]: gap
+        Rule("elapsed", 88, _elapsed),  # [00:14:50]: time type elapsed
         Rule("sic", 90, _sic),  # word [sic]: sic
         Rule("omission", 80, _omission),  # [illegible], [Omitted here …]: gap with @reason
         Rule("uncertain", 70, _uncertain),  # [word?]: unclear
-        Rule("stage", 60, _stage),  # [laughter], [pause]: stage
+        Rule("stage", 60, _stage),  # [laughter], [pause], [to the President]: stage
+        Rule("room", 60, _room),  # [laughter], [pause] in a document: stage
         Rule("gloss", 50, _gloss),  # R-12 [SS-4]: term and gloss
         Rule("empty", 40, _empty),  # []: refused
         Rule("supplied", 20, _supplied),  # a few words: supplied

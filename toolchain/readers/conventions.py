@@ -113,6 +113,7 @@ class Transcript:
     offices: tuple[str, ...]
     office_abbreviations: dict[str, str]
     speaker_roles: dict[str, str]
+    interviewee_phrases: tuple[str, ...]
     anonymous_speakers: tuple[str, ...]
     collective_speakers: tuple[str, ...]
     speaker_aliases: dict[str, str]

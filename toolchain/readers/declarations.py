@@ -159,7 +159,17 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(_when("omission"), _omission),
             Part(_when("ellipsis"), _ellipsis),
             Part(_when("sic"), "[sic] marks the word before it as sic."),
+            Part(
+                _when("elapsed"),
+                "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' "
+                "with @dur.",
+            ),
             Part(_when("uncertain"), "A bracketed word with a question mark is unclear (reason uncertain)."),
+            Part(
+                _when("room"),
+                "A few bracketed words of what happened in the room ([laughter], [pause]) are a stage of type "
+                "business.",
+            ),
             Part(_when("gloss"), "A code in brackets after a code (R-12 [SS-4]) is a gloss of the preceding term."),
             Part(_when("supplied"), _supplied),
             Part(_when("editorial-note"), "Longer bracketed passages are inline editorial notes."),
@@ -245,6 +255,11 @@ DECLARATIONS: dict[str, Declaration] = {
                 "one, in seg type='resumption'.",
             ),
             Part(_when("time"), "Times of day are time with @when."),
+            Part(
+                _when("elapsed"),
+                "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' "
+                "with @dur.",
+            ),
         ),
     ),
     "catalogue": Declaration(

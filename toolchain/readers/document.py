@@ -28,7 +28,18 @@ from .persons import Persons
 NAME = "document"
 DESCRIPTION = "archive document page: date, title, labelled header fields, text and notes"
 BRACKETS = brackets.rules(
-    "deletion", "struck", "sic", "ellipsis", "omission", "uncertain", "gloss", "empty", "supplied", "editorial-note"
+    "deletion",
+    "struck",
+    "sic",
+    "ellipsis",
+    "elapsed",
+    "omission",
+    "uncertain",
+    "room",
+    "gloss",
+    "empty",
+    "supplied",
+    "editorial-note",
 )
 DECLARATIONS = ["not-corrected", "line-breaks", "quotations", "brackets", "persons", "notes"]
 
@@ -86,7 +97,7 @@ class _Reader:
         head = heading.block if heading and heading.whole_block else None
         top = (heading.summary, heading.date_line) if heading and heading.summary else (header.argument, None)
         own = [b for b in body if b not in (head, top[1], *top[0])]  # the document's words, not the page's
-        lang = said or languages.of_text(own, self.conv.common.default_language)
+        lang = said or languages.of_text(own, self.conv)
         if not body:
             last = self.blocks[-1].line
             raise InputError(ctx.source, last, "the document has no text after its header", "input-body")

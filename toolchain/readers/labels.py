@@ -33,6 +33,15 @@ _LOOSE_COLON = re.compile(
 _LOOSE_PERIOD = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’.-]+){{1,8}}?)\.(?=[ \t]+\S)"
 )
+# A label in Chinese or Japanese: a name of Han characters and a colon, full-width or not ("李明：")
+_CJK_COLON = re.compile(r"(?P<quote>)(?P<name>[\u3400-\u9fff]{1,6})[：:][ \t\u3000]*(?=\S)")
+# A name in capitals and its office or medium after a comma ("JANE DOE, BBC REPORTER:")
+_CAPS_ROLE_COLON = re.compile(
+    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][{UPPER}'’.-]+(?:[ \t]+[{UPPER}][{UPPER}'’.-]*){{0,3}}),"
+    rf"[ \t]+(?P<role>[{UPPER}][{UPPER}\d&'’. -]{{1,40}}):(?=[ \t]|$)"
+)
+# The parts of an examination or interview without a colon: "Q Please state your name." / "A John Park."
+_QA = re.compile(r"(?P<quote>)(?P<name>Q|A)\.?(?=[ \t]+[^\W\d_])")
 _CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
 _CAPS = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?"
@@ -45,7 +54,9 @@ OFFICE_NAME = re.compile(rf"(?P<before>[^()]{{0,80}}?)\((?P<name>{CAP_WORD})\)")
 SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jnr|Snr)\.?(?=,|\s|$)|,?\s+(?:II|III|IV)(?=,|\s|$)")
 PARTICLES = {"de", "del", "da", "di", "la", "le", "von", "van", "y", "dos", "das", "du"}
 # Before a label: a time of day ("(18:31) Santo Domingo: …") or an omission (". . . Q: …")
-_LEADING_TIME = re.compile(r"(?:\((\d{1,2})[.:](\d{2})\)|(?:\.[ \t]?){2}\.|…)[ \t]+")
+_LEADING_TIME = re.compile(
+    r"(?:\((\d{1,2})[.:](\d{2})(?::\d{2})?\)|\[\d{1,2}:\d{2}(?::\d{2})?\]|(?:\.[ \t]?){2}\.|…)[ \t]+"
+)
 OMISSION = re.compile(r"(?:\.[ \t]?){2}\.|…")
 
 
@@ -58,7 +69,7 @@ class Label:
     rest: int  # where the words of the turn begin
     text: str  # as written: "President:", "A.I. MIKOYAN", "O. DORTICOS."
     name: str  # without its punctuation: "President", "A.I. MIKOYAN"
-    style: str  # colon | capitals
+    style: str  # colon | capitals | titled | alone | qa
     quote: str  # the opening quotation mark before it, or ""
     bare: bool = False  # capitals without punctuation, followed by the (reported) speech
     lead: int = 0  # end of a time of day or an omission before the label ("(18:31) Santo Domingo: …"), or 0
@@ -106,6 +117,15 @@ def find_label(line: str, conventions: Conventions) -> Label | None:
     m = _LOOSE_COLON.match(line, lead)  # "Unidentified speaker:", "Several voices:"
     if m and anonymous(m.group("name"), conventions):
         return _label(line, m, "colon", lead=lead)
+    m = _CAPS_ROLE_COLON.match(line, lead)
+    if m:
+        return _label(line, m, "colon", lead=lead)
+    m = _CJK_COLON.match(line, lead)
+    if m:
+        return _label(line, m, "colon", lead=lead)
+    m = _QA.match(line, lead)
+    if m and m.group("name") in conventions.transcript.speaker_roles:
+        return _label(line, m, "qa", lead=lead)
     m = _LOOSE_PERIOD.match(line, lead)  # "Un sénateur du groupe socialiste. C'est …"
     if m and collective(m.group("name"), conventions):
         return _label(line, m, "titled", lead=lead)
@@ -231,7 +251,8 @@ def lexicon(conv: Conventions) -> _Lexicon:
         ),
         titled_label=re.compile(
             rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>(?:{_title_alt(conv)})[ \t]+(?:{INITIALS}[ \t]?)?"
-            rf"{CAP_WORD}(?:[ \t]+(?:{CAP_WORD}|de|du|von|van|der|la|le)){{0,3}})(?P<punct>\.)(?=[ \t]+\S|$)"
+            rf"(?:{CAP_WORD}|{_CAPS_WORD})(?:[ \t]+(?:{CAP_WORD}|{_CAPS_WORD}|de|du|von|van|der|la|le)){{0,3}})"
+            r"(?P<punct>\.)(?=[ \t]+\S|$)"
         ),
         roles=frozenset(r.lower() for r in conv.common.role_words),
         announced=re.compile(

@@ -12,20 +12,23 @@ from ..encode.inline import plain
 from ..source.blocks import Block
 from ..source.language import identify
 from ..source.scripts import script
+from .conventions import Conventions
 
 # Paragraphs tried for the language of the whole: the longest ones, up to this many.
 SAMPLED = 3
 
 
-def of_text(bs: list[Block], default: str) -> str:
+def of_text(bs: list[Block], conv: Conventions) -> str:
     """The language of the longest paragraph the detector is sure of (of the `SAMPLED` longest), written
-    in the script most of the text is in; else `default`."""
+    in the script most of the text is in; else the language of that script (`Conventions.script_languages`),
+    else the default language."""
     main = script(" ".join(b.text for b in bs)[:5000])
     for b in sorted(bs, key=lambda b: len(b.text), reverse=True)[:SAMPLED]:
         found = identify(b.text) if script(b.text) == main else None
         if found is not None:
             return found
-    return default
+    common = conv.common
+    return common.script_languages.get(main or "", common.default_language)
 
 
 def mark(blocks: list[m.Block], lang: str, site: str) -> set[str]:

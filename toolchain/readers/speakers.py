@@ -109,6 +109,26 @@ class Cast:
                 self.learn_participant(addressed.pop(), role=answering)
                 return
 
+    def learn_subject(self, title: str) -> None:
+        """The person a title says is interviewed or examined (`Deposition of John Park, 4 June 2003`)
+        answers, when no one else is listed as answering."""
+        if self.roles.get(ASKING["interviewer"]):
+            return
+        for phrase in self.conventions.transcript.interviewee_phrases:
+            at = title.lower().find(phrase.lower() + " ")
+            if at < 0:
+                continue
+            words = []
+            for word in title[at + len(phrase) :].split():
+                if not re.fullmatch(rf"{INITIALS}|{CAP_WORD}|[{UPPER}][\w'’-]+", word.rstrip(",;:")):
+                    break
+                words.append(word.rstrip(",;:"))
+                if word[-1] in ",;:":
+                    break
+            if words:
+                self.learn_participant(" ".join(words), role=ASKING["interviewer"])
+            return
+
     def names_someone(self, text: str) -> bool:
         """Whether a piece of a participants line is a person (`Secretary Rusk`, `The President`) rather
         than an apposition (`Secretary of Defense`, `Special Assistant to the President`)."""
@@ -301,7 +321,14 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     person = cast._person(name, None)
     if person is not None:
         return person, "name"
+    if _HAN_NAME.fullmatch(name):  # "李明": a name in Han characters, the surname first, kept whole
+        person = cast.persons.add(name, form=name)
+        if person is not None:
+            return person, "name"
     return None, "the label is no name, office or place"
+
+
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 
 
 __all__ = ["Cast", "Speaker", "Station", "assign_station_ids", "normal_case"]

@@ -41,6 +41,7 @@ BRACKETS = brackets.rules(
     "struck",
     "sic",
     "ellipsis",
+    "elapsed",
     "omission",
     "uncertain",
     "stage",
@@ -243,7 +244,7 @@ class _Reader:
         front = _front(self.blocks[: self._body_start], conv)
         notes = notes_mod.parse(self.blocks[self._notes_start :], ctx)
         body = self.blocks[self._body_start : self._notes_start]
-        lang = languages.of_text(body, conv.common.default_language)
+        lang = languages.of_text(body, conv)
         persons = Persons(conv, lang)
         cast = Cast(conv, persons)
         citation, resp = frontmatter.citation(front.header, ctx)
@@ -263,6 +264,9 @@ class _Reader:
         if presiding is not None:
             cast.learn_participant(presiding, role="chair")
         parts = turns.parts(body, conv)
+        for kind, b in front.order[:3]:
+            if kind in ("title", "date", "heading-date", "p"):
+                cast.learn_subject(b.text)  # "Deposition of John Park": the witness
         cast.learn_addressee([(p.label.name, p.blocks[0].text[p.label.rest :]) for p in parts if isinstance(p, Turn)])
         for part in parts:
             if isinstance(part, Turn):

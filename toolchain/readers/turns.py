@@ -67,10 +67,16 @@ def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]
     in_use = any(n > 1 and _one_word(name) for name, n in repeated.items())
 
     def plausible(label: Label) -> bool:
+        if label.style == "qa":  # "Q …" / "A …": only where questions and answers both come again and again
+            return repeated["Q"] >= QA_MIN and repeated["A"] >= QA_MIN
         prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and _one_word(label.name)
         return not prose_like or repeated[label.name] > 1 or (in_use and len(label.name) >= 5)
 
     return [label if label is not None and plausible(label) else None for label in labels]
+
+
+# Questions and answers without colons are labels when each comes this often.
+QA_MIN = 2
 
 
 def _one_word(name: str) -> bool:
@@ -184,9 +190,8 @@ class Writer:
             if OMISSION.fullmatch(lead):  # ". . . Q: …": words left out before the turn
                 out.append(m.Gap(m.Inline(lead), "omitted"))
                 self.content.ctx.fired.add("ellipsis")
-            else:
-                out.append(m.Stage(m.Inline(lead, self.times(lead)), "time"))
-                self.content.ctx.fired.add("time")
+            else:  # "(18:31)", "[00:14:50]": a time before the turn
+                out.append(self.remark(Block(turn.blocks[0].line, [lead])))
         who = f"#{turn.speaker.id}" if turn.speaker is not None else None
         sp = m.Turn(label.text, who, rend=f"pre({label.quote})" if label.quote else None)
         if label.quote:
@@ -263,8 +268,19 @@ class Writer:
         time = lone_time(text, self.conv)
         if time is not None:
             spans = self.times(text)
-            if not spans:  # a bare "16:02:13"
-                at = text.index(time.group(0))
+            at = text.index(time.group(0))
+            if text.startswith("["):  # "[00:14:50]": where in the recording, not a time of day
+                h, mi, sec = (int(time.group(g) or 0) for g in ("h", "m", "s"))
+                spans = [
+                    Span(
+                        at,
+                        at + len(time.group(0)),
+                        "date",
+                        lambda: el("time", type="elapsed", dur=f"PT{h}H{mi}M{sec}S"),
+                    )
+                ]
+                self.content.ctx.fired.add("elapsed")
+            elif not spans:  # a bare "16:02:13"
                 when = clock(time, self.start_hour)
                 spans = [Span(at, at + len(time.group(0)), "date", lambda: el("time", when=when))]
                 self.content.ctx.fired.add("time")

@@ -7,6 +7,7 @@ and the reader keeps the language it already has: a wrong language tag is worse 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -36,10 +37,14 @@ def _detector() -> LanguageDetector:
     )
 
 
+# A Han, kana or Hangul character carries what several letters do.
+_IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def identify(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in, or None when unsure."""
     sample = text[:SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if sum(ch.isalpha() for ch in sample) + 2 * len(_IDEOGRAPHIC.findall(sample)) < MIN_LETTERS:
         return None
     found = _detector().detect_language_of(sample)
     return found.iso_code_639_1.name.lower() if found is not None else None
