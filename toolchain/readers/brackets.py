@@ -89,6 +89,26 @@ def _struck_re(conv: Conventions) -> re.Pattern[str]:
     return re.compile(rf"\s*({phrases})\s*(?:([:—–-])\s*(?=\S)|\s*$)", re.IGNORECASE)
 
 
+def _margin(site: Site) -> list[Span] | None:
+    """`[Marginal note in pencil: "Agreed"]`: a note written on the margin of the original (note
+    place="margin"), the wording that says so kept as its label."""
+    inner = site.inner
+    m = _margin_re(site.ctx.conv).match(inner)
+    if m is None:
+        return None
+    lo, _hi = site.bracket.inner
+    return [
+        site.whole(lambda: el("note", type="marginal", place="margin")),
+        Span(lo + m.start(1), lo + m.end(1), "label", lambda: el("label")),
+    ]
+
+
+@cache
+def _margin_re(conv: Conventions) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p) for p in sorted(conv.common.margin_phrases, key=len, reverse=True))
+    return re.compile(rf"\s*((?:{phrases})[^:\]]{{0,40}}:)\s*(?=\S)", re.IGNORECASE)
+
+
 def _ellipsis(site: Site) -> list[Span] | None:
     """`[…]`, `[...]`: words the transcript leaves out."""
     if site.inner.strip() not in ("…", "...", ". . ."):
@@ -202,6 +222,7 @@ RULES: dict[str, Rule] = {
     for rule in (
         Rule("deletion", 100, _deletion),  # its note says the passage was deleted: del
         Rule("struck", 95, _struck),  # [deleted: words], [crossed out: words]: del; [struck out]: gap
+        Rule("margin", 92, _margin),  # [Marginal note in pencil: "…"]: note place="margin"
         Rule("ellipsis", 85, _ellipsis),  # […]: gap
         Rule("elapsed", 88, _elapsed),  # [00:14:50]: time type elapsed
         Rule("sic", 90, _sic),  # word [sic]: sic

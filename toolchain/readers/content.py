@@ -19,7 +19,7 @@ from ..tei import content_id, el
 from . import brackets as bracket_rules
 from .context import Context
 from .frontmatter import closer_phrase
-from .notes import Note, Notes
+from .notes import Note, Notes, number
 from .speech import Speech, Turn
 
 _SPEECH = {"said": "said", "q": "q", "speech-run": "statement"}
@@ -61,7 +61,7 @@ class Content:
         orphans = []  # markers whose note the text does not have (a page cut off): kept as written
         by_n = self.notes.by_n
         for m in self.notes.marker_re().finditer(text):
-            n = m.group(1)
+            n = number(m.group(1))
             parenthesised = self.notes.style.name == "(1)"
             if parenthesised and n not in by_n and m.start() > 0 and text[m.start() - 1].isspace():
                 continue  # a parenthesised number, not a marker
@@ -78,7 +78,7 @@ class Content:
             self.ctx.warn(b.line_at(i), f"unbalanced bracket: {which}; kept as written", "bracket-unbalanced")
         deletions: dict[int, tuple[Note, str]] = {}  # bracket start -> (its note, the del's id)
         for m in markers:
-            note = by_n[m.group(1)]
+            note = by_n[number(m.group(1))]
             target = None
             before = next((br for br in bracket_list if br.end == m.start()), None)
             if before is not None and self._is_deletion(note):

@@ -67,6 +67,7 @@ class Common:
     speech_verbs: tuple[str, ...]
     narrator_pronouns: dict[str, str]
     deletion_phrases: tuple[str, ...]
+    margin_phrases: tuple[str, ...]
     note_labels: dict[str, str]
     default_note_type: str
     closer_phrases: tuple[str, ...]

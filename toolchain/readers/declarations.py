@@ -160,6 +160,11 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(_when("ellipsis"), _ellipsis),
             Part(_when("sic"), "[sic] marks the word before it as sic."),
             Part(
+                _when("margin"),
+                "A bracket that says a note was written on the margin ([Marginal note in pencil: …]) is a "
+                "note type='marginal' place='margin', the wording that says so its label.",
+            ),
+            Part(
                 _when("elapsed"),
                 "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' "
                 "with @dur.",
@@ -255,6 +260,11 @@ DECLARATIONS: dict[str, Declaration] = {
                 "one, in seg type='resumption'.",
             ),
             Part(_when("time"), "Times of day are time with @when."),
+            Part(
+                _when("margin"),
+                "A bracket that says a note was written on the margin ([Marginal note in pencil: …]) is a "
+                "note type='marginal' place='margin', the wording that says so its label.",
+            ),
             Part(
                 _when("elapsed"),
                 "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' "

@@ -31,6 +31,7 @@ BRACKETS = brackets.rules(
     "deletion",
     "struck",
     "sic",
+    "margin",
     "ellipsis",
     "elapsed",
     "omission",

@@ -25,8 +25,11 @@ from .conventions import Conventions, given_names, not_names, places
 _CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "y", "and", "for", "to", "on"}
 _TOKEN = rf"(?:{INITIAL}|[{UPPER}][\w'’.-]*|{'|'.join(sorted(_CONNECTORS))})"
 _COLON = re.compile(
-    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?):(?=[ \t]|$)"
+    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?)"
+    r"(?:[ \t]+\((?P<party>[^()]{1,30})\))?:(?=[ \t]|$)"  # "Jane Morton (LAB):": the party or office after
 )
+# The number of a turn in a verbatim record before its label ("01.01 Jane Morton (LAB): …")
+_TURN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}[ \t]+")
 _LOOSE_COLON = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}}):(?=[ \t]|$)"
 )
@@ -104,7 +107,19 @@ def joined_prefixes(words: list[str]) -> list[str]:
 
 
 def find_label(line: str, conventions: Conventions) -> Label | None:
-    """The speaker label that opens `line`, if it has the shape of one."""
+    """The speaker label that opens `line`, if it has the shape of one; a turn's number before it belongs to
+    the label as written (`01.01 Jane Morton (LAB):`)."""
+    number = _TURN_NUMBER.match(line)
+    if number:
+        found = _find_label(line[number.end() :], conventions)
+        if found is None or found.style != "colon":
+            return None
+        n = number.end()
+        return replace(found, start=0, end=found.end + n, rest=found.rest + n, text=line[: found.end + n])
+    return _find_label(line, conventions)
+
+
+def _find_label(line: str, conventions: Conventions) -> Label | None:
     time = _LEADING_TIME.match(line)
     lead = time.end() if time else 0
     announced = lexicon(conventions).announced.match(line, lead)

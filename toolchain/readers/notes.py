@@ -37,15 +37,25 @@ class Style:
         return self.name.replace("1", n)
 
 
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # The marker styles, in the order they are tried; a style is a row of this table.
 STYLES = (
     Style("[1]", r"\s*\[(\d{1,3})\]\s*", r"\[(\d{1,3})\]"),
     Style("(1)", r"\s*\((\d{1,3})\)\s*", r"\((\d{1,3})\)"),
     Style("^1", r"\s*\^(\d{1,3})\s*", r"\^(\d{1,3})"),
     Style("*1", r"\s*\*(\d{1,3})\s+", r"(?<!\*)\*(\d{1,3})(?![\d*])"),
+    Style("¹", rf"\s*([{_SUPERSCRIPTS}]{{1,3}})\s*", rf"(?<=\S)([{_SUPERSCRIPTS}]{{1,3}})"),
+    # letters glued to the word they are about ("im Hafen.(a)"): a list's "(a) …" is no marker
+    Style("(a)", r"\s*\(([a-z])\)\s*", r"(?<=[^\s(])\(([a-z])\)"),
 )
 # note 1 and its text, in any style (a bare "[1]" is a page number)
-_FIRST_NOTE = re.compile(r"\s*(?:\[1\]|\(1\)|\^1|\*1)[ \t]*[^\s*]")
+_FIRST_NOTE = re.compile(r"\s*(?:\[1\]|\(1\)|\^1|\*1|¹|\(a\))[ \t]*[^\s*]")
+_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+
+
+def number(marker: str) -> str:
+    """A note's number as the text writes it, in digits: "¹²" is 12."""
+    return marker.translate(_DIGITS)
 
 
 # Note markers in brackets that end a line (a title's note: "…談話[1]"); "(1)" may number a title's part
@@ -133,8 +143,13 @@ def section_start(bs: list[Block], conv: Conventions) -> int:
     notes heading just before it), or len(bs)."""
     for i in range(len(bs) - 1, -1, -1):
         if _FIRST_NOTE.match(bs[i].text):
+            if bs[i].text.lstrip().startswith("(a)") and not any(_LETTER_MARKER.search(b.text) for b in bs[:i]):
+                continue  # "(a) …" with no "(a)" glued to a word before it: a list, not notes
             return i - 1 if i and is_heading(bs[i - 1], conv) else i
     return len(bs)
+
+
+_LETTER_MARKER = re.compile(r"(?<=[^\s(])\(a\)")
 
 
 def is_heading(b: Block, conv: Conventions) -> bool:
@@ -153,6 +168,13 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
     first = note_blocks[0].text
     notes.style = next((s for s in STYLES if re.match(s.head, first)), STYLES[0])
     head = re.compile(notes.style.head)
+    one_a_line: list[Block] = []  # notes written one a line, no blank line between them
+    for b in note_blocks:
+        if len(b.lines) > 1 and all(head.match(line) for line in b.lines):
+            one_a_line.extend(Block(b.line + k, [line]) for k, line in enumerate(b.lines))
+        else:
+            one_a_line.append(b)
+    note_blocks = one_a_line
     labels = sorted(ctx.conv.common.note_labels, key=len, reverse=True)
     current: Note | None = None
     for b in note_blocks:
@@ -162,7 +184,7 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
                 raise InputError(ctx.source, b.line, "text in the notes section before the first note", "input-note")
             current.text += "\n\n" + b.text  # a note of several paragraphs
             continue
-        n = m.group(1)
+        n = number(m.group(1))
         rest = b.text[m.end() :]
         label, ntype = "", ctx.conv.common.default_note_type
         for candidate in labels:

@@ -40,6 +40,7 @@ BRACKETS = brackets.rules(
     "deletion",
     "struck",
     "sic",
+    "margin",
     "ellipsis",
     "elapsed",
     "omission",
@@ -370,7 +371,9 @@ class _Reader:
             return found
         if front.date is not None:  # a dateline with more than a place around its date ("HC Deb 17 March 1959 …")
             line, date = front.date[0].lines[0].strip(), front.date[1]
-            if len((line[: date.start] + line[date.end :]).split()) > 4:
+            around = (line[: date.start] + line[date.end :]).split()
+            placed = all(w[:1].isupper() for w in around) or " ".join(around).strip(" ,").lower() in places()
+            if len(around) > 4 or (around and not placed):  # "Committee hearing, 12 June 2012": no place
                 self.ctx.warn(
                     front.date[0].line, "the transcript has no title line; its dateline is taken for it", "input-title"
                 )
