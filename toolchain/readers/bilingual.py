@@ -214,7 +214,7 @@ class _Reader:
             for p in ru.discover(u.text):
                 person, _ = matcher.match(p.surname)
                 if person is None and not any(s for s in stems(p.surname) if key(s) in matcher.index):
-                    en.people.append(Person(_lemma(p.surname), p.initials, p.forenames, p.role))
+                    en.append(Person(_lemma(p.surname), p.initials, p.forenames, p.role))
                     matcher = ScriptMatcher(en.people, conv.common.name_tolerance)
         en.assign_ids()
         self.ctx.ids.update(p.id for p in en.people)

@@ -37,15 +37,14 @@ def mark(blocks: list[m.Block], lang: str, site: str) -> set[str]:
     the language of the `site` (an English title over a German letter): on a short line in the text's script
     the detector mistakes names for a language ("Information of Cde. W. Gomułka" is no French). Returns the
     languages so given."""
-    leaves = _leaves(blocks)
-    main = script(" ".join(plain(b.content) for b, _ in leaves)[:5000])
+    leaves = [(block, page, plain(block.content)) for block, page in _leaves(blocks)]
+    main = script(" ".join(text for _, _, text in leaves)[:5000])
     others = _OTHER_THAN.get(main or "")
     found: set[str] = set()
-    for block, page in leaves:
-        text = plain(block.content)
+    for block, page, text in leaves:
         foreign = others.search(text) is not None if others is not None else True
         written = script(text) if foreign else main
-        if written is None or not (page or written != main):
+        if written is None or not ((page and lang != site) or written != main):
             continue
         other = identify(text)
         if other is not None and other != lang and (written != main or other == site):

@@ -68,6 +68,7 @@ class Persons:
     def __init__(self, conventions: Conventions, lang: str = "en") -> None:
         self.conventions = conventions
         self.people: list[Person] = []
+        self._by_start: dict[str, list[Person]] = {}  # the people by their surname's first two letters
         self._matcher: re.Pattern[str] | None = None
         self.ambiguous: list[str] = []
         # titles that look like an initial in this language (French "M." for Monsieur)
@@ -94,8 +95,7 @@ class Persons:
             initials = norm_initials("".join(f[0] for f in forenames if f[:1].isupper()))
         person = self._find(surname, initials)
         if person is None:
-            person = Person(surname, initials, forenames, role)
-            self.people.append(person)
+            person = self.append(Person(surname, initials, forenames, role))
             self._matcher = None
         else:
             if surname != person.surname and same_surname(surname, person.surname):
@@ -112,8 +112,19 @@ class Persons:
             person.forms.add(" ".join(form.split()))
         return person
 
+    def append(self, person: Person) -> Person:
+        """Add a person found elsewhere (in the other text of a bilingual page)."""
+        self.people.append(person)
+        self._by_start.setdefault(person.surname[:2], []).append(person)
+        self._matcher = None
+        return person
+
+    def same(self, surname: str) -> list[Person]:
+        """The people whose surname `surname` is, in order of discovery (two letters in common first)."""
+        return [p for p in self._by_start.get(surname[:2], ()) if same_surname(p.surname, surname)]
+
     def _find(self, surname: str, initials: str) -> Person | None:
-        same = [p for p in self.people if same_surname(p.surname, surname)]
+        same = self.same(surname)
         if not initials:
             return same[0] if len(same) == 1 else None
         key = initials_key(initials)
@@ -189,7 +200,7 @@ class Persons:
             if m.groupdict().get("fore"):
                 out.append(Mention(m.start(), m.end(), next(p for p in self.people if m.group("fore") in p.forenames)))
             elif m.group("sur"):
-                candidates = [p for p in self.people if same_surname(p.surname, m.group("sur"))]
+                candidates = self.same(m.group("sur"))
                 start, initials = self._extend_left(text, m.start(), candidates)
                 person = self._pick(candidates, initials)
                 if person is None:
