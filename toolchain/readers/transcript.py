@@ -245,7 +245,8 @@ class _Reader:
         front = _front(self.blocks[: self._body_start], conv)
         notes = notes_mod.parse(self.blocks[self._notes_start :], ctx)
         body = self.blocks[self._body_start : self._notes_start]
-        lang = languages.of_text(body, conv)
+        said, original = frontmatter.languages(front.header, ctx)  # "Original Language:", "Contents:" fields
+        lang = said or languages.of_text(body, conv)
         persons = Persons(conv, lang)
         cast = Cast(conv, persons)
         citation, resp = frontmatter.citation(front.header, ctx)
@@ -323,12 +324,13 @@ class _Reader:
         )
         meta.abstract = [content.inline(b) for b in front.header.fields.get("summary", ("", []))[1]]
         others = languages.mark([div], lang, conv.common.default_language)
-        meta.languages = ctx.languages({"en", lang} | others)
+        meta.languages = ctx.languages({"en", lang} | others | ({original} if original else set()))
         meta.persons = persons.people
         meta.stations = stations
         meta.declarations = statements(DECLARATIONS, conv, ctx.fired)
-        meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, None)
-        return m.Document(meta, m.Text([div, *([unplaced] if unplaced else [])], lang, "original"))
+        meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, original)
+        kind = "translation" if original and original != lang else "original"
+        return m.Document(meta, m.Text([div, *([unplaced] if unplaced else [])], lang, kind))
 
     def _headnote_date(self, front: Front) -> tuple[str | None, str] | None:
         """The full date in the first sentence of the headnote ("On April 30, 1965, a meeting took place"),
@@ -405,7 +407,7 @@ class _Reader:
         ids = self.ctx.ids
         out: list[m.Block] = []
         for kind, b in front.order:
-            if kind == "title" and not out:
+            if kind == "title" and all(isinstance(x, m.Opener) for x in out):  # head and opener: either first
                 unbold = Block(b.line, [line.replace("**", "") for line in b.lines])
                 out.append(m.Head(content.inline(unbold), content_id("h", b.text.strip(), ids)))
             elif kind == "title":  # after page chrome: a head may only open the division
