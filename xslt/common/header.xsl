@@ -51,7 +51,8 @@
     <xsl:for-each select="$h/tei:profileDesc/tei:abstract">
       <xsl:sequence select="map{'key': 'summary', 'label': 'Summary', 'value': node()}"/>
     </xsl:for-each>
-    <xsl:variable name="main-lang" select="($ms/tei:msContents/tei:textLang/@mainLang, $h/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)[1]"/>
+    <!-- the original's language as the manuscript description states it (langUsage lists every language used, in no order that says which is the original's) -->
+    <xsl:variable name="main-lang" select="$ms/tei:msContents/tei:textLang/@mainLang"/>
     <xsl:variable name="text-lang" select="($text/@xml:lang, root($doc)/tei:TEI/@xml:lang)[1]"/>
     <xsl:variable name="pair" select="if ($text) then ed:parallel-pair($text) else ()"/>
     <xsl:variable name="orig-lang" select="($pair[1]/@xml:lang, $ms/tei:msContents/tei:textLang/@mainLang)[1]"/>
