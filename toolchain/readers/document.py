@@ -119,15 +119,18 @@ class _Reader:
         date_line = header.date_line
         closer_date = find_date(closer.text) if closer is not None else None
         meta = frontmatter.meta(header, title, citation, resp)
+        dated = [
+            (date_line.text.strip(), find_date(date_line.text, whole=True).iso) if date_line else None,
+            (None, citation.date) if citation and citation.date else None,
+            (None, closer_date.iso) if closer_date else None,
+            (None, heading.date[1]) if heading and heading.date and top[1] else heading.date if heading else None,
+        ]
+        first = next((b for b in own if b is not closer and len(b.text.split()) >= 8), None)
         meta.creation = frontmatter.creation(
-            [
-                (date_line.text.strip(), find_date(date_line.text, whole=True).iso) if date_line else None,
-                (None, citation.date) if citation and citation.date else None,
-                (None, closer_date.iso) if closer_date else None,
-                (None, heading.date[1]) if heading and heading.date and top[1] else heading.date if heading else None,
-            ],
+            dated if any(dated) else [frontmatter.first_sentence_date(first, ctx)],
             ctx,
-            "document has no date (no date line, none in the citation, the closing line or the title)",
+            "document has no date (no date line, none in the citation, the closing line, the title or the first "
+            "sentence of the text)",
         )
         meta.abstract = [content.inline(b) for b in header.fields.get("summary", ("", []))[1]]
         others = languages.mark(text.blocks, lang, self.conv.common.default_language)

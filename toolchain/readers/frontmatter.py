@@ -548,6 +548,20 @@ def closer_phrase(text: str, conv: Conventions) -> str | None:
     return None
 
 
+def first_sentence_date(b: Block | None, ctx: Context) -> tuple[str | None, str] | None:
+    """The full date in the first sentence of a paragraph ("On April 30, 1965, a meeting took place"), when
+    nothing else dates the text; reported for review."""
+    if b is None:
+        return None
+    sentence = re.split(r"(?<=[a-z)])\.\s", b.text, maxsplit=1)[0]
+    found = find_date(sentence)
+    if found is None or len(found.iso) != 10:
+        return None
+    message = f"the date is taken from the first sentence of the text ({found.iso}); please review"
+    ctx.info(b.line, message, "date-headnote")
+    return None, found.iso
+
+
 def creation(
     candidates: list[tuple[str | None, str] | None], ctx: Context, looked: str
 ) -> tuple[str | None, str] | None:

@@ -333,18 +333,8 @@ class _Reader:
         return m.Document(meta, m.Text([div, *([unplaced] if unplaced else [])], lang, kind))
 
     def _headnote_date(self, front: Front) -> tuple[str | None, str] | None:
-        """The full date in the first sentence of the headnote ("On April 30, 1965, a meeting took place"),
-        when nothing else dates the transcript; reported for review."""
-        headnote = next((b for kind, b in front.order if kind == "p"), None)
-        if headnote is None:
-            return None
-        sentence = re.split(r"(?<=[a-z)])\.\s", headnote.text, maxsplit=1)[0]
-        found = find_date(sentence)
-        if found is None or len(found.iso) != 10:
-            return None
-        message = f"the date is taken from the first sentence of the headnote ({found.iso}); please review"
-        self.ctx.info(headnote.line, message, "date-headnote")
-        return None, found.iso
+        """The full date in the first sentence of the headnote, when nothing else dates the transcript."""
+        return frontmatter.first_sentence_date(next((b for kind, b in front.order if kind == "p"), None), self.ctx)
 
     def _source(self, notes: notes_mod.Notes) -> m.Source | None:
         """The source statement (a `Source:` line, else a source note) as a bibl pointing to it."""
