@@ -23,7 +23,7 @@ FLOORS = {
     "tei_all": (33, 33),
     "edition_valid": (33, 33),
     "title": (24, 25),
-    "date": (30, 31),
+    "date": (31, 31),
     "listing_records": (4, 4),
     "turns": (12, 12),
     "named_turns": (162, 162),

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from toolchain.source.dates import find_date
+from toolchain.source.dates import complete_yearless, find_date
 
 SHAPES = {
     # the shapes the corpus and the samples write
@@ -141,3 +141,19 @@ def test_the_scan_is_linear(text):
     small = min(took(text) for _ in range(3))
     large = min(took(text * 4) for _ in range(3))
     assert large < 10 * small + 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "iso"),
+    [
+        ("PORTLAND, OREGON; THURSDAY, JULY 22", "1976-07-23", "1976-07-22"),  # the cable was sent the day after
+        ("on Monday, 3 May", "1971-05-04", "1971-05-03"),
+        ("FRIDAY, JULY 22", "1976-07-23", None),  # 22 July 1976 was a Thursday: the weekday says no
+        ("July 22", "1976-06-23", None),  # after the reference date: not completed
+        ("July 22", "1976-09-30", None),  # more than a month before it
+        ("July 22, 1976", "1976-07-23", None),  # a date with its year is no year-less date
+    ],
+)
+def test_a_yearless_date_takes_the_year_of_a_date_just_after_it(text: str, reference: str, iso: str | None) -> None:
+    found = complete_yearless(text, reference)
+    assert (found.iso if found else None) == iso

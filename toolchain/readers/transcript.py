@@ -20,7 +20,7 @@ from ..encode.inline import plain
 from ..errors import Diagnostic, InputError
 from ..model import Span
 from ..source.blocks import Block, blocks
-from ..source.dates import DateMatch, find_date
+from ..source.dates import DateMatch, complete_yearless, find_date
 from ..tei import content_id, el
 from . import brackets, frontmatter, languages, participants, turns
 from . import notes as notes_mod
@@ -318,7 +318,7 @@ class _Reader:
             (None, closer_date.iso) if closer_date else None,
         ]
         meta.creation = frontmatter.creation(
-            dated if any(dated) else [self._headnote_date(front)],
+            dated if any(dated) else [self._title_date(meta.title, self._headnote_date(front))],
             ctx,
             "transcript has no date (no date line, none in the citation or the headnote's first sentence)",
         )
@@ -331,6 +331,18 @@ class _Reader:
         meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, original)
         kind = "translation" if original and original != lang else "original"
         return m.Document(meta, m.Text([div, *([unplaced] if unplaced else [])], lang, kind))
+
+    def _title_date(self, title: str, other: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
+        """The day the title names without its year (a cable's `SUBJECT: … THURSDAY, JULY 22`), in the year of
+        the date found elsewhere (its date-time group, sent a day later), else that other date."""
+        if other is None:
+            return None
+        found = complete_yearless(title, other[1])
+        if found is None:
+            return other
+        message = f"the title's '{title[found.start : found.end]}' is dated {found.iso}, in the year of {other[1]}"
+        self.ctx.info(1, message + "; please review", "date-yearless")
+        return None, found.iso
 
     def _headnote_date(self, front: Front) -> tuple[str | None, str] | None:
         """The full date in the first sentence of the headnote, when nothing else dates the transcript."""

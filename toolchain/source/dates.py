@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 MONTHS = {
     m.lower(): i
@@ -225,3 +226,62 @@ def _number(numeral: str) -> int:
 def _full_year(yy: int) -> int:
     """A two-digit year in full (see CENTURY_PIVOT): 76 is 1976, 09 is 2009."""
     return (1900 if yy >= CENTURY_PIVOT else 2000) + yy
+
+
+# A day and month without a year, after its weekday or not ("THURSDAY, JULY 22", "Monday, 3 May").
+_WEEKDAYS = {
+    w: i
+    for i, names in enumerate(
+        [
+            ("monday", "lundi", "montag", "понедельник"),
+            ("tuesday", "mardi", "dienstag", "вторник"),
+            ("wednesday", "mercredi", "mittwoch", "среда"),
+            ("thursday", "jeudi", "donnerstag", "четверг"),
+            ("friday", "vendredi", "freitag", "пятница"),
+            ("saturday", "samedi", "samstag", "суббота"),
+            ("sunday", "dimanche", "sonntag", "воскресенье"),
+        ]
+    )
+    for w in names
+}
+_WEEKDAY = r"(?:(?P<weekday>[^\W\d_]+),?\s+)?"
+_MONTH_DAY = [
+    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?!\d|,?\s*\d{4})"),  # Thursday, July 22
+    re.compile(_WEEKDAY + _DAY + r"\.?\s+" + _MONTH + r"(?!,?\s*\d)"),  # Thursday, 22 July
+]
+# How long before the date that completes it a year-less date may lie (a cable sent the day after the talk).
+YEARLESS_WITHIN_DAYS = 31
+
+
+def complete_yearless(text: str, reference: str) -> DateMatch | None:
+    """A day and month written without their year (`THURSDAY, JULY 22`), dated in the year of `reference`
+    (an ISO date the document gives elsewhere: a cable's date-time group) when it falls within
+    `YEARLESS_WITHIN_DAYS` before it, and its weekday, if written, is the weekday of that day."""
+    if len(reference) < 10:
+        return None
+    ref = date(int(reference[:4]), int(reference[5:7]), int(reference[8:10]))
+    for pattern in _MONTH_DAY:
+        for m in pattern.finditer(text):
+            month = MONTHS.get(m.group("month").lower())
+            if month is None:
+                continue
+            weekday = m.group("weekday")
+            if weekday is not None and weekday.lower() not in _WEEKDAYS:
+                weekday = None
+            try:
+                day = date(ref.year, month, int(m.group("day")))
+            except ValueError:
+                continue
+            if not 0 <= (ref - day).days <= YEARLESS_WITHIN_DAYS:
+                continue
+            if weekday is not None and _WEEKDAYS[weekday.lower()] != day.weekday():
+                continue
+            start = (
+                m.start("weekday")
+                if weekday is not None
+                else m.start("month")
+                if "month" in m.re.groupindex
+                else m.start()
+            )
+            return DateMatch(min(start, m.start("day")), m.end(), day.isoformat())
+    return None
