@@ -122,6 +122,7 @@ class _Reader:
         dated = [
             (date_line.text.strip(), find_date(date_line.text, whole=True).iso) if date_line else None,
             (None, citation.date) if citation and citation.date else None,
+            frontmatter.date_field(body),
             (None, closer_date.iso) if closer_date else None,
             (None, heading.date[1]) if heading and heading.date and top[1] else heading.date if heading else None,
         ]

@@ -548,6 +548,20 @@ def closer_phrase(text: str, conv: Conventions) -> str | None:
     return None
 
 
+_DATE_FIELD = re.compile(r"\s*(?:Date|Dated|Datum|Дата|Fecha|Data)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+
+
+def date_field(bs: list[Block]) -> tuple[str | None, str] | None:
+    """The date of a memorandum's header line `DATE: 4 April 1968` (in its first blocks)."""
+    for b in bs[:8]:
+        for line in b.lines:
+            m = _DATE_FIELD.match(line)
+            found = find_date(m.group("value")) if m else None
+            if found is not None and len(found.iso) == 10:
+                return None, found.iso
+    return None
+
+
 def first_sentence_date(b: Block | None, ctx: Context) -> tuple[str | None, str] | None:
     """The full date in the first sentence of a paragraph ("On April 30, 1965, a meeting took place"), when
     nothing else dates the text; reported for review."""
