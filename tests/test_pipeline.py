@@ -76,6 +76,33 @@ def test_an_unknown_render_parameter_names_its_line(tmp_path, monkeypatch):
     assert result.output.startswith("edition.toml:3: error: [render]: unknown parameters paper_size")
 
 
+def test_formats_in_edition_toml_choose_the_reader_of_a_file(tmp_path, monkeypatch):
+    """A table of two dated records reads as a listing when sniffed; [formats] says it is a document."""
+    (tmp_path / "transcripts").mkdir()
+    listing_like = (
+        "12 March 1958\nMinutes of the board\nThe board met on the dredging.\n\n"
+        "2 April 1958\nLetter to the mayor\nThe board writes about the dock.\n"
+    )
+    (tmp_path / "transcripts" / "a.txt").write_text(listing_like, encoding="utf-8")
+    (tmp_path / "transcripts" / "b.txt").write_text(listing_like, encoding="utf-8")
+    (tmp_path / "edition.toml").write_text('[formats]\n"a.txt" = "document"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--no-html", "--no-pdf", "--no-epub"])
+    assert result.exit_code == 0, result.output
+    text_type = "string(/tei:TEI/tei:text/@type)"
+    assert xpath(parse((tmp_path / "tei" / "a.xml").read_bytes()), text_type) == "original"  # a document
+    assert xpath(parse((tmp_path / "tei" / "b.xml").read_bytes()), text_type) == "catalogue"
+    assert not (tmp_path / "tei" / "persons.xml").exists(), "no persons: no registry (it would be invalid)"
+
+
+def test_a_format_that_names_no_reader_is_one_line_with_its_line(tmp_path, monkeypatch):
+    (tmp_path / "edition.toml").write_text('[formats]\n"*.txt" = "transcrpt"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["convert", str(SAMPLE), "-o", "tei"])
+    assert result.exit_code == 2
+    assert result.output.startswith("edition.toml:2: error: [formats]: '*.txt' names no reader 'transcrpt'")
+
+
 # --- rules a mutation of the readers showed untested ----------------------------------
 
 

@@ -59,8 +59,8 @@ def convert_edition(
     reg = Registry.load(out_dir / REGISTRY, options.conventions) if registry else None
     results = convert_many(files, out_dir, options, jobs=jobs, progress=progress, registry=reg)
     outcome = Converting(results)
-    if reg is not None and any(r.output for r in results):
-        write_atomic(out_dir / REGISTRY, reg.serialise())
+    if reg is not None and reg.entries and any(r.output for r in results):
+        write_atomic(out_dir / REGISTRY, reg.serialise())  # no persons, no registry (a listPerson is never empty)
     for r in results:
         if r.output and is_catalogue(parse(Path(r.output))):
             outcome.linking.extend(link_file(Path(r.output), out_dir))
@@ -116,7 +116,8 @@ def build(
     if not files:
         raise EditionError(f"no transcripts in {root / 'transcripts'}")
     tei_dir = root / "tei"
-    options = Options(config.conventions, strict=strict)
+    given = tuple((f, r) for f in files if (r := config.format_of(f, root)) is not None)
+    options = Options(config.conventions, strict=strict, formats=given)
     converting = convert_edition(files, tei_dir, options, progress=progress)
     report = Report()
     report.extend(converting.diagnostics())

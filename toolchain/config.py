@@ -2,6 +2,8 @@
 
     [conventions]   what the readers recognise (typed, in sections; see readers/conventions.py)
     [render]        stylesheet parameters for `build`, each given to the formats that have it
+    [formats]       the reader of transcripts whose layout sniffing should not decide: a file name or a
+                    pattern (`"listings/*.txt"`, `"001_*.txt"`) -> a reader (`listing`, `document` …)
 
 Every error is one line naming the file and the line: `edition.toml:LINE: error: …`.
 """
@@ -9,6 +11,7 @@ Every error is one line naming the file and the line: `edition.toml:LINE: error:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +20,7 @@ from .readers import conventions as conventions_mod
 from .readers.conventions import Conventions
 
 NAME = "edition.toml"
-TABLES = ("conventions", "render")
+TABLES = ("conventions", "render", "formats")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,15 @@ class Config:
     conventions: Conventions
     render: dict[str, str] = field(default_factory=dict)  # stylesheet parameters, as --param gives them
     text: str = ""  # the file's text, to name lines in later errors
+    formats: dict[str, str] = field(default_factory=dict)  # file name or pattern -> reader
+
+    def format_of(self, source: Path, root: Path) -> str | None:
+        """The reader [formats] gives `source` (its path under `root/transcripts`, or its name), if any."""
+        try:
+            relative = source.relative_to(root / "transcripts").as_posix()
+        except ValueError:
+            relative = source.name
+        return next((r for p, r in self.formats.items() if fnmatch(relative, p) or fnmatch(source.name, p)), None)
 
     def check_render(self, known: set[str]) -> None:
         """Every [render] parameter is one that some format declares."""
@@ -69,4 +81,14 @@ def load(root: Path = Path("."), conventions_file: Path | None = None) -> Config
     else:
         conventions = conventions_mod.from_table(data.get("conventions", {}), path=path, text=text)
     render = {name: _parameter(value) for name, value in data.get("render", {}).items()}
-    return Config(path, conventions, render, text)
+    formats = {str(pattern): reader for pattern, reader in data.get("formats", {}).items()}
+    from .readers import READERS  # the registry imports every reader: only an edition with [formats] needs it
+
+    for pattern, reader in formats.items():
+        if reader not in READERS:
+            line = conventions_mod.line_of(text, "formats", pattern)
+            raise ConfigError(
+                f"{path}:{line}: error: [formats]: '{pattern}' names no reader '{reader}'; readers: "
+                f"{', '.join(sorted(READERS))}"
+            )
+    return Config(path, conventions, render, text, formats)

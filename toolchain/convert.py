@@ -39,6 +39,7 @@ class Options:
     encoding: str | None = None
     debug: bool = False
     strict: bool = False  # a warning is an error: the document is not written
+    formats: tuple[tuple[Path, str], ...] = ()  # the reader of some sources (an edition's [formats])
 
 
 def convert_text(
@@ -63,9 +64,8 @@ def convert_file(source: Path, out_dir: Path, options: Options, write: bool = Tr
     except OSError as exc:
         return Converted(str(source), None, [Diagnostic("error", "io", str(source), 0, 0, exc.strerror or str(exc))])
     try:
-        tei, diagnostics = convert_text(
-            data, source, options.conventions, format=options.format, encoding=options.encoding
-        )
+        reader = options.format or next((r for path, r in options.formats if path == source), None)
+        tei, diagnostics = convert_text(data, source, options.conventions, format=reader, encoding=options.encoding)
     except InputError as exc:
         return Converted(str(source), None, [exc.diagnostic])
     except EditionError as exc:
