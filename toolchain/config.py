@@ -3,7 +3,7 @@
     [conventions]   what the readers recognise (typed, in sections; see readers/conventions.py)
     [render]        stylesheet parameters for `build`, each given to the formats that have it
     [formats]       the reader of transcripts whose layout sniffing should not decide: a file name or a
-                    pattern (`"listings/*.txt"`, `"001_*.txt"`) -> a reader (`listing`, `document` …)
+                    pattern (`"catalogue-*.txt"`, `"001_*.txt"`) -> a reader (`listing`, `document` …)
 
 Every error is one line naming the file and the line: `edition.toml:LINE: error: …`.
 """
