@@ -80,3 +80,29 @@ def test_unrecognisable_text_is_read_as_a_document_and_the_report_says_so(tmp_pa
     assert "no reader recognises the layout (scores: transcript 0.00" in warned[0]
     words = " ".join(parse(tmp_path / "out" / "plain.xml").xpath("//tei:text//text()", namespaces=NS))
     assert "Just a line of prose." in words and "Another line." in words
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        (
+            "koi8_r",
+            "Стенограмма заседания комиссии\n\nСоколов сказал, что порт закрыт до весны и что рыбаки получат помощь.",
+        ),
+        ("cp1251", "Запись беседы в порту\n\nПетров сообщил, что суда стоят у причала уже третью неделю подряд."),
+        (
+            "latin-1",
+            "Protokoll der Sitzung\n\nHerr Müller erklärt, daß die Größe des Hafens übermäßig ist.",
+        ),
+    ],
+)
+def test_a_file_in_another_encoding_is_decoded_as_its_bytes_show(codec, text, tmp_path):
+    """Not windows-1251 for everything that is not UTF-8: KOI8-R read as windows-1251 is nonsense that converts."""
+    src = tmp_path / "in.txt"
+    src.write_bytes(text.encode(codec))
+    result = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "out"), "--no-registry"])
+    assert result.exit_code == 0, result.output
+    assert "not UTF-8; decoded as" in result.output
+    tei = (tmp_path / "out" / "in.xml").read_text(encoding="utf-8")
+    for word in text.split()[-6:]:
+        assert word.strip(".,") in tei

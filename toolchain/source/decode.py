@@ -1,15 +1,21 @@
-"""Bytes to text: UTF-8 (with or without BOM); windows-1251 Russian recognised and reported; binary refused."""
+"""Bytes to text: UTF-8 (with or without BOM); another encoding detected (charset-normalizer) and reported;
+binary refused."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from charset_normalizer import from_bytes
+
 from ..errors import Diagnostic, InputError
-from .scripts import cyrillic_share
+
+# The names the report gives the encodings charset-normalizer calls by their Python codec names.
+_NAMES = {"cp1251": "windows-1251", "cp1252": "windows-1252", "cp1250": "windows-1250", "koi8_r": "KOI8-R"}
 
 
 def decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | None = None) -> str:
-    """Decode a transcript: UTF-8 (with or without BOM); windows-1251 Russian is recognised and reported."""
+    """Decode a transcript: UTF-8 (with or without BOM); a file in another encoding (windows-1251, KOI8-R,
+    Latin-1 …) is decoded as detected and the report says which; `encoding` decides when given."""
     if not data.strip():
         raise InputError(path, 1, "the file is empty", "input-empty")
     if b"\x00" in data[:8192] or _binary_ratio(data[:8192]) > 0.05:
@@ -23,25 +29,19 @@ def decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | 
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad_line = data[: exc.start].count(b"\n") + 1
-        text = data.decode("cp1251", errors="replace")
-        if cyrillic_share(text) > 0.3 and "\ufffd" not in text:
-            warnings.append(
-                Diagnostic(
-                    "warning",
-                    "input-encoding",
-                    str(path),
-                    bad_line,
-                    0,
-                    "the file is not UTF-8; decoded as windows-1251 (Cyrillic)",
-                )
-            )
-            return text
-        raise InputError(
-            path,
-            bad_line,
-            f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); give --encoding (e.g. cp1251, latin-1)",
-            "input-encoding",
-        ) from exc
+        best = from_bytes(data).best()
+        if best is None or best.encoding.startswith("utf"):
+            raise InputError(
+                path,
+                bad_line,
+                f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}) and its encoding cannot be told; give "
+                "--encoding (e.g. cp1251, koi8-r, latin-1)",
+                "input-encoding",
+            ) from exc
+        name = _NAMES.get(best.encoding, best.encoding)
+        message = f"the file is not UTF-8; decoded as {name}, the encoding its bytes show (give --encoding to choose)"
+        warnings.append(Diagnostic("warning", "input-encoding", str(path), bad_line, 0, message))
+        return str(best)
 
 
 def _binary_ratio(sample: bytes) -> float:
