@@ -45,11 +45,14 @@
         else 'marker'"/>
   </xsl:function>
 
-  <!-- The marker of a note: its @n, else its number among the numbered notes of its text. -->
+  <!-- The marker of a note: its @n, else its place among the notes without one: a number, or a letter (a, b …)
+       when the text numbers notes of its own, so that a marginal note is never a second "1". -->
   <xsl:function name="ed:note-marker" as="xs:string">
     <xsl:param name="note" as="element()"/>
+    <xsl:variable name="place" select="count($note/preceding::tei:note[ancestor::tei:text][ed:note-display(.) = 'marker'][not(@n)]) + 1"/>
     <xsl:sequence select="if ($note/@n[normalize-space()]) then normalize-space($note/@n)
-        else string(count($note/preceding::tei:note[ancestor::tei:text][ed:note-display(.) = 'marker'][not(@n)]) + 1)"/>
+        else if (exists(root($note)//tei:text//tei:note[@n[normalize-space()]])) then format-integer($place, 'a')
+        else string($place)"/>
   </xsl:function>
 
   <!-- A key unique in the document, for the note's marker and its entry in the list of notes. -->
