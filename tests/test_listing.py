@@ -586,3 +586,18 @@ def test_catalogues_are_valid(tei_all, tmp_path, edition_document):
 
 def test_converting_twice_gives_the_same_bytes():
     assert catalogue()[0] == catalogue()[0]
+
+
+def test_a_diary_of_dated_entries_is_a_document_not_a_catalogue():
+    """Each entry opens with a date line, as a search result does; but what follows is prose (sentences), not
+    a title: no reader claims the page, and the document reader keeps every entry in order."""
+    text = (
+        "Diary of the lighthouse keeper, winter 1961\n\n"
+        "3 January 1961\nFog since dawn. The supply boat stayed in the harbour.\nWe lit the lamp at four.\n\n"
+        "4 January 1961\nThe boat came at last.\nThe keeper's wife unloaded the oil herself.\n\n"
+        "5 January 1961\nStorm in the night.\nOne pane of the lantern cracked.\n"
+    )
+    assert readers.READERS["listing"].sniff(text, DEFAULT) == 0.0
+    tei, _ = convert(text, "diary.txt")
+    assert b'type="catalogue"' not in tei
+    assert words(tei.decode("utf-8")).count("January") == 3

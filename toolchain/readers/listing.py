@@ -88,6 +88,9 @@ HEAD_MAX_WORDS = 60
 # The score below which a page is not a listing of that kind: a table of contents must look like one
 # throughout, since numbered paragraphs of a document look like entries here and there.
 MIN_SCORE = {DATED: 0.2, NUMBERED: 0.5}
+# Two sentences in a line: a word in lower case, a full stop, a capital ("… did not come. The crew …"); a title's
+# abbreviations are capitalised ("No. 61", "Dr. Weber") or stand before a number ("vol. 2").
+PROSE = re.compile(r"(?<![^\W\d_])[^\W\d_]*[a-zа-яё]{2}[.!?]\s+[A-ZА-ЯЁ]")
 # The end of a line of prose: a word of two letters at least, then a full stop, a colon or the like.
 SENTENCE_END = re.compile(r"[^\W\d_]{2}[.:;?!][”’\"')»]*$")
 # What the catalogue of a table of contents means (the search-result page's is `catalogue` in declarations).
@@ -428,9 +431,11 @@ def _looks_like(record: Record) -> bool:
     standing alone, it is not a sentence), and a few short lines after it."""
     summary_words = sum(len(line.text.split()) for p in record.summary for line in p)
     if record.entry is None:
-        title_words = len(_title_text(record).split()) if record.title else 0
+        title = _title_text(record) if record.title else ""
         return (
-            0 < title_words <= TITLE_MAX_WORDS
+            0 < len(title.split()) <= TITLE_MAX_WORDS
+            and not PROSE.search(title)  # "Rain all day. The dredger did not come.": a diary's entry
+            and not _sentence(title)  # "The dredger arrived at noon.": a sentence, no title
             and summary_words <= SUMMARY_MAX_WORDS
             and len(record.summary) <= SUMMARY_MAX_PARAGRAPHS
         )
