@@ -72,7 +72,7 @@ class Label:
     rest: int  # where the words of the turn begin
     text: str  # as written: "President:", "A.I. MIKOYAN", "O. DORTICOS."
     name: str  # without its punctuation: "President", "A.I. MIKOYAN"
-    style: str  # colon | capitals | titled | alone | qa
+    style: str  # colon | capitals | titled | alone | alone-caps | qa
     quote: str  # the opening quotation mark before it, or ""
     bare: bool = False  # capitals without punctuation, followed by the (reported) speech
     lead: int = 0  # end of a time of day or an omission before the label ("(18:31) Santo Domingo: …"), or 0
@@ -171,6 +171,8 @@ _STATION_ITEM = re.compile(
     r"\[?(?P<name>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2}?)\]?[ \t]+(?:Item|Part|Message)[ \t]+\d+\]?\.?"
 )
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+# A speaker's name or part in capitals on a line of its own, the speech below it ("CONSUL", "JANE DOE")
+_CAPS_LINE = re.compile(rf"{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,3}}")
 
 
 def alone(line: str, conventions: Conventions) -> Label | None:
@@ -178,6 +180,9 @@ def alone(line: str, conventions: Conventions) -> Label | None:
     a title or office alone (`Mr. Speaker`, `The Chairman`), or a station and its item (`Washington Item 1.`),
     and nothing else."""
     text = line.strip()
+    if _CAPS_LINE.fullmatch(text) and text.lower() not in {m.lower() for m in conventions.common.markings}:
+        start = line.index(text)  # "CONSUL", the speech on the lines below (kept only where labels recur)
+        return Label(start, start + len(text), start + len(text), text, text, "alone-caps", "")
     station = _STATION_ITEM.fullmatch(text)
     if station and (station.group("name") in places() or _CAMEL.fullmatch(station.group("name"))):
         start = line.index(text)

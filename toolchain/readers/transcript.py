@@ -259,7 +259,7 @@ class _Reader:
         for kind, b in front.order:
             if kind in ("title", "p", "date"):
                 cast.learn_text(b.text)
-            if kind == "p":
+            if kind in ("p", "date"):  # "Interviewer: John Smith / Date: 14 May 2001"
                 for label, value in participants.role_lines(b, conv):
                     cast.learn_participant(value, role=label)
         presiding = participants.chair([b for _, b in front.order], conv)

@@ -59,16 +59,20 @@ def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]
     (`NATO. …`: one word in capitals) counts only when the document repeats it."""
     labels = [
         find_label(b.lines[0], conventions)
-        or (alone(b.lines[0], conventions) if len(b.lines) == 1 and k + 1 < len(bs) else None)
+        or (alone(b.lines[0], conventions) if len(b.lines) > 1 or k + 1 < len(bs) else None)
         for k, b in enumerate(bs)
     ]
     repeated = Counter(label.name for label in labels if label is not None)
     # once one such label speaks twice, the text labels its turns so: a name of five letters or more is one too
     in_use = any(n > 1 and _one_word(name) for name, n in repeated.items())
+    alone_caps = [label.name for label in labels if label is not None and label.style == "alone-caps"]
+    caps_in_use = len(set(alone_caps)) >= 2 and len(alone_caps) > len(set(alone_caps))
 
     def plausible(label: Label) -> bool:
         if label.style == "qa":  # "Q …" / "A …": only where questions and answers both come again and again
             return repeated["Q"] >= QA_MIN and repeated["A"] >= QA_MIN
+        if label.style == "alone-caps":  # "CONSUL" on its line: only where such labels alternate and recur
+            return caps_in_use
         prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and _one_word(label.name)
         return not prose_like or repeated[label.name] > 1 or (in_use and len(label.name) >= 5)
 
