@@ -10,20 +10,22 @@ import re
 from .. import model as m
 from ..encode.inline import plain
 from ..source.blocks import Block
-from ..source.language import identify
+from ..source.language import identify, identify_between
 from ..source.scripts import script
 from .conventions import Conventions
 
-# Paragraphs tried for the language of the whole: the longest ones, up to this many.
-SAMPLED = 3
+# Paragraphs asked their language for that of the whole: the longest, the first and the last of some length.
+SAMPLE_LETTERS = 80
+# A paragraph of a text of two languages in one script is asked its own from this many letters on.
+OWN_LETTERS = 60
 
 
 def of_text(bs: list[Block], conv: Conventions) -> str:
-    """The language of the longest paragraph the detector is sure of (of the `SAMPLED` longest), written
-    in the script most of the text is in; else the language of that script (`Conventions.script_languages`),
-    else the default language."""
+    """The language of the longest paragraph the detector is sure of (of the three longest), in the script
+    most of the text is in; else the language of that script (`Conventions.script_languages`), else the
+    default language."""
     main = script(" ".join(b.text for b in bs)[:5000])
-    for b in sorted(bs, key=lambda b: len(b.text), reverse=True)[:SAMPLED]:
+    for b in sorted(bs, key=lambda b: len(b.text), reverse=True)[:3]:
         found = identify(b.text) if script(b.text) == main else None
         if found is not None:
             return found
@@ -31,23 +33,41 @@ def of_text(bs: list[Block], conv: Conventions) -> str:
     return common.script_languages.get(main or "", common.default_language)
 
 
+def _votes(texts: list[str]) -> dict[str, int]:
+    """The languages of the longest, the first and the last text of some length, each weighed by its length."""
+    long = [t for t in texts if len(t) >= SAMPLE_LETTERS]
+    samples = {id(t): t for t in [*long[:1], *long[-1:], *sorted(long, key=len)[-1:]]}.values()
+    votes: dict[str, int] = {}
+    for text in samples:
+        found = identify(text)
+        if found is not None:
+            votes[found] = votes.get(found, 0) + len(text)
+    return votes
+
+
 def mark(blocks: list[m.Block], lang: str, site: str) -> set[str]:
     """Give each paragraph written in another script than the text's its own language when it is not the
     text's; and the title heading and the summary (the page's words over the document's) in the same script
     the language of the `site` (an English title over a German letter): on a short line in the text's script
     the detector mistakes names for a language ("Information of Cde. W. Gomułka" is no French). Returns the
-    languages so given."""
+    languages so given. When the sampled paragraphs of the text disagree (a German note and its English
+    translation), every paragraph of some length is asked; names are left out of what is asked (a list of
+    Bulgarian names is no Slovene)."""
     leaves = [(block, page, plain(block.content)) for block, page in _leaves(blocks)]
     main = script(" ".join(text for _, _, text in leaves)[:5000])
+    unnamed = {id(block): _unnamed(block.content) for block, _, _ in leaves}
+    prose = [unnamed[id(block)] for block, page, text in leaves if not page and script(text) == main]
+    mixed = frozenset(_votes(prose)) | {lang}  # the languages the samples are in; two or more: a mixed text
     others = _OTHER_THAN.get(main or "")
     found: set[str] = set()
     for block, page, text in leaves:
         foreign = others.search(text) is not None if others is not None else True
         written = script(text) if foreign else main
-        if written is None or not ((page and lang != site) or written != main):
+        own = len(mixed) > 1 and written == main and len(unnamed[id(block)]) >= OWN_LETTERS
+        if written is None or not ((page and lang != site) or written != main or own):
             continue
-        other = identify(text)
-        if other is not None and other != lang and (written != main or other == site):
+        other = identify_between(unnamed[id(block)], mixed) if own else identify(text)
+        if other is not None and other != lang and (written != main or other == site or own):
             block.lang = other
             found.add(other)
     return found
@@ -74,3 +94,14 @@ def _leaves(blocks: list[m.Block], page: bool = False) -> list[tuple[m.Para | m.
                 inner = [(b, p and not isinstance(b, m.Head)) for b, p in inner]
             out.extend(inner)
     return out
+
+
+def _unnamed(content: m.Inline) -> str:
+    """A paragraph's words without the names of persons in it, nor the words in brackets (an editor's, often
+    in the original's language: "[Jugoszláv Kommunisták Szövetsége]")."""
+    text, out, at = content.text, [], 0
+    for span in sorted((s for s in content.spans if s.kind == "persName"), key=lambda s: s.start):
+        if span.start >= at:
+            out.append(text[at : span.start])
+            at = span.end
+    return re.sub(r"\[[^\[\]]*\]", " ", "".join([*out, text[at:]]))
