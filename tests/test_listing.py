@@ -601,3 +601,17 @@ def test_a_diary_of_dated_entries_is_a_document_not_a_catalogue():
     tei, _ = convert(text, "diary.txt")
     assert b'type="catalogue"' not in tei
     assert words(xpath(parse(tei), "string(//tei:body)")).count("January") == 3
+
+
+def test_a_page_whose_titles_stand_above_their_dates_is_not_read_as_one_whose_titles_follow():
+    """Title, date, summary: read as date, title, summary every title would be the record before's summary;
+    the page is left to the document reader, which loses nothing."""
+    text = (
+        "Search results: 3 items\n\n"
+        "Minutes of the lighthouse board\n4 May 1961\nThe board discusses the new lamp.\n\n"
+        "Letter of the keeper to the board\n9 May 1961\nThe keeper asks for a second assistant.\n\n"
+        "Report on the winter storms\n20 May 1961\nDamage to the lantern and the boat house.\n"
+    )
+    assert readers.READERS["listing"].sniff(text, DEFAULT) == 0.0
+    tei, _ = convert(text, "titles-first.txt")
+    assert b'type="catalogue"' not in tei

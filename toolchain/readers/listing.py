@@ -402,6 +402,8 @@ def sniff(text: str, conventions: Conventions) -> float:
         return 0.0
     if not _one_date_style(page.records):
         return 0.0  # "February 19, 1993" over "19 лютого 1993 р.": a page's date and the document's own
+    if page.kind == DATED and _titles_first(page):
+        return 0.0  # title, date, summary: not the layout this reader reads (it would shift every title)
     good = [record for record in page.records if _looks_like(record)]
     good_words = sum(_words(record) for record in good)
     chrome_lines = {line.number for line in page.chrome}
@@ -413,6 +415,20 @@ def sniff(text: str, conventions: Conventions) -> float:
     if score < MIN_SCORE[page.kind]:
         return 0.0
     return min(1.0, score + (0.05 if page.range else 0.0))
+
+
+def _titles_first(page: Page) -> bool:
+    """Whether each record's title stands on the line above its date line (`Harbour Board minutes` / `12 March
+    1958` / summary) rather than below it: most date lines follow, without a blank line, a short line that is
+    no sentence, the last of the record before (or of the heads)."""
+    above = 0
+    previous: list[Line | None] = [line for line, _ in page.heads]
+    for record in page.records:
+        last = previous[-1] if previous else None
+        if last is not None and last.number == record.line - 1 and len(last.text.split()) <= TITLE_MAX_WORDS:
+            above += not _sentence(last.text)
+        previous = record.body
+    return above * 3 >= 2 * len(page.records)
 
 
 def _one_date_style(records: list[Record]) -> bool:
