@@ -8,6 +8,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Container
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -72,18 +73,30 @@ def tei(tag: str) -> str:
 
 
 def local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    tag = element.tag
+    return _local_name(tag) if isinstance(tag, str) else ""
+
+
+@cache
+def _local_name(tag: str) -> str:
+    """The local name of a Clark name, as `etree.QName(tag).localname`."""
+    return tag.rpartition("}")[2]
+
+
+@cache
+def _attribute(key: str) -> str:
+    """The attribute a keyword of `el` names: `xml_id`/`xml_lang` are xml:*, `type_` is `type`."""
+    return {"xml_id": XML_ID, "xml_lang": XML_LANG}.get(key) or key.rstrip("_").replace("__", ":")
 
 
 def el(tag: str, *children: object, **attrs: str | None) -> etree._Element:
     """Build a TEI element: strings become text, elements children; `xml_id`/`xml_lang` map to xml:*."""
     node = etree.Element(tei(tag), nsmap=NSMAP) if tag == "TEI" else etree.Element(tei(tag))
     for key, value in attrs.items():
-        if value is None:
-            continue
-        name = {"xml_id": XML_ID, "xml_lang": XML_LANG}.get(key, key.rstrip("_").replace("__", ":"))
-        node.set(name, value)
-    append(node, *children)
+        if value is not None:
+            node.set(_attribute(key), value)
+    if children:
+        append(node, *children)
     return node
 
 
@@ -135,7 +148,8 @@ def parse(source: Path | bytes) -> etree._ElementTree:
 
 def indent(node: etree._Element, level: int = 0) -> None:
     """Indent element-only content by two spaces a level; mixed content stays as it is."""
-    if local(node) not in STRUCTURAL or not len(node):
+    tag = node.tag
+    if not isinstance(tag, str) or _local_name(tag) not in STRUCTURAL or not len(node):
         return
     pad = "\n" + "  " * (level + 1)
     node.text = pad
@@ -147,11 +161,12 @@ def indent(node: etree._Element, level: int = 0) -> None:
 
 def serialise(root: etree._Element) -> bytes:
     """Canonical bytes: NFC text, structural indentation, UTF-8 with declaration, final newline."""
-    for node in root.iter():
-        if node.text:
-            node.text = unicodedata.normalize("NFC", node.text)
-        if node.tail:
-            node.tail = unicodedata.normalize("NFC", node.tail)
+    for node in root.iter():  # a text is set again only where normalising changes it
+        text, tail = node.text, node.tail
+        if text and not unicodedata.is_normalized("NFC", text):
+            node.text = unicodedata.normalize("NFC", text)
+        if tail and not unicodedata.is_normalized("NFC", tail):
+            node.tail = unicodedata.normalize("NFC", tail)
     indent(root)
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"

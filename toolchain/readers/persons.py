@@ -9,8 +9,9 @@ with possessives, and by bare initials where they are unique (`N. S. says`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Mention, Person
 from ..source.names import (
@@ -45,6 +46,15 @@ _TOKEN_BEFORE = re.compile(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _SURNAME_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+((?:[А-ЯЁ]\.[ \t]?){1,3})(?!\w)")
 _LIFE = re.compile(r"\s*\((\d{4})\s*[-–]\s*(\d{4})\)")
+# What may not follow a forename or initials taken alone: a capitalised word or another initial.
+_WORD = re.compile(r"\w")
+_UPPER_AFTER = re.compile(rf"[ \t]+[{UPPER}]")
+_NAME_AFTER = re.compile(rf"[ \t]?[{UPPER}][{LOWER}]*\b|[ \t]?[{UPPER}]\.")
+
+
+@lru_cache(maxsize=1024)
+def _initials_alternative(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @cache
@@ -170,19 +180,57 @@ class Persons:
     # --- matching ----------------------------------------------------------------
 
     def _pattern(self) -> re.Pattern[str]:
+        """The mentions of the persons known, as a pattern of their names alone (no letter classes, so it
+        compiles several times faster); `_mentions` applies the conditions on what follows a forename
+        or initials, which would otherwise be lookaheads of this pattern."""
         if self._matcher is None:
             surnames = sorted({p.surname for p in self.people}, key=len, reverse=True)
             keys = sorted({p.key for p in self.people if len(p.key) >= 2}, key=len, reverse=True)
-            alts = [rf"(?P<sur>{'|'.join(map(surname_pattern, surnames))})"] if surnames else []
+            alts = [rf"(?P<sur>{'|'.join(map(surname_pattern, surnames))})(?![\w])"] if surnames else []
             forenames = sorted(self._unique_forenames(), key=len, reverse=True)
             if forenames:  # "Fidel" alone, when one person has that given name
-                alts.append(rf"(?P<fore>{'|'.join(map(re.escape, forenames))})(?![ \t]+[{UPPER}])")
+                alts.append(rf"(?P<fore>{'|'.join(map(re.escape, forenames))})(?![\w])")
+            initials = [r"[ \t]?".join(rf"{k}\." for k in key) for key in keys]
             if keys:
-                init = "|".join(r"[ \t]?".join(rf"{k}\." for k in key) for key in keys)
-                alts.append(rf"(?P<ini>{init})(?![ \t]?[{UPPER}][{LOWER}]*\b)(?![ \t]?[{UPPER}]\.)")
+                alts.append(rf"(?P<ini>{'|'.join(initials)})(?![\w])")
             body = "|".join(alts) or r"(?!x)x"
-            self._matcher = re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
+            self._matcher = re.compile(rf"(?<![\w.])(?:{body})")
+            self._forenames = forenames
+            self._initials = [_initials_alternative(i) for i in initials]
         return self._matcher
+
+    def _mentions(self, text: str) -> Iterator[tuple[str, int, int]]:
+        r"""(group, start, end) of each name of a known person in `text`, left to right, as one pattern
+        with the lookaheads would find them: `(?P<fore>…)(?![ \t]+[A-Z])` and
+        `(?P<ini>…)(?![ \t]?[A-Z][a-z]*\b)(?![ \t]?[A-Z]\.)`, each then `(?![\w])`. Where a lookahead
+        refuses the forename or initials `_pattern` found, the alternatives after it are tried at the
+        same place, as that pattern would: the later forenames, then the initials."""
+        pattern = self._pattern()
+        surnames = "sur" in pattern.groupindex
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            if surnames and m.group("sur") is not None:
+                yield "sur", m.start(), m.end()
+                pos = m.end()
+                continue
+            found = self._guarded(text, m.start())
+            if found is None:
+                pos = m.start() + 1
+                continue
+            yield found[0], m.start(), found[1]
+            pos = found[1]
+
+    def _guarded(self, text: str, start: int) -> tuple[str, int] | None:
+        """The forename or initials at `start` that no name or initial follows: (group, end)."""
+        for forename in self._forenames:
+            end = start + len(forename)
+            if text.startswith(forename, start) and not _WORD.match(text, end) and not _UPPER_AFTER.match(text, end):
+                return "fore", end
+        for initials in self._initials:
+            m = initials.match(text, start)
+            if m is not None and not _WORD.match(text, m.end()) and not _NAME_AFTER.match(text, m.end()):
+                return "ini", m.end()
+        return None
 
     def _unique_forenames(self) -> list[str]:
         """Given names (of four letters or more) that one person alone bears and no one has as surname."""
@@ -196,22 +244,22 @@ class Persons:
     def mentions(self, text: str) -> list[Mention]:
         """Every mention of a known person in `text`, as spans including initials or given names."""
         out: list[Mention] = []
-        for m in self._pattern().finditer(text):
-            if m.groupdict().get("fore"):
-                out.append(Mention(m.start(), m.end(), next(p for p in self.people if m.group("fore") in p.forenames)))
-            elif m.group("sur"):
-                candidates = self.same(m.group("sur"))
-                start, initials = self._extend_left(text, m.start(), candidates)
+        for group, begin, end in self._mentions(text):
+            if group == "fore":
+                out.append(Mention(begin, end, next(p for p in self.people if text[begin:end] in p.forenames)))
+            elif group == "sur":
+                candidates = self.same(text[begin:end])
+                start, initials = self._extend_left(text, begin, candidates)
                 person = self._pick(candidates, initials)
                 if person is None:
-                    self.ambiguous.append(text[start : m.end()])
+                    self.ambiguous.append(text[start:end])
                     continue
-                out.append(Mention(start, m.end(), person))
+                out.append(Mention(start, end, person))
             else:
-                key = initials_key(m.group("ini"))
+                key = initials_key(text[begin:end])
                 matches = [p for p in self.people if p.key == key]
                 if len(matches) == 1:
-                    out.append(Mention(m.start(), m.end(), matches[0]))
+                    out.append(Mention(begin, end, matches[0]))
         return out
 
     @staticmethod
