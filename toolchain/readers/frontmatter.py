@@ -485,6 +485,14 @@ def _resp_pattern(conv: Conventions) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
 
 
+# A name or an organisation in a statement of responsibility: capitalised words, particles and initials between
+# them, an organisation's parenthesised note after ("Vladislav M. Zubok (National Security Archive)").
+_NAMED = re.compile(
+    r"(?:[A-ZÀ-ÝА-Я][\w'’.-]*|de|du|von|van|der|la|le|of|the|for|and|y|da|di)"
+    r"(?:\s+(?:[A-ZÀ-ÝА-Я][\w'’.-]*|de|du|von|van|der|la|le|of|the|for|and|y|da|di)){0,7}(?:\s*\([^()]*\))?"
+)
+
+
 def responsibility(text: str, ctx: Context) -> list[Resp]:
     """The statements of responsibility in `text` (`Translated by Jane Doe, The Archive, with assistance
     from John Roe`): each phrase, the persons it names (ids given here) and an organisation after them."""
@@ -494,8 +502,15 @@ def responsibility(text: str, ctx: Context) -> list[Resp]:
     for k, pm in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         scope = _SENTENCE_END.split(text[pm.end() : end], maxsplit=1)[0].strip(" ,.;")
-        pieces = [p.strip(" .") for p in re.split(r",\s*|\s+and\s+", scope) if p.strip(" .")]
-        orgs = [p for p in pieces if set(p.split()) & organisations or p.split()[0] in not_names()]
+        pieces = []
+        for piece in (p.strip(" .") for p in re.split(r",\s*|\s+and\s+", scope) if p.strip(" .")):
+            if not _NAMED.fullmatch(piece):
+                break  # "obtained by NHK, provided to CWIHP, …": the statement ends where the names do
+            pieces.append(piece)
+        noted = [re.search(r"\s*\(([^()]*)\)$", p) for p in pieces]  # "Vladislav M. Zubok (National …)"
+        pieces = [p[: m.start()] if m else p for p, m in zip(pieces, noted, strict=True)]
+        orgs = [p for p in pieces if set(p.split()) & organisations or p.split()[0] in not_names() or p.isupper()]
+        orgs += [m.group(1) for m in noted if m]
         for name in (p for p in pieces if p not in orgs):
             pid = unique_id(slug(name.split()[-1]), ctx.ids, "-resp")
             ctx.ids.add(pid)
