@@ -84,6 +84,18 @@ def _ellipsis(conv: Conventions) -> str:
     return "An ellipsis in brackets ([…]) is a gap (reason omitted)."
 
 
+# Said by documents and transcripts alike.
+_MARGIN = Part(
+    _when("margin"),
+    "A bracket that says a note was written on the margin ([Marginal note in pencil: …]) is a note "
+    "type='marginal' place='margin', the wording that says so its label.",
+)
+_ELAPSED = Part(
+    _when("elapsed"),
+    "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' with @dur.",
+)
+
+
 DECLARATIONS: dict[str, Declaration] = {
     "not-corrected": Declaration("correction", "The transcript is not corrected: its spelling and wording are kept."),
     "line-breaks": Declaration(
@@ -159,16 +171,8 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(_when("omission"), _omission),
             Part(_when("ellipsis"), _ellipsis),
             Part(_when("sic"), "[sic] marks the word before it as sic."),
-            Part(
-                _when("margin"),
-                "A bracket that says a note was written on the margin ([Marginal note in pencil: …]) is a "
-                "note type='marginal' place='margin', the wording that says so its label.",
-            ),
-            Part(
-                _when("elapsed"),
-                "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' "
-                "with @dur.",
-            ),
+            _MARGIN,
+            _ELAPSED,
             Part(_when("uncertain"), "A bracketed word with a question mark is unclear (reason uncertain)."),
             Part(
                 _when("room"),
@@ -260,16 +264,8 @@ DECLARATIONS: dict[str, Declaration] = {
                 "one, in seg type='resumption'.",
             ),
             Part(_when("time"), "Times of day are time with @when."),
-            Part(
-                _when("margin"),
-                "A bracket that says a note was written on the margin ([Marginal note in pencil: …]) is a "
-                "note type='marginal' place='margin', the wording that says so its label.",
-            ),
-            Part(
-                _when("elapsed"),
-                "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' "
-                "with @dur.",
-            ),
+            _MARGIN,
+            _ELAPSED,
         ),
     ),
     "catalogue": Declaration(
