@@ -304,10 +304,15 @@ class _Reader:
                     break
         meta.manuscript = ms
         closing = next((d for u in translation.units if u.kind == "closer" for d in [find_date(u.text)] if d), None)
+        titled = find_date(title)  # "Record of a conversation …, 4 May 1971"
         meta.creation = frontmatter.creation(
-            [date_line, (None, closing.iso) if closing else None],
+            [
+                date_line,
+                (None, closing.iso) if closing else None,
+                (None, titled.iso) if titled and len(titled.iso) == 10 else None,
+            ],
             self.ctx,
-            "document has no date (no date line, none in the closing lines)",
+            "document has no date (no date line, none in the closing lines or the title)",
         )
         meta.languages = self.ctx.languages({original.lang, translation.lang})
         return meta
