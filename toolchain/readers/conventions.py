@@ -63,6 +63,7 @@ class Common:
     initial_like_titles: dict[str, tuple[str, ...]]
     participants_prefixes: tuple[str, ...]
     chair_phrases: tuple[str, ...]
+    chair_labels: tuple[str, ...]
     participant_roles: Pairs
     speech_verbs: tuple[str, ...]
     narrator_pronouns: dict[str, str]

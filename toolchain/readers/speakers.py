@@ -313,10 +313,10 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         return None, "no participant has these initials"
     unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in cast.lexicon.title_words]
     if unprefixed and all(w.rstrip(".:").lower() in cast.lexicon.roles for w in unprefixed):
-        role = next((r for phrase, r in conv.common.participant_roles if phrase in low), None)
-        bearers = cast.roles.get(role, []) if role is not None else []
-        if len(bearers) == 1:  # "ГОЛОВУЮЧИЙ.": the front matter says who chairs
-            return bearers[0], f"the {role}"
+        chairs = {c.lower() for c in conv.common.chair_labels}
+        bearers = cast.roles.get("chair", []) if " ".join(unprefixed).rstrip(".:").lower() in chairs else []
+        if len(bearers) == 1:  # "ГОЛОВУЮЧИЙ.", "Vorsitzender:": the front matter says who chairs
+            return bearers[0], "the chair"
         return None, "the label names a role, not a person, and the text does not say who holds it"
     person = cast._person(name, None)
     if person is not None:
