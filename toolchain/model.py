@@ -25,6 +25,7 @@ RANK = {
     "stage": 3,
     "term": 4,
     "sic": 4,
+    "unclear": 4,
     "said": 5,
     "seg": 5,
     "q": 6,

@@ -150,7 +150,16 @@ def _omission(site: Site) -> list[Span] | None:
 
 
 def _uncertain(site: Site) -> list[Span] | None:
+    """`[word?]`: the reading is uncertain (unclear); `word [?]`: the word before is."""
     inner = site.inner.strip()
+    if inner == "?":
+        word = re.search(r"([\w'’-]+)[^\w\s]*(\s*)$", site.text[: site.bracket.start])
+        if not word:
+            return None
+        return [
+            Span(word.start(1), word.end(1), "unclear", lambda: el("unclear", reason="uncertain")),
+            Span(site.bracket.start - len(word.group(2)), site.bracket.end, "marker", None, leaf=True),
+        ]
     if not (inner.endswith("?") and len(inner.split()) <= 4):
         return None
     lo, hi = site.bracket.inner

@@ -85,6 +85,11 @@ def _ellipsis(conv: Conventions) -> str:
 
 
 # Said by documents and transcripts alike.
+_UNCERTAIN = Part(
+    _when("uncertain"),
+    "A bracketed word with a question mark ([Kalamata?]), or the word before a bracketed question mark "
+    "(Piraeus [?]), is unclear (reason uncertain).",
+)
 _MARGIN = Part(
     _when("margin"),
     "A bracket that says a note was written on the margin ([Marginal note in pencil: …]) is a note "
@@ -173,7 +178,7 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(_when("sic"), "[sic] marks the word before it as sic."),
             _MARGIN,
             _ELAPSED,
-            Part(_when("uncertain"), "A bracketed word with a question mark is unclear (reason uncertain)."),
+            _UNCERTAIN,
             Part(
                 _when("room"),
                 "A few bracketed words of what happened in the room ([laughter], [pause]) are a stage of type "
@@ -247,7 +252,7 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(_when("struck"), _struck),
             Part(_when("ellipsis"), _ellipsis),
             Part(_when("sic"), "[sic] marks the word before it as sic."),
-            Part(_when("uncertain"), "A bracketed word with a question mark is unclear (reason uncertain)."),
+            _UNCERTAIN,
             Part(
                 _when("stage", "remark"),
                 "A whole bracketed paragraph, or a short bracket of stage words (laughter, pause), is a stage, "
