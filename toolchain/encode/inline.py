@@ -43,14 +43,22 @@ def content(inline: Inline) -> list[object]:
 def build(text: str, spans: list[Span]) -> list[object]:
     """Mixed content (strings and elements) for `text` with `spans` applied."""
     kept, _ = nest(spans)
-    holder = etree.Element("holder")
-    _fill(holder, text, 0, len(text), kept)
-    out: list[object] = [holder.text] if holder.text else []
-    for child in holder:
-        tail, child.tail = child.tail, None
-        out.append(child)
-        if tail:
-            out.append(tail)
+    out: list[object] = []
+    run = ""  # the text since the last element: the characters of dropped spans leave it whole
+    for piece, span, children in _pieces(text, 0, len(text), kept):
+        if span is None:
+            run += piece
+        elif span.make is not None:
+            element = span.make()
+            if not span.leaf:
+                lo, hi = span.inner
+                _fill(element, text, lo, hi, children)
+            if run:
+                out.append(run)
+            out.append(element)
+            run, element.tail = element.tail or "", None
+    if run:
+        out.append(run)
     return out
 
 

@@ -45,6 +45,9 @@ _NAME = re.compile(rf"({INITIALS})?[ \t]?({CAP_WORD})")
 _TOKEN_BEFORE = re.compile(rf"(?:(?<!\w)({INITIAL})|(?<![\w.])({CAP_WORD}))[ \t]?$")
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _SURNAME_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \t]+((?:[А-ЯЁ]\.[ \t]?){1,3})(?!\w)")
+_CYRILLIC_CAPITAL = re.compile(r"[А-ЯЁ]")
+# Every ending `_PATRONYMIC` knows contains one of these: a text without them has no patronymic.
+_PATRONYMIC_PARTS = ("ich", "vna", "tch")
 _LIFE = re.compile(r"\s*\((\d{4})\s*[-–]\s*(\d{4})\)")
 # What may not follow a forename or initials taken alone: a capitalised word or another initial.
 _WORD = re.compile(r"\w")
@@ -57,18 +60,31 @@ def _initials_alternative(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _first_letters(words: list[str]) -> str:
+    """A lookahead for the letters `words` begin with, put before their alternation: a position where no
+    word can begin fails at once instead of trying every alternative (the matches are the same)."""
+    if not words or not all(words):
+        return ""
+    return f"(?=[{''.join(sorted({re.escape(w[0]) for w in words}))}])"
+
+
 @cache
 def _discovery_patterns(conventions: Conventions, extra_titles: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The title, plural-title and given-name patterns, compiled once per conventions and language."""
     titles = sorted(conventions.common.titles + extra_titles, key=len, reverse=True)
     plural = sorted(conventions.common.plural_titles, key=len, reverse=True)
-    title = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, titles))})[ \t]+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)")
+    any_title = rf"{_first_letters(titles)}(?:{'|'.join(map(re.escape, titles))})"
+    title = re.compile(rf"(?<![\w]){any_title}[ \t]+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)")
     name = rf"(?:{INITIALS})?[ \t]?{CAP_WORD}"
     separator = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
-    plural_re = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, plural))})[ \t]+((?:{name}{separator})*{name})")
+    plural_re = re.compile(
+        rf"(?<![\w]){_first_letters(plural)}(?:{'|'.join(map(re.escape, plural))})[ \t]+((?:{name}{separator})*{name})"
+    )
     given = sorted(given_names(), key=len, reverse=True)
     middle = rf"(?:[ \t]+(?:{CAP_WORD}|[{UPPER}]\.))?"
-    given_re = re.compile(rf"(?<![\w.])((?:{'|'.join(map(re.escape, given))}){middle})[ \t]+({CAP_WORD})(?!\w)")
+    given_re = re.compile(
+        rf"(?<![\w.]){_first_letters(given)}((?:{'|'.join(map(re.escape, given))}){middle})[ \t]+({CAP_WORD})(?!\w)"
+    )
     return title, plural_re, given_re
 
 
@@ -418,11 +434,12 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
         p = persons.add(m.group(2), initials, role=role, form=m.group(0)[m.group(0).find(initials) :])
         persons._life(p, text, m.end())
         found.append(p)
-    for m in _SURNAME_INITIALS.finditer(text):  # Russian order: "Хрущев Н.С."
+    # Russian order: "Хрущев Н.С." (only in a text with a Cyrillic capital)
+    for m in _SURNAME_INITIALS.finditer(text) if _CYRILLIC_CAPITAL.search(text) else ():
         if m.group(1) not in not_names():
             p = persons.add(m.group(1), m.group(2), role=role, form=m.group(0).strip())
             found.append(p)
-    for m in _PATRONYMIC.finditer(text):
+    for m in _PATRONYMIC.finditer(text) if any(part in text for part in _PATRONYMIC_PARTS) else ():
         if m.group(1) in not_names() or m.group(3) in not_names():
             continue
         p = persons.add(m.group(3), forenames=(m.group(1), m.group(2)), role=role, form=m.group(0))
