@@ -88,6 +88,10 @@ def _discovery_patterns(conventions: Conventions, extra_titles: tuple[str, ...])
     return title, plural_re, given_re
 
 
+# Honorifics that are part of how a person is named and written (Burmese "U Thant", "Daw Khin Kyi"): kept.
+HONORIFIC_NAMES = frozenset({"U", "Daw"})
+
+
 class Persons:
     """The persons of one document, in order of discovery, with a matcher for their mentions."""
 
@@ -120,6 +124,9 @@ class Persons:
         if forenames and not initials:
             initials = norm_initials("".join(f[0] for f in forenames if f[:1].isupper()))
         person = self._find(surname, initials)
+        second = self._two_surnames(surname, forenames) if person is None else None
+        if second is not None:
+            person, surname, forenames = second, second.surname, second.forenames  # known by the first surname
         if person is None:
             person = self.append(Person(surname, initials, forenames, role))
             self._matcher = None
@@ -144,6 +151,22 @@ class Persons:
         self._by_start.setdefault(person.surname[:2], []).append(person)
         self._matcher = None
         return person
+
+    def _two_surnames(self, surname: str, forenames: tuple[str, ...]) -> Person | None:
+        """The person a name with a second surname is (`Fidel Castro Ruz` is Fidel Castro, in either order of
+        mention): the given name and the first surname agree; the person is known by the first surname."""
+        if len(forenames) == 2:  # "Fidel Castro Ruz" after "Fidel Castro"
+            given, paternal = forenames
+            return next((p for p in self.same(paternal) if p.forenames[:1] == (given,)), None)
+        if len(forenames) == 1:  # "Fidel Castro" after "Fidel Castro Ruz": known by the first surname from now
+            for p in self.people:
+                if len(p.forenames) == 2 and p.forenames == (forenames[0], surname):
+                    p.forms.add(f"{p.forenames[0]} {p.forenames[1]} {p.surname}")
+                    p.surname, p.forenames = surname, forenames
+                    self._by_start.setdefault(surname[:2], []).append(p)
+                    self._matcher = None
+                    return p
+        return None
 
     def same(self, surname: str) -> list[Person]:
         """The people whose surname `surname` is, in order of discovery (two letters in common first)."""
@@ -460,6 +483,9 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
             forenames = (*(f"{t}." for t in initial_tokens(m.group(1) or "")), m.group(2))
             form = text[m.start(1) if m.group(1) else m.start(2) : after.end()]
             found.append(persons.add(after.group(1), forenames=forenames, role=role, form=form))
+            continue
+        if m.group(0).split()[0] in HONORIFIC_NAMES and not m.group(1):  # "U Thant": the honorific is his name's
+            found.append(persons.add(m.group(2), forenames=(m.group(0).split()[0],), role=role, form=m.group(0)))
             continue
         found.append(persons.add(m.group(2), m.group(1) or "", role=role))
     for m in persons._plural.finditer(text):
