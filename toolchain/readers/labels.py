@@ -290,8 +290,11 @@ def _colon_label_ok(name: str, conventions: Conventions) -> bool:
     if len(name) > 50 or any(ch.isdigit() for ch in name) or name.lower() in lex.fields:
         return False
     words = name.split()
-    if any(w.lower() in _CONNECTORS for w in (words[0], words[-1])):
-        return False
+    titled = (
+        len(words) > 1 and words[0].lower() == "the" and words[1].lower().rstrip(".") in lex.label_titles | lex.roles
+    )
+    if not titled and any(w.lower() in _CONNECTORS for w in (words[0], words[-1])):
+        return False  # "In the House of:" no; "The President:", "The Chair:" yes
     # "In Moscow:", "But:": a function word opens no label; a title does ("President:", "The Secretary:")
     first = words[0].lower().rstrip(".")
     return not (

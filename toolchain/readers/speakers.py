@@ -273,6 +273,11 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         return cast.aliases[low], "participants list"
     if anonymous(name, conv):
         return None, "the label names no one"
+    held = re.search(r"\(([^()]+)\)\s*:?$", label.text)  # "The Chair (Ms Rowe):": who holds the role
+    if held and not held.group(1).isupper() and cast.lexicon.titled_name.fullmatch(held.group(1).strip()):
+        person = cast._find_or_add(held.group(1).strip())
+        if person is not None:
+            return person, "the name after the role"
     for part, role in conv.transcript.speaker_roles.items():
         if part.lower() == low:
             bearers = cast.roles.get(role, [])
