@@ -65,7 +65,7 @@ def sniff(text: str, conventions: Conventions) -> float:
     found = [(i, lab) for i, lab in enumerate(turn_labels(bs, conventions)) if lab is not None]
     if len(found) < 2:
         return 0.0
-    names = [lab.name.lower() for _, lab in found]
+    names = [lab.name.lower().split()[-1] for _, lab in found]  # "Ambassador Dobrynin" is "Dobrynin"
     share = len(found) / max(1, len(bs) - found[0][0])
     if len(found) == 2:  # an excerpt of two turns: two speakers, and the turns are most of what follows
         return 0.6 if len(set(names)) == 2 and share >= 0.5 else 0.0
