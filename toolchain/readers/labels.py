@@ -56,11 +56,12 @@ PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 OFFICE_NAME = re.compile(rf"(?P<before>[^()]{{0,80}}?)\((?P<name>{CAP_WORD})\)")
 SUFFIX = re.compile(r",?\s+(?:Jr|Sr|Jnr|Snr)\.?(?=,|\s|$)|,?\s+(?:II|III|IV)(?=,|\s|$)")
 PARTICLES = {"de", "del", "da", "di", "la", "le", "von", "van", "y", "dos", "das", "du"}
-# Before a label: a time of day ("(18:31) Santo Domingo: …") or an omission (". . . Q: …")
-_LEADING_TIME = re.compile(
-    r"(?:\((\d{1,2})[.:](\d{2})(?::\d{2})?\)|\[\d{1,2}:\d{2}(?::\d{2})?\]|(?:\.[ \t]?){2}\.|…)[ \t]+"
-)
 OMISSION = re.compile(r"(?:\.[ \t]?){2}\.|…")
+# Before a label: a time of day ("(18:31) Santo Domingo: …"), a recording time ("[00:14:50]") or an omission
+# (". . . Q: …")
+_LEADING_TIME = re.compile(
+    rf"(?:\((\d{{1,2}})[.:](\d{{2}})(?::\d{{2}})?\)|\[\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]|{OMISSION.pattern})[ \t]+"
+)
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def alone(line: str, conventions: Conventions) -> Label | None:
     a title or office alone (`Mr. Speaker`, `The Chairman`), or a station and its item (`Washington Item 1.`),
     and nothing else."""
     text = line.strip()
-    if _CAPS_LINE.fullmatch(text) and text.lower() not in {m.lower() for m in conventions.common.markings}:
+    if _CAPS_LINE.fullmatch(text) and text.lower() not in lexicon(conventions).markings:
         start = line.index(text)  # "CONSUL", the speech on the lines below (kept only where labels recur)
         return Label(start, start + len(text), start + len(text), text, text, "alone-caps", "")
     station = _STATION_ITEM.fullmatch(text)
@@ -222,6 +223,9 @@ class _Lexicon:
     roles: frozenset[str]  # words that name a role, lower case ("speaker", "court")
     announced: re.Pattern[str]  # a label that announces its short form: "McGeorge Bundy [hereafter McGB]:"
     initial_like: frozenset[str]  # titles that look like an initial ("M.")
+    markings: frozenset[str]  # classification marks, lower case: never a label ("SECRET")
+    collective: tuple[str, ...]  # voices from the floor, lower case ("un sénateur")
+    chairs: frozenset[str]  # role labels that stand for whoever chairs, lower case ("головуючий")
 
 
 def _title_alt(conv: Conventions) -> str:
@@ -281,6 +285,9 @@ def lexicon(conv: Conventions) -> _Lexicon:
             r"(?P<alias>[^\]]{1,20})\]:(?=[ \t]|$)"
         ),
         initial_like=frozenset(t for ts in conv.common.initial_like_titles.values() for t in ts),
+        markings=frozenset(m.lower() for m in conv.common.markings),
+        collective=tuple(c.lower() for c in conv.transcript.collective_speakers),
+        chairs=frozenset(c.lower() for c in conv.common.chair_labels),
     )
     return out
 
@@ -290,9 +297,8 @@ def _colon_label_ok(name: str, conventions: Conventions) -> bool:
     if len(name) > 50 or any(ch.isdigit() for ch in name) or name.lower() in lex.fields:
         return False
     words = name.split()
-    titled = (
-        len(words) > 1 and words[0].lower() == "the" and words[1].lower().rstrip(".") in lex.label_titles | lex.roles
-    )
+    second = words[1].lower().rstrip(".") if len(words) > 1 else ""
+    titled = words[0].lower() == "the" and (second in lex.label_titles or second in lex.roles)
     if not titled and any(w.lower() in _CONNECTORS for w in (words[0], words[-1])):
         return False  # "In the House of:" no; "The President:", "The Chair:" yes
     # "In Moscow:", "But:": a function word opens no label; a title does ("President:", "The Secretary:")
@@ -309,12 +315,7 @@ def anonymous(name: str, conventions: Conventions) -> bool:
 
 def collective(name: str, conventions: Conventions) -> bool:
     low = name.lower()
-    return any(low == c or low.startswith(c + " ") for c in _collective(conventions))
-
-
-@cache
-def _collective(conv: Conventions) -> tuple[str, ...]:
-    return tuple(c.lower() for c in conv.transcript.collective_speakers)
+    return any(low == c or low.startswith(c + " ") for c in lexicon(conventions).collective)
 
 
 # --- the participants ------------------------------------------------------------------

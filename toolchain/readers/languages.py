@@ -55,14 +55,17 @@ def mark(blocks: list[m.Block], lang: str, site: str) -> set[str]:
     Bulgarian names is no Slovene)."""
     leaves = [(block, page, plain(block.content)) for block, page in _leaves(blocks)]
     main = script(" ".join(text for _, _, text in leaves)[:5000])
-    unnamed = {id(block): _unnamed(block.content) for block, _, _ in leaves}
-    prose = [unnamed[id(block)] for block, page, text in leaves if not page and script(text) == main]
-    mixed = frozenset(_votes(prose)) | {lang}  # the languages the samples are in; two or more: a mixed text
     others = _OTHER_THAN.get(main or "")
+    # each paragraph: its script (the text's unless it holds a letter of another), its words without names
+    read = [
+        (block, page, text, main if others is not None and not others.search(text) else script(text))
+        for block, page, text in leaves
+    ]
+    unnamed = {id(block): _unnamed(block.content) for block, _, _, _ in read}
+    prose = [unnamed[id(block)] for block, page, _, written in read if not page and written == main]
+    mixed = frozenset(_votes(prose)) | {lang}  # the languages the samples are in; two or more: a mixed text
     found: set[str] = set()
-    for block, page, text in leaves:
-        foreign = others.search(text) is not None if others is not None else True
-        written = script(text) if foreign else main
+    for block, page, text, written in read:
         own = len(mixed) > 1 and written == main and len(unnamed[id(block)]) >= OWN_LETTERS
         if written is None or not ((page and lang != site) or written != main or own):
             continue

@@ -318,8 +318,8 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         return None, "no participant has these initials"
     unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in cast.lexicon.title_words]
     if unprefixed and all(w.rstrip(".:").lower() in cast.lexicon.roles for w in unprefixed):
-        chairs = {c.lower() for c in conv.common.chair_labels}
-        bearers = cast.roles.get("chair", []) if " ".join(unprefixed).rstrip(".:").lower() in chairs else []
+        chair = " ".join(unprefixed).rstrip(".:").lower() in cast.lexicon.chairs
+        bearers = cast.roles.get("chair", []) if chair else []
         if len(bearers) == 1:  # "ГОЛОВУЮЧИЙ.", "Vorsitzender:": the front matter says who chairs
             return bearers[0], "the chair"
         return None, "the label names a role, not a person, and the text does not say who holds it"

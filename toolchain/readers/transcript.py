@@ -83,10 +83,14 @@ def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list
     bs = turns.split_at_labels(blocks(text), conventions)
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
-    ctx = Context(source, conventions, diagnostics)
-    if not _Reader(ctx, bs).has_turns():
+    dropped: list[Diagnostic] = []  # the chrome is reported once the text is read as a transcript
+    reader = _Reader(
+        Context(source, conventions, diagnostics), frontmatter.drop_chrome(bs, Context(source, conventions, dropped))
+    )
+    if not reader.has_turns():
         raise NoTurns(source, 1, NO_TURNS, "transcript-no-speakers")
-    return _Reader(ctx, frontmatter.drop_chrome(bs, ctx)).tree()  # chrome reported once the text is read so
+    diagnostics.extend(dropped)
+    return reader.tree()
 
 
 @dataclass

@@ -276,12 +276,6 @@ def complete_yearless(text: str, reference: str) -> DateMatch | None:
                 continue
             if weekday is not None and _WEEKDAYS[weekday.lower()] != day.weekday():
                 continue
-            start = (
-                m.start("weekday")
-                if weekday is not None
-                else m.start("month")
-                if "month" in m.re.groupindex
-                else m.start()
-            )
-            return DateMatch(min(start, m.start("day")), m.end(), day.isoformat())
+            start = m.start("weekday") if weekday is not None else min(m.start("month"), m.start("day"))
+            return DateMatch(start, m.end(), day.isoformat())
     return None
