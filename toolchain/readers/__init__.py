@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, EditionError, InputError
 from ..model import Document
-from . import bilingual, document, listing, transcript
+from . import bilingual, document, labels, listing, transcript
 from .conventions import Conventions
 
 
@@ -76,6 +76,14 @@ def _report(diagnostics: list[Diagnostic] | None, diagnostic: Diagnostic) -> Non
 
 def read(
     text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None = None
+) -> Document:
+    """The document `text` holds, by the reader named or sniffed."""
+    with labels.reading_one():
+        return _read(text, source, conventions, diagnostics, format)
+
+
+def _read(
+    text: str, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None
 ) -> Document:
     reader = get(format) if format else sniff(text, source, conventions, diagnostics)
     try:

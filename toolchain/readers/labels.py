@@ -15,6 +15,8 @@ What a label stands for is `speakers.Cast.resolve`'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -107,9 +109,34 @@ def joined_prefixes(words: list[str]) -> list[str]:
     return out
 
 
+# The labels found in the lines of the document being read: its readers' sniffing and the reader that
+# takes it look at the same lines (`reading_one`).
+_FOUND: dict[tuple[str, int], Label | None] | None = None
+
+
+@contextmanager
+def reading_one() -> Iterator[None]:
+    """While one text is sniffed and read, each line's label is found once."""
+    global _FOUND
+    outer, _FOUND = _FOUND, {}
+    try:
+        yield
+    finally:
+        _FOUND = outer
+
+
 def find_label(line: str, conventions: Conventions) -> Label | None:
     """The speaker label that opens `line`, if it has the shape of one; a turn's number before it belongs to
     the label as written (`01.01 Jane Morton (LAB):`)."""
+    if _FOUND is None:
+        return _label_of(line, conventions)
+    key = (line, id(conventions))
+    if key not in _FOUND:
+        _FOUND[key] = _label_of(line, conventions)
+    return _FOUND[key]
+
+
+def _label_of(line: str, conventions: Conventions) -> Label | None:
     number = _TURN_NUMBER.match(line)
     if number:
         found = _find_label(line[number.end() :], conventions)

@@ -307,7 +307,11 @@ class Persons:
         forenames = {w for p in candidates for w in p.forenames}
         initials: list[str] = []
         while True:
-            m = _TOKEN_BEFORE.search(text, max(0, start - 60), start)
+            # the token holds no blank: it begins after the last one before it (or its one blank after it)
+            end = start - 1 if text[start - 1 : start] in (" ", "\t") else start
+            low = max(0, start - 60)
+            low = max(low, *(text.rfind(blank, low, end) + 1 for blank in " \t\n"))
+            m = _TOKEN_BEFORE.search(text, low, start)
             if m is None:
                 break
             if m.group(1):
