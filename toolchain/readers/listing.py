@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -184,6 +185,11 @@ def _strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1).strip()
 
 
+@cache
+def _chrome(phrases: tuple[str, ...]) -> _Chrome:
+    return _Chrome(phrases)
+
+
 class _Chrome:
     def __init__(self, phrases: tuple[str, ...]) -> None:
         self.exact = {_norm(p) for p in phrases if _norm(p)}
@@ -267,8 +273,9 @@ def _kind(lines: list[str]) -> str:
 
 def _page(text: str, conventions: Conventions) -> Page:
     """Split the page into heads, records and chrome; records get their title, date and summary."""
-    chrome = _Chrome(conventions.listing.listing_chrome)
     lines = [(number, raw.strip()) for number, raw in enumerate(text.splitlines(), start=1)]
+    is_chrome = _chrome(conventions.listing.listing_chrome)
+    chrome = {line: is_chrome(line) for _, line in lines if line}.__getitem__  # each line asked once
     page = Page(_kind([line for _, line in lines if line and not chrome(line)]))
     current: Record | None = None
     for number, line in lines:

@@ -166,6 +166,9 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d/.-])(?P<year>1[5-9]\d\d|20\d\d)(?![\d/.-])" + _YEAR_WORD),  # 1962
 ]
 
+# Every pattern holds a digit or the CJK year sign: a text without one holds no date.
+_DATE_SIGN = re.compile(r"[\d年]")
+
 
 @dataclass(frozen=True)
 class DateMatch:
@@ -181,6 +184,8 @@ def find_date(text: str, *, whole: bool = False) -> DateMatch | None:
     Brackets around parts of a date (`25 [October] 1962`) are looked through. A date that does not exist
     (`31.11.1962`, `00.10.1962`) is no date; a day and month without a year (`THURSDAY, JULY 22`) are none either.
     """
+    if _DATE_SIGN.search(text) is None:
+        return None
     plain = text.replace("[", " ").replace("]", " ")
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(plain):

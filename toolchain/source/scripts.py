@@ -23,18 +23,20 @@ def cyrillic_share(text: str) -> float:
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# A letter of neither script (Greek, Han, Georgian…)
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]")
 
 
 def script(text: str) -> str | None:
     """The script most letters of `text` are written in, as a Unicode name prefix in title case
     (`Latin`, `Cyrillic`, `Cjk`, `Greek`…), or None when it has no letters."""
     if text.isascii():
-        return "Latin" if any(ch.isalpha() for ch in text) else None
-    letters = len(_LETTER.findall(text))
+        return "Latin" if _ASCII_LETTER.search(text) else None
+    latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
+    letters = latin + cyrillic + len(_OTHER_LETTER.findall(text))
     if not letters:
         return None
-    latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
     if max(latin, cyrillic) * 2 > letters:  # the commonest cases, without a name lookup per letter
         return "Latin" if latin >= cyrillic else "Cyrillic"
     counts: dict[str, int] = {"LATIN": latin, "CYRILLIC": cyrillic}
@@ -53,8 +55,8 @@ def mixed_scripts(text: str) -> bool:
     """Whether a text is written in two scripts or more, the second with a tenth of its letters or more."""
     if text.isascii():
         return False
-    letters = len(_LETTER.findall(text))
+    latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
+    letters = latin + cyrillic + len(_OTHER_LETTER.findall(text))
     if not letters:
         return False
-    main = max(len(_LATIN.findall(text)), len(_CYRILLIC.findall(text)))
-    return letters - main >= MINOR_SHARE * letters
+    return letters - max(latin, cyrillic) >= MINOR_SHARE * letters
