@@ -62,6 +62,12 @@ def case_files(reader: str) -> list[Path]:
     return sorted((CASES / reader).glob("*.case"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def schema_cache(tmp_path_factory):
+    """Compiled schemas go to a folder of the test run, not the user's cache."""
+    os.environ["EDITION_CACHE"] = str(tmp_path_factory.mktemp("schema-cache"))
+
+
 # --- the reference schema ------------------------------------------------------------
 
 

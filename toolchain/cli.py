@@ -102,6 +102,12 @@ def convert(
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
+    "--schema",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="The project's schema: RELAX NG (.rng, .rnc) or XSD; default: [validate] schema in edition.toml, "
+    "else the edition's own.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(sorted(FORMATTERS)),
@@ -109,28 +115,46 @@ def convert(
     show_default=True,
     help="How diagnostics are printed (github: workflow annotations).",
 )
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Which diagnostics make the exit status 1.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
-def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None) -> None:
-    """Check TEI files (or folders of them) against the edition's XSD and Schematron rules.
+def validate(paths: tuple[Path, ...], schema: Path | None, fmt: str, fail_on: str, jobs: int | None) -> None:
+    """Check TEI files (or folders of them; - for standard input) against a schema and its rules.
 
-    Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error."""
-    from .validate import expand, validate_many
+    Exit status: 0 valid, 1 some invalid (see --fail-on), 2 usage or I/O error."""
+    from .validate import SchemaError, expand, validate_many, validator
 
-    report = Report()
-    files = expand(paths)
+    schema = schema or _config().schema
+    try:
+        checker = validator(str(schema) if schema else None)  # compiled (or loaded) once, here
+    except (SchemaError, OSError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    report = Report(fail_on=fail_on)
+    if Path("-") in paths:
+        report.checked.append("-")
+        report.extend(checker.check_bytes(sys.stdin.buffer.read(), "-"))
+    files = expand(p for p in paths if p != Path("-"))
     missing = [p for p in files if not p.is_file()]
     for p in missing:
         click.echo(f"{p}: error: no such file", err=True)
         report.io_error = True
     files = [p for p in files if p.is_file()]
-    if not files and not missing:
+    if not files and not missing and Path("-") not in paths:
         click.echo("error: no TEI files found", err=True)
         sys.exit(ExitCode.USAGE)
-    for path, diagnostics in validate_many(files, jobs=jobs):
+    for path, diagnostics in validate_many(files, jobs=jobs, schema=schema):
         report.checked.append(path)
         report.extend(diagnostics)
         if any(d.rule == "io" for d in diagnostics):
             report.io_error = True
+    if checker.schema is not None:
+        checker.schema.keep_warm()
     click.echo(FORMATTERS[fmt](report), nl=False)
     invalid = len(report.failed_paths())
     click.echo(f"{len(report.checked)} checked, {len(report.checked) - invalid} valid, {invalid} invalid", err=True)

@@ -4,6 +4,8 @@
     [render]        stylesheet parameters for `build`, each given to the formats that have it
     [formats]       the reader of transcripts whose layout sniffing should not decide: a file name or a
                     pattern (`"catalogue-*.txt"`, `"001_*.txt"`) -> a reader (`listing`, `document` …)
+    [validate]      `schema`: the project's own schema for `edition validate` (RELAX NG or XSD, a path
+                    relative to edition.toml); `schematron`: a list of ISO Schematron files to add
 
 Every error is one line naming the file and the line: `edition.toml:LINE: error: …`.
 """
@@ -20,7 +22,8 @@ from .readers import conventions as conventions_mod
 from .readers.conventions import Conventions
 
 NAME = "edition.toml"
-TABLES = ("conventions", "render", "formats")
+TABLES = ("conventions", "render", "formats", "validate")
+VALIDATE = ("schema", "schematron")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Config:
     render: dict[str, str] = field(default_factory=dict)  # stylesheet parameters, as --param gives them
     text: str = ""  # the file's text, to name lines in later errors
     formats: dict[str, str] = field(default_factory=dict)  # file name or pattern -> reader
+    schema: Path | None = None  # [validate] schema, resolved against the edition's folder
+    schematron: tuple[Path, ...] = ()  # [validate] schematron
 
     def format_of(self, source: Path, root: Path) -> str | None:
         """The reader [formats] gives `source` (its path under `root/transcripts`, or its name), if any."""
@@ -91,4 +96,23 @@ def load(root: Path = Path("."), conventions_file: Path | None = None) -> Config
                 f"{path}:{line}: error: [formats]: '{pattern}' names no reader '{reader}'; readers: "
                 f"{', '.join(sorted(READERS))}"
             )
-    return Config(path, conventions, render, text, formats)
+    schema, schematron = _validate_table(data.get("validate", {}), path, text)
+    return Config(path, conventions, render, text, formats, schema, schematron)
+
+
+def _validate_table(table: dict[str, Any], path: Path, text: str) -> tuple[Path | None, tuple[Path, ...]]:
+    def fail(name: str, message: str) -> ConfigError:
+        return ConfigError(f"{path}:{conventions_mod.line_of(text, 'validate', name)}: error: [validate]: {message}")
+
+    for name in table:
+        if name not in VALIDATE:
+            raise fail(name, f"unknown name '{name}'; known: {', '.join(VALIDATE)}")
+    schema = table.get("schema")
+    if schema is not None and not isinstance(schema, str):
+        raise fail("schema", "'schema' must be a path (a string)")
+    extra = table.get("schematron", [])
+    extra = [extra] if isinstance(extra, str) else extra
+    if not isinstance(extra, list) or not all(isinstance(x, str) for x in extra):
+        raise fail("schematron", "'schematron' must be a path or a list of paths")
+    base = path.parent
+    return (base / schema if schema else None), tuple(base / x for x in extra)

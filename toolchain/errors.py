@@ -54,6 +54,7 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)
     io_error: bool = False
+    fail_on: str = "error"  # error | warning | never: which diagnostics fail the run
 
     def add(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
@@ -71,7 +72,10 @@ class Report:
     def return_code(self) -> int:
         if self.io_error:
             return ExitCode.USAGE
-        return ExitCode.INVALID if self.errors else ExitCode.OK
+        if self.fail_on == "never":
+            return ExitCode.OK
+        failing = self.diagnostics if self.fail_on == "warning" else self.errors
+        return ExitCode.INVALID if any(d.severity in ("error", "warning") for d in failing) else ExitCode.OK
 
 
 # --- formatters: one per output style -------------------------------------------------
