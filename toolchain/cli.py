@@ -108,6 +108,13 @@ def convert(
     "else the edition's own.",
 )
 @click.option(
+    "--schematron",
+    "schematron",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="An ISO Schematron file to run too (XPath 2/3); may be given more than once.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(sorted(FORMATTERS)),
@@ -123,15 +130,27 @@ def convert(
     help="Which diagnostics make the exit status 1.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
-def validate(paths: tuple[Path, ...], schema: Path | None, fmt: str, fail_on: str, jobs: int | None) -> None:
+def validate(
+    paths: tuple[Path, ...],
+    schema: Path | None,
+    schematron: tuple[Path, ...],
+    fmt: str,
+    fail_on: str,
+    jobs: int | None,
+) -> None:
     """Check TEI files (or folders of them; - for standard input) against a schema and its rules.
 
     Exit status: 0 valid, 1 some invalid (see --fail-on), 2 usage or I/O error."""
     from .validate import SchemaError, expand, validate_many, validator
 
-    schema = schema or _config().schema
+    config = _config()
+    schema = schema or config.schema
+    schematron = schematron or config.schematron
+    if schematron and schema is None:
+        click.echo("error: --schematron goes with --schema (the edition's own rules are its own)", err=True)
+        sys.exit(ExitCode.USAGE)
     try:
-        checker = validator(str(schema) if schema else None)  # compiled (or loaded) once, here
+        checker = validator(str(schema) if schema else None, tuple(map(str, schematron)))  # compiled once, here
     except (SchemaError, OSError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(ExitCode.USAGE)
@@ -148,7 +167,7 @@ def validate(paths: tuple[Path, ...], schema: Path | None, fmt: str, fail_on: st
     if not files and not missing and Path("-") not in paths:
         click.echo("error: no TEI files found", err=True)
         sys.exit(ExitCode.USAGE)
-    for path, diagnostics in validate_many(files, jobs=jobs, schema=schema):
+    for path, diagnostics in validate_many(files, jobs=jobs, schema=schema, schematron=schematron):
         report.checked.append(path)
         report.extend(diagnostics)
         if any(d.rule == "io" for d in diagnostics):

@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..errors import Diagnostic
 from .locate import Locator
-from .schemas import Schema, SchemaError
+from .schemas import Schema, SchemaError, locate
 from .schematron import Schematron
 
 # Internal entities (a project's `<!ENTITY ed "edition">`) are expanded; external ones are refused.
@@ -44,8 +44,10 @@ class Validator:
     libxml2 rejects. The tests check that both engines agree on every test document.
     """
 
-    def __init__(self, directory: Path | None = None, schema: Path | None = None) -> None:
-        self.schema = Schema(schema) if schema is not None else None
+    def __init__(
+        self, directory: Path | None = None, schema: Path | None = None, schematron: tuple[Path, ...] = ()
+    ) -> None:
+        self.schema = Schema(schema, schematron) if schema is not None else None
         if self.schema is not None:
             return
         directory = directory or schema_dir()
@@ -86,7 +88,15 @@ class Validator:
                 line, col = where(problem.node)
                 if problem.attribute is not None:
                     line, col = locator.attribute(problem.node, problem.attribute) if locator else (line, col)
+                elif problem.line is not None:
+                    line, col = problem.line, 0
                 out.append(Diagnostic("error", rule, path, line, col, problem.message))
+            for failure in self.schema.rules.check(tree):
+                node, attribute = locate(tree, failure.path)
+                line, col = where(node)
+                if attribute is not None and locator is not None:
+                    line, col = locator.attribute(node, attribute)
+                out.append(Diagnostic(failure.severity, failure.rule, path, line, col, failure.message))
             return sorted(out, key=lambda d: (d.line, d.col))
         errors = [] if self.gate.validate(tree) else self.xsd.iter_errors(tree, use_location_hints=False)
         for error in errors:
@@ -120,9 +130,9 @@ def _said(exc: etree.XMLSyntaxError) -> str:
 
 
 @cache
-def validator(schema: str | None = None) -> Validator:
+def validator(schema: str | None = None, schematron: tuple[str, ...] = ()) -> Validator:
     """The process's validator (for the edition's own schema, or a project's), compiled on first use."""
-    return Validator(schema=Path(schema) if schema else None)
+    return Validator(schema=Path(schema) if schema else None, schematron=tuple(map(Path, schematron)))
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -136,12 +146,16 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def _job(item: tuple[Path, str | None]) -> tuple[str, list[Diagnostic]]:
-    path, schema = item
+def _job(item: tuple[Path, str | None, tuple[str, ...]]) -> tuple[str, list[Diagnostic]]:
+    path, schema, schematron = item
     try:
-        return str(path), validator(schema).check_file(path)
+        return str(path), validator(schema, schematron).check_file(path)
     except OSError as exc:
         return str(path), [Diagnostic("error", "io", str(path), 0, 0, exc.strerror or str(exc))]
+
+
+# Files checked in this process before the workers start (see validate_many)
+WARM_UP = 8
 
 
 def validate_many(
@@ -150,19 +164,24 @@ def validate_many(
     jobs: int | None = None,
     progress: Callable[[str, list[Diagnostic]], None] | None = None,
     schema: Path | None = None,
+    schematron: tuple[Path, ...] = (),
 ) -> list[tuple[str, list[Diagnostic]]]:
-    """Check every file; with `schema`, against that schema instead of the edition's own."""
+    """Check every file; with `schema`, against that schema (and its Schematron, and `schematron`)
+    instead of the edition's own."""
     jobs = jobs or min(len(paths), os.cpu_count() or 1)
     results = []
-    items = [(p, str(schema) if schema else None) for p in paths]
-    if jobs <= 1 or len(paths) < 16:
-        for item in items:
-            results.append(_job(item))
-            if progress:
-                progress(*results[-1])
+    items = [(p, str(schema) if schema else None, tuple(map(str, schematron))) for p in paths]
+    # the first files here: a RELAX NG schema's automaton is then built once, and the workers inherit it
+    first = len(items) if jobs <= 1 or len(paths) < 16 else WARM_UP if schema else 0
+    for item in items[:first]:
+        results.append(_job(item))
+        if progress:
+            progress(*results[-1])
+    if first == len(items):
         return results
+    rest = items[first:]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(_job, items, chunksize=max(1, len(paths) // (jobs * 8))):
+        for result in pool.map(_job, rest, chunksize=max(1, len(rest) // (jobs * 8))):
             results.append(result)
             if progress:
                 progress(*result)

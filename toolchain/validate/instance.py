@@ -24,6 +24,7 @@ class Problem:
     node: etree._Element
     attribute: str | None  # the attribute's name (Clark), when the problem is one of an attribute
     message: str
+    line: int | None = None  # where text is the problem: the line of its first word
 
 
 def _display(name: str, default_ns: str, element: bool = False) -> str:
@@ -158,21 +159,21 @@ class Checker:
             if not isinstance(child.tag, str):  # a comment or processing instruction: text runs on
                 text += child.tail or ""
                 continue
-            state = self._text(state, el, text)
+            state = self._text(state, el, text, child)
             state = self._element(state, child, el)
             text = child.tail or ""
         return self._text(state, el, text)
 
-    def _text(self, state: int, el: etree._Element, text: str) -> int:
+    def _text(self, state: int, el: etree._Element, text: str, following: etree._Element | None = None) -> int:
         if not text.strip():  # whitespace between elements is no content
             return state
         derived = self.p.text_deriv(state, text)
         if derived == NOT_ALLOWED:
-            self._bad_text(state, el, text)
+            self._bad_text(state, el, text, following)
             return state
         return derived
 
-    def _bad_text(self, state: int, el: etree._Element, text: str) -> None:
+    def _bad_text(self, state: int, el: etree._Element, text: str, following: etree._Element | None = None) -> None:
         names, takes_text, _ = self.p.expected(state)
         shown = " ".join(text.split())
         shown = shown if len(shown) <= 40 else shown[:37] + "…"
@@ -183,7 +184,10 @@ class Checker:
         else:
             message = f'text "{shown}" is not allowed inside "{self._name(el.tag)}"'
             message += f"; allowed: {_listed(names, self.default_ns)}" if names else ""
-        self.problems.append(Problem(el, None, message))
+        line = None
+        if following is not None and following.sourceline:  # the next element's line, less the lines after the words
+            line = following.sourceline - text[len(text) - len(text.lstrip()) :].count("\n")
+        self.problems.append(Problem(el, None, message, line))
 
 
 def _text_of(el: etree._Element) -> str:

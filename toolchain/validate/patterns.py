@@ -395,7 +395,22 @@ class Patterns:
         return self.nullable[q]
 
     def value_match(self, p: int, text: str) -> bool:
+        """Whether `text` is a value `p` allows (an attribute's value): a choice of values and datatypes is
+        tried in turn until one allows it; other patterns by their derivative."""
+        kind = self.kind[p]
+        if kind == CHOICE:
+            return any(self.value_match(q, text) for q in self.a[p])
+        if kind in (DATA, DATA_EXCEPT, VALUE, LIST):
+            return self._leaf_allows(p, text)
+        if kind == TEXT:
+            return True
+        if kind == EMPTY:
+            return not text.strip()
         return (self.nullable[p] and not text.strip()) or self.nullable[self.text_deriv(p, text)]
+
+    def size(self) -> int:
+        """How much the grammar has learnt: its nodes and remembered derivatives."""
+        return len(self.kind) + len(self._open) + len(self._att) + len(self._text) + len(self._close)
 
     def end_tag(self, p: int) -> int:
         found = self._end.get(p)

@@ -19,11 +19,12 @@ from lxml import etree
 
 from ..tei import write_atomic
 from .instance import Checker, Problem
+from .iso_schematron import Failure, Rules, SchematronError, locate
 from .relaxng import Grammar, SchemaError, compile_grammar
 
 # Bumped when the compiled form changes: older cache entries are then not read.
 ENGINE = "rng-1"
-# New states (pattern nodes) a run must have reached for the cached grammar to be written again.
+# What a run must have learnt (new nodes and derivatives) for the cached grammar to be written again.
 WARM_GROWTH = 500
 
 
@@ -72,13 +73,13 @@ class Schema:
 
     kind = "rng"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, schematron: tuple[Path, ...] = ()) -> None:
         self.path = path
         suffix = path.suffix.lower()
         if suffix in (".rng", ".rnc"):
             self.grammar = load_grammar(path)
             self.checker = Checker(self.grammar.patterns)
-            self._size = len(self.grammar.patterns.kind)
+            self._size = self.grammar.patterns.size()
         elif suffix == ".xsd":
             self.kind = "xsd"
             parser = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -89,19 +90,27 @@ class Schema:
                 raise SchemaError(f"{path}: {exc}") from exc
         else:
             raise SchemaError(f"{path}: a schema is RELAX NG (.rng, .rnc) or W3C XML Schema (.xsd)")
+        parts = [etree.fromstring(x) for x in self.grammar.schematron] if self.kind == "rng" else []
+        for extra in schematron:
+            try:
+                parts.append(
+                    etree.parse(str(extra), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+                )
+            except (OSError, etree.XMLSyntaxError) as exc:
+                raise SchemaError(f"{extra}: {exc}") from exc
+        try:
+            self.rules = Rules(parts)
+        except SchematronError as exc:
+            raise SchemaError(str(exc)) from exc
 
     def keep_warm(self) -> None:
         """Write the grammar back to the cache with the states its documents reached, when they are many
         more than it had: the next run's first file then meets the automaton already built."""
-        if self.kind != "rng" or len(self.grammar.patterns.kind) < self._size + WARM_GROWTH:
+        if self.kind != "rng" or self.grammar.patterns.size() < self._size + WARM_GROWTH:
             return
         with contextlib.suppress(OSError):
             write_atomic(cache_dir() / f"{_digest(self.grammar.files)}.grammar", pickle.dumps(self.grammar, protocol=5))
-        self._size = len(self.grammar.patterns.kind)
-
-    @property
-    def schematron(self) -> list[bytes]:
-        return self.grammar.schematron if self.kind == "rng" else []
+        self._size = self.grammar.patterns.size()
 
     def problems(self, tree: etree._ElementTree) -> list[Problem]:
         if self.kind == "rng":
@@ -118,4 +127,4 @@ class Schema:
         return out
 
 
-__all__ = ["Schema", "SchemaError", "cache_dir", "load_grammar"]
+__all__ = ["Failure", "Schema", "SchemaError", "cache_dir", "load_grammar", "locate"]
