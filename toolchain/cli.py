@@ -3,23 +3,56 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
 
-from . import __version__, app, readers
+from . import __version__
 from . import config as config_mod
-from .convert import Options
 from .errors import FORMATTERS, ConfigError, EditionError, ExitCode, Report
 from .link.registry import NAME as REGISTRY
-from .render import RENDERERS
+
+# The readers, the renderers and the pipeline import much (the language detector, Saxon, Typst): each
+# command imports what it uses, so that `edition validate` in a pre-commit hook starts fast.
 
 
-def _config(root: Path = Path("."), conventions: Path | None = None) -> config_mod.Config:
+class _Names(click.Choice):
+    """A choice of names looked up when first needed."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names = names
+        super().__init__([])
+
+    @property
+    def choices(self) -> list[str]:  # type: ignore[override]
+        return sorted(self._names())
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
+
+
+def _readers() -> Iterable[str]:
+    from .readers import READERS
+
+    return READERS
+
+
+def _renderers() -> Iterable[str]:
+    from .render import RENDERERS
+
+    return RENDERERS
+
+
+def _config(root: Path = Path("."), conventions: Path | None = None, render: bool = True) -> config_mod.Config:
     """The edition's configuration; a bad edition.toml ends the command with its one-line error."""
     try:
         config = config_mod.load(root, conventions)
-        config.check_render(set().union(*(r.settable for r in RENDERERS.values())))
+        if render:
+            from .render import RENDERERS
+
+            config.check_render(set().union(*(r.settable for r in RENDERERS.values())))
     except ConfigError as exc:
         click.echo(str(exc), err=True)
         sys.exit(ExitCode.USAGE)
@@ -56,7 +89,7 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True))
 @_output_folder("Folder for the TEI files (one per transcript).")
-@click.option("--format", "fmt", type=click.Choice(sorted(readers.READERS)), help="Reader; sniffed when absent.")
+@click.option("--format", "fmt", type=_Names(_readers), help="Reader; sniffed when absent.")
 @click.option(
     "--conventions",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -84,6 +117,9 @@ def convert(
     strict: bool,
 ) -> None:
     """Convert transcripts (files or folders of *.txt) into TEI files in OUTPUT."""
+    from . import app
+    from .convert import Options
+
     config = _config(Path("."), conventions)
     options = Options(config.conventions, fmt, encoding, debug, strict)
     try:
@@ -143,7 +179,7 @@ def validate(
     Exit status: 0 valid, 1 some invalid (see --fail-on), 2 usage or I/O error."""
     from .validate import SchemaError, expand, validate_many, validator
 
-    config = _config()
+    config = _config(render=False)
     schema = schema or config.schema
     schematron = schematron or config.schematron
     if schematron and schema is None:
@@ -207,6 +243,8 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool) -> None:
 
     The outputs are dated SOURCE_DATE_EPOCH when it is set, else by the newest transcript (or
     edition.toml), so that the same transcripts give the same files."""
+    from . import app
+
     config = _config(root)
     progress = _progress(len(list((root / "transcripts").glob("*.txt"))) * 2 + 1, "converting")
     step = (lambda *_: progress.advance(progress.task_ids[0])) if progress else None
@@ -273,9 +311,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
-@click.option(
-    "--to", "target", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True, help="Output format."
-)
+@click.option("--to", "target", type=_Names(_renderers), default="html", show_default=True, help="Output format.")
 @_output_folder("Folder for the rendered edition.")
 @click.option(
     "--param",

@@ -87,15 +87,8 @@ def load(root: Path = Path("."), conventions_file: Path | None = None) -> Config
         conventions = conventions_mod.from_table(data.get("conventions", {}), path=path, text=text)
     render = {name: _parameter(value) for name, value in data.get("render", {}).items()}
     formats = {str(pattern): reader for pattern, reader in data.get("formats", {}).items()}
-    from .readers import READERS  # the registry imports every reader: only an edition with [formats] needs it
-
-    for pattern, reader in formats.items():
-        if reader not in READERS:
-            line = conventions_mod.line_of(text, "formats", pattern)
-            raise ConfigError(
-                f"{path}:{line}: error: [formats]: '{pattern}' names no reader '{reader}'; readers: "
-                f"{', '.join(sorted(READERS))}"
-            )
+    if formats:
+        _check_formats(formats, path, text)
     schema, schematron = _validate_table(data.get("validate", {}), path, text)
     return Config(path, conventions, render, text, formats, schema, schematron)
 
@@ -116,3 +109,15 @@ def _validate_table(table: dict[str, Any], path: Path, text: str) -> tuple[Path 
         raise fail("schematron", "'schematron' must be a path or a list of paths")
     base = path.parent
     return (base / schema if schema else None), tuple(base / x for x in extra)
+
+
+def _check_formats(formats: dict[str, str], path: Path, text: str) -> None:
+    from .readers import READERS  # the registry imports every reader: only an edition with [formats] needs it
+
+    for pattern, reader in formats.items():
+        if reader not in READERS:
+            line = conventions_mod.line_of(text, "formats", pattern)
+            raise ConfigError(
+                f"{path}:{line}: error: [formats]: '{pattern}' names no reader '{reader}'; readers: "
+                f"{', '.join(sorted(READERS))}"
+            )

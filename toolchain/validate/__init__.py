@@ -171,7 +171,8 @@ def validate_many(
     jobs = jobs or min(len(paths), os.cpu_count() or 1)
     results = []
     items = [(p, str(schema) if schema else None, tuple(map(str, schematron))) for p in paths]
-    # the first files here: a RELAX NG schema's automaton is then built once, and the workers inherit it
+    # the first files here: a RELAX NG schema's automaton is built once (or read from the cache) and Saxon
+    # compiles its Schematron once; the workers inherit both
     first = len(items) if jobs <= 1 or len(paths) < 16 else WARM_UP if schema else 0
     for item in items[:first]:
         results.append(_job(item))

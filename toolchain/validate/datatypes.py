@@ -32,13 +32,17 @@ class Datatype:
         if library == XSD_LIBRARY:
             _xsd_type(name)  # raises for an unknown name
         self.library, self.name, self.params = library, name, params
+        # XML Schema's regexes in Python's dialect, translated once with the grammar (kept in its cache)
+        self.regexes = tuple(_translate(v) for k, v in params if k == "pattern")
         self._patterns: list[re.Pattern[str]] | None = None
 
     def key(self) -> tuple:
         return (self.library, self.name, self.params)
 
     def __getstate__(self) -> dict:
-        return {"library": self.library, "name": self.name, "params": self.params, "_patterns": None}
+        state = self.__dict__.copy()
+        state["_patterns"] = None
+        return state
 
     def describe(self) -> str:
         facets = ", ".join(f"{k} {v!r}" for k, v in self.params)
@@ -62,7 +66,7 @@ class Datatype:
         if not xsd.is_valid(value):
             return False
         if self._patterns is None:
-            self._patterns = [re.compile(_translate(v)) for k, v in self.params if k == "pattern"]
+            self._patterns = [re.compile(r) for r in self.regexes]
         if not all(p.fullmatch(value) for p in self._patterns):
             return False
         for facet, limit in self.params:

@@ -109,7 +109,7 @@ class Checker:
 
     def _content(self, state: int, el: etree._Element, after: bool = True) -> int:
         p = self.p
-        for name, value in el.attrib.items():
+        for name, value in el.items():
             derived = p.attribute_deriv(state, name, value)
             if derived == NOT_ALLOWED:
                 if p.allows_attribute(state, name):
@@ -144,25 +144,27 @@ class Checker:
 
     def _children(self, state: int, el: etree._Element) -> int:
         p = self.p
-        kids = [c for c in el if isinstance(c.tag, str)]
-        if not kids:
-            text = _text_of(el)
-            derived = p.text_deriv(state, text)
-            if not text.strip():
-                derived = p.choice(state, derived)
-            if derived == NOT_ALLOWED:
-                self._bad_text(state, el, text)
-                return state
-            return derived
         text = el.text or ""
-        for child in el:
-            if not isinstance(child.tag, str):  # a comment or processing instruction: text runs on
-                text += child.tail or ""
-                continue
-            state = self._text(state, el, text, child)
-            state = self._element(state, child, el)
-            text = child.tail or ""
-        return self._text(state, el, text)
+        if len(el):
+            elements = False
+            for child in el:
+                if not isinstance(child.tag, str):  # a comment or processing instruction: text runs on
+                    text += child.tail or ""
+                    continue
+                elements = True
+                state = self._text(state, el, text, child)
+                state = self._element(state, child, el)
+                text = child.tail or ""
+            if elements:
+                return self._text(state, el, text)
+        # text alone (or nothing): whitespace may also be no content at all
+        derived = p.text_deriv(state, text)
+        if not text.strip():
+            derived = p.choice(state, derived)
+        if derived == NOT_ALLOWED:
+            self._bad_text(state, el, text)
+            return state
+        return derived
 
     def _text(self, state: int, el: etree._Element, text: str, following: etree._Element | None = None) -> int:
         if not text.strip():  # whitespace between elements is no content
@@ -188,11 +190,3 @@ class Checker:
         if following is not None and following.sourceline:  # the next element's line, less the lines after the words
             line = following.sourceline - text[len(text) - len(text.lstrip()) :].count("\n")
         self.problems.append(Problem(el, None, message, line))
-
-
-def _text_of(el: etree._Element) -> str:
-    """The text of an element without element children: comments and processing instructions left out."""
-    out = el.text or ""
-    for child in el:
-        out += child.tail or ""
-    return out

@@ -89,6 +89,8 @@ class Patterns:
         self._att: dict[tuple, int] = {}
         self._text: dict[tuple, int] = {}
         self._leaf_memo: dict[tuple, tuple] = {}
+        self._text_leaf: dict[int, tuple[int, ...]] = {}
+        self._text_any: dict[int, int] = {}
         self._first: dict[int, tuple] = {}
 
     # --- construction --------------------------------------------------------------
@@ -325,6 +327,11 @@ class Patterns:
 
     def text_deriv(self, p: int, text: str) -> int:
         leaves = self._text_leaves(p)
+        if not leaves:  # text (or nothing) whatever it says: one derivative for every text
+            found = self._text_any.get(p)
+            if found is None:
+                found = self._text_any[p] = self._text_deriv(p, {})
+            return found
         verdicts = tuple(self._leaf_allows(q, text) for q in leaves)
         key = (p, verdicts)
         found = self._text.get(key)
@@ -354,12 +361,11 @@ class Patterns:
 
     def _text_leaves(self, p: int) -> tuple[int, ...]:
         """The data, value and list patterns a text meets in `p`: what its derivative depends on."""
-        key = ("text", p)
-        found = self._leaf_memo.get(key)
+        found = self._text_leaf.get(p)
         if found is None:
             out: list[int] = []
             self._walk_text(p, out, set())
-            found = self._leaf_memo[key] = tuple(dict.fromkeys(out))
+            found = self._text_leaf[p] = tuple(dict.fromkeys(out))
         return found
 
     def _walk_text(self, p: int, out: list[int], seen: set[int]) -> None:
@@ -410,7 +416,9 @@ class Patterns:
 
     def size(self) -> int:
         """How much the grammar has learnt: its nodes and remembered derivatives."""
-        return len(self.kind) + len(self._open) + len(self._att) + len(self._text) + len(self._close)
+        return (
+            len(self.kind) + len(self._open) + len(self._att) + len(self._text) + len(self._text_any) + len(self._close)
+        )
 
     def end_tag(self, p: int) -> int:
         found = self._end.get(p)
