@@ -221,3 +221,72 @@ def test_a_schematron_file_of_the_project(tei_all, tmp_path):
     assert "warning: No caps in p: caps [no-caps]" in result.output, result.output
     assert "error: An empty paragraph [p-not-empty]" in result.output
     assert result.exit_code == 1
+
+
+def test_sarif_and_the_summary_line(tei_all, tmp_path):
+    sarif = tmp_path / "r.sarif"
+    folder = tmp_path / "tei"
+    shutil.copytree(FIXTURES / "invalid", folder)
+    shutil.copy(folder / "stray_element.xml", folder / "stray_again.xml")
+    result = _validate("--schema", str(tei_all), "--format", "sarif", "--sarif", str(sarif), str(folder))
+    data = json.loads(sarif.read_text(encoding="utf-8"))
+    assert json.loads(result.stdout) == data and data["version"] == "2.1.0"
+    results = data["runs"][0]["results"]
+    assert len(results) == len(list(folder.glob("*.xml")))
+    first = results[0]
+    assert first["level"] == "error" and first["ruleId"] == "rng"
+    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+    assert data["runs"][0]["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == "rng"
+    assert "12 checked, 0 valid, 12 invalid (12 errors, 0 warnings)" in result.stderr
+    assert 'most frequent: 2× element "foo" is not defined in the schema; 1× ' in result.stderr
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)
+
+
+def test_only_the_files_changed_since_a_revision_and_only_tei(tei_all, tmp_path, monkeypatch):
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "config", "user.email", "e@example.org")
+    _git(tmp_path, "config", "user.name", "E")
+    for name in ("a.xml", "b.xml"):
+        shutil.copy(FIXTURES / "valid" / "play.xml", tmp_path / name)
+    (tmp_path / "pom.xml").write_text("<project/>", encoding="utf-8")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "first")
+    shutil.copy(FIXTURES / "invalid" / "stray_element.xml", tmp_path / "b.xml")  # changed
+    shutil.copy(FIXTURES / "valid" / "msdesc.xml", tmp_path / "c.xml")  # new
+    monkeypatch.chdir(tmp_path)
+    result = _validate("--schema", str(tei_all), "--changed-since", "HEAD", "--tei-only", ".")
+    assert "2 checked, 1 valid, 1 invalid" in result.stderr and "b.xml:" in result.stdout
+    assert "pom.xml" not in result.output
+    assert "2 checked" in _validate("--schema", str(tei_all), "--tei-only", "a.xml", "b.xml", "pom.xml").stderr
+    assert _validate("--changed-since", "no-such-revision", ".").exit_code == 2
+
+
+def test_the_github_action_step(tei_all, tmp_path):
+    """The composite action's script, run as the runner would: annotations, a job summary, SARIF."""
+    for name in ("stray_element.xml",):
+        shutil.copy(FIXTURES / "invalid" / name, tmp_path / name)
+    shutil.copy(FIXTURES / "valid" / "play.xml", tmp_path / "play.xml")
+    (tmp_path / "pom.xml").write_text("<project/>", encoding="utf-8")
+    env = {
+        "PATH": f"{Path(shutil.which('edition') or ROOT / '.venv' / 'bin' / 'edition').parent}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "EDITION_CACHE": str(tmp_path / "cache"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "EDITION_PATHS": ".",
+        "EDITION_SCHEMA": str(tei_all),
+        "EDITION_SARIF": str(tmp_path / "r.sarif"),
+    }
+    done = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "action-validate")], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("::error file=stray_element.xml,line=19,") and "pom.xml" not in done.stdout
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "### TEI validation" in summary and "2 checked, 1 valid, 1 invalid" in summary
+    assert json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    action = (ROOT / "action.yml").read_text(encoding="utf-8")
+    assert "using: composite" in action and ".ci/action-validate" in action
+    assert "--tei-only" in (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")

@@ -1,3 +1,3 @@
 """edition: plain-text transcripts of archival documents to validated TEI P5 and its renderings."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

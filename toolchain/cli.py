@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from . import config as config_mod
-from .errors import FORMATTERS, ConfigError, EditionError, ExitCode, Report
+from .errors import FORMATTERS, ConfigError, EditionError, ExitCode, Report, summary
 from .link.registry import NAME as REGISTRY
 
 # The readers, the renderers and the pipeline import much (the language detector, Saxon, Typst): each
@@ -156,7 +156,7 @@ def convert(
     type=click.Choice(sorted(FORMATTERS)),
     default="text",
     show_default=True,
-    help="How diagnostics are printed (github: workflow annotations).",
+    help="How diagnostics are printed (github: workflow annotations; sarif: GitHub code scanning).",
 )
 @click.option(
     "--fail-on",
@@ -165,6 +165,14 @@ def convert(
     show_default=True,
     help="Which diagnostics make the exit status 1.",
 )
+@click.option(
+    "--sarif",
+    "sarif_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write a SARIF report to this file (GitHub code scanning).",
+)
+@click.option("--changed-since", metavar="REF", help="Only the files that differ from this git revision.")
+@click.option("--tei-only", is_flag=True, help="Skip XML files whose document element is not TEI (pre-commit).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
 def validate(
     paths: tuple[Path, ...],
@@ -172,12 +180,16 @@ def validate(
     schematron: tuple[Path, ...],
     fmt: str,
     fail_on: str,
+    sarif_file: Path | None,
+    changed_since: str | None,
+    tei_only: bool,
     jobs: int | None,
 ) -> None:
     """Check TEI files (or folders of them; - for standard input) against a schema and its rules.
 
     Exit status: 0 valid, 1 some invalid (see --fail-on), 2 usage or I/O error."""
-    from .validate import SchemaError, expand, validate_many, validator
+    from .validate import SchemaError, expand, is_tei, validate_many, validator
+    from .validate import changed_since as changed
 
     config = _config(render=False)
     schema = schema or config.schema
@@ -203,6 +215,14 @@ def validate(
     if not files and not missing and Path("-") not in paths:
         click.echo("error: no TEI files found", err=True)
         sys.exit(ExitCode.USAGE)
+    if changed_since:
+        try:
+            files = changed(changed_since, files)
+        except SchemaError as exc:
+            click.echo(f"error: --changed-since: {exc}", err=True)
+            sys.exit(ExitCode.USAGE)
+    if tei_only:
+        files = [p for p in files if is_tei(p)]
     for path, diagnostics in validate_many(files, jobs=jobs, schema=schema, schematron=schematron):
         report.checked.append(path)
         report.extend(diagnostics)
@@ -211,8 +231,11 @@ def validate(
     if checker.schema is not None:
         checker.schema.keep_warm()
     click.echo(FORMATTERS[fmt](report), nl=False)
-    invalid = len(report.failed_paths())
-    click.echo(f"{len(report.checked)} checked, {len(report.checked) - invalid} valid, {invalid} invalid", err=True)
+    if sarif_file is not None:
+        from .tei import write_atomic
+
+        write_atomic(sarif_file, FORMATTERS["sarif"](report).encode("utf-8"))
+    click.echo(summary(report), err=True)
     sys.exit(report.return_code())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 from pathlib import Path
@@ -138,4 +139,56 @@ def format_github(report: Report) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-FORMATTERS = {"text": format_text, "json": format_json, "junit": format_junit, "github": format_github}
+def format_sarif(report: Report) -> str:
+    """SARIF 2.1.0, the format GitHub code scanning reads: one rule per rule id, one result per diagnostic."""
+    rules = sorted({d.rule for d in report.diagnostics})
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    results = []
+    for d in report.diagnostics:
+        region = {"startLine": max(1, d.line)} | ({"startColumn": d.col} if d.col else {})
+        location = {"physicalLocation": {"artifactLocation": {"uri": Path(d.path).as_posix()}, "region": region}}
+        results.append(
+            {
+                "ruleId": d.rule,
+                "ruleIndex": rules.index(d.rule),
+                "level": level.get(d.severity, "note"),
+                "message": {"text": d.message},
+                "locations": [location],
+            }
+        )
+    run = {
+        "tool": {
+            "driver": {
+                "name": "edition validate",
+                "informationUri": "https://tei-c.org/guidelines/p5/",
+                "rules": [{"id": r, "shortDescription": {"text": r}} for r in rules],
+            }
+        },
+        "results": results,
+    }
+    sarif = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+
+
+def summary(report: Report, top: int = 5) -> str:
+    """One line for the end of a run: files, errors, warnings; then the most frequent messages, each with
+    its count (a message up to its first semicolon: what it says is allowed instead is left out)."""
+    invalid = len(report.failed_paths())
+    errors = len(report.errors)
+    warnings = sum(1 for d in report.diagnostics if d.severity == "warning")
+    line = f"{len(report.checked)} checked, {len(report.checked) - invalid} valid, {invalid} invalid"
+    if errors or warnings:
+        line += f" ({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
+    kinds = Counter(d.message.split(";")[0][:100] for d in report.diagnostics if d.severity != "info")
+    if len(report.checked) > 1 and kinds:
+        line += "\nmost frequent: " + "; ".join(f"{n}× {kind}" for kind, n in kinds.most_common(top))
+    return line
+
+
+FORMATTERS = {
+    "text": format_text,
+    "json": format_json,
+    "junit": format_junit,
+    "github": format_github,
+    "sarif": format_sarif,
+}

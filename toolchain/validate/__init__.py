@@ -135,6 +135,37 @@ def validator(schema: str | None = None, schematron: tuple[str, ...] = ()) -> Va
     return Validator(schema=Path(schema) if schema else None, schematron=tuple(map(Path, schematron)))
 
 
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+def is_tei(path: Path) -> bool:
+    """Whether the file's document element is in the TEI namespace (a `pom.xml` is not); a file that is
+    not XML at all is checked, so that it is reported."""
+    try:
+        for _, element in etree.iterparse(str(path), events=("start",), resolve_entities=False, no_network=True):
+            return etree.QName(element).namespace == TEI_NS
+    except (etree.XMLSyntaxError, OSError):
+        return True
+    return True
+
+
+def changed_since(ref: str, files: list[Path]) -> list[Path]:
+    """Those of `files` that differ from the git revision `ref` (committed since, staged, or changed in the
+    working tree), or that git does not track yet."""
+    import subprocess
+
+    def git(*args: str) -> list[str]:
+        done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SchemaError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
+        return done.stdout.splitlines()
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    changed = {(top / name).resolve() for name in git("diff", "--name-only", "--no-renames", ref, "--", ".")}
+    changed |= {(Path.cwd() / name).resolve() for name in git("ls-files", "--others", "--exclude-standard")}
+    return [f for f in files if f.resolve() in changed]
+
+
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders give their *.xml files, recursively, sorted."""
     out: list[Path] = []
@@ -189,4 +220,4 @@ def validate_many(
     return results
 
 
-__all__ = ["SchemaError", "Validator", "expand", "validate_many", "validator"]
+__all__ = ["SchemaError", "Validator", "changed_since", "expand", "is_tei", "validate_many", "validator"]
