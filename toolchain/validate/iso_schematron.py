@@ -12,6 +12,7 @@ warning, anything else an error; the rule id is the assertion's `id`, else its p
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -65,6 +66,7 @@ def compile_schematron(parts: list[etree._Element]) -> bytes:
     namespaces: dict[str, str] = {}
     patterns: list[etree._Element] = []
     lets: list[etree._Element] = []
+    declarations: list[etree._Element] = []  # XSLT a schema declares beside its patterns (functions, keys)
     for part in parts:
         for prefix, uri in part.nsmap.items():
             if prefix and prefix not in ("xsl",):
@@ -79,10 +81,14 @@ def compile_schematron(parts: list[etree._Element]) -> bytes:
                 patterns.append(el)
             elif el.tag == f"{_S}let":
                 lets.append(el)
+            elif isinstance(el.tag, str) and etree.QName(el).namespace == XSL:
+                declarations.append(el)
     nsmap = {"xsl": XSL, **{p: u for p, u in namespaces.items() if p and p != "xsl"}}
     sheet = etree.Element(f"{{{XSL}}}stylesheet", nsmap=nsmap)
     sheet.set("version", "3.0")
     sheet.set("exclude-result-prefixes", "#all")
+    for declaration in declarations:
+        sheet.append(copy.deepcopy(declaration))
     for let in lets:
         _x("variable", sheet, name=let.get("name", ""), select=let.get("value", "()"))
     root = _x("template", sheet, match="/")
