@@ -258,27 +258,34 @@ class Patterns:
         key = ("att", p, name)
         found = self._leaf_memo.get(key)
         if found is None:
-            out: list[int] = []
-            self._walk_attributes(p, name, out, set())
-            found = self._leaf_memo[key] = tuple(dict.fromkeys(out))
+            kind, a, b = self.kind, self.a, self.b
+            found = tuple(
+                dict.fromkeys(b[q] for q in self._reachable(p) if kind[q] == ATTRIBUTE and contains(a[q], name))
+            )
+            self._leaf_memo[key] = found
         return found
 
-    def _walk_attributes(self, p: int, name: str, out: list[int], seen: set[int]) -> None:
-        if p in seen:
-            return
-        seen.add(p)
-        kind, a, b = self.kind[p], self.a[p], self.b[p]
-        if kind == ATTRIBUTE:
-            if contains(a, name):
-                out.append(b)
-        elif kind == CHOICE:
-            for q in a:
-                self._walk_attributes(q, name, out, seen)
-        elif kind in (GROUP, INTERLEAVE):
-            self._walk_attributes(a, name, out, seen)
-            self._walk_attributes(b, name, out, seen)
-        elif kind in (ONE_OR_MORE, AFTER):
-            self._walk_attributes(a, name, out, seen)
+    def _reachable(self, p: int) -> list[int]:
+        """The nodes other than choices, groups, interleaves, repetitions and afters that `p` is made of at
+        its top (an element's content, an attribute's value are not entered), each once."""
+        out: list[int] = []
+        seen: set[int] = set()
+        todo = [p]
+        while todo:
+            q = todo.pop()
+            if q in seen:
+                continue
+            seen.add(q)
+            kind = self.kind[q]
+            if kind == CHOICE:
+                todo.extend(reversed(self.a[q]))
+            elif kind in (GROUP, INTERLEAVE):
+                todo.extend((self.b[q], self.a[q]))
+            elif kind in (ONE_OR_MORE, AFTER):
+                todo.append(self.a[q])
+            else:
+                out.append(q)
+        return out
 
     def attribute_contents(self, p: int, name: str) -> tuple[int, ...]:
         return self._leaves(p, name)
@@ -363,26 +370,11 @@ class Patterns:
         """The data, value and list patterns a text meets in `p`: what its derivative depends on."""
         found = self._text_leaf.get(p)
         if found is None:
-            out: list[int] = []
-            self._walk_text(p, out, set())
-            found = self._text_leaf[p] = tuple(dict.fromkeys(out))
+            kind = self.kind
+            found = self._text_leaf[p] = tuple(
+                q for q in self._reachable(p) if kind[q] in (DATA, DATA_EXCEPT, VALUE, LIST)
+            )
         return found
-
-    def _walk_text(self, p: int, out: list[int], seen: set[int]) -> None:
-        if p in seen:
-            return
-        seen.add(p)
-        kind, a, b = self.kind[p], self.a[p], self.b[p]
-        if kind in (DATA, DATA_EXCEPT, VALUE, LIST):
-            out.append(p)
-        elif kind == CHOICE:
-            for q in a:
-                self._walk_text(q, out, seen)
-        elif kind in (GROUP, INTERLEAVE):
-            self._walk_text(a, out, seen)
-            self._walk_text(b, out, seen)
-        elif kind in (ONE_OR_MORE, AFTER):
-            self._walk_text(a, out, seen)
 
     def _leaf_allows(self, p: int, text: str) -> bool:
         kind, a, b = self.kind[p], self.a[p], self.b[p]
@@ -512,9 +504,7 @@ class Patterns:
 
     def describe_value(self, p: int) -> str:
         """What an attribute's or an element's value may be: its values, else its datatypes."""
-        values: list[str] = []
-        types: list[str] = []
-        self._walk_values(p, values, types, set())
+        values, types = self._values(p)
         if values and not types:
             return (
                 "one of "
@@ -524,26 +514,20 @@ class Patterns:
         shown = sorted(set(types)) + ([f"{len(set(values))} listed values"] if values else [])
         return " or ".join(shown)
 
-    def _walk_values(self, p: int, values: list[str], types: list[str], seen: set[int]) -> None:
-        if p in seen:
-            return
-        seen.add(p)
-        kind, a, b = self.kind[p], self.a[p], self.b[p]
-        if kind == VALUE:
-            values.append(str(b))
-        elif kind in (DATA, DATA_EXCEPT):
-            types.append(self.datatypes[a].describe())
-        elif kind == LIST:
-            inner: list[str] = []
-            self._walk_values(a, values, inner, seen)
-            types.extend(f"a list of {t}" for t in inner)
-        elif kind == TEXT:
-            types.append("text")
-        elif kind == CHOICE:
-            for q in a:
-                self._walk_values(q, values, types, seen)
-        elif kind in (GROUP, INTERLEAVE):
-            self._walk_values(a, values, types, seen)
-            self._walk_values(b, values, types, seen)
-        elif kind in (ONE_OR_MORE, AFTER):
-            self._walk_values(a, values, types, seen)
+    def _values(self, p: int) -> tuple[list[str], list[str]]:
+        """The values and the datatypes (described) that `p` allows."""
+        values: list[str] = []
+        types: list[str] = []
+        for q in self._reachable(p):
+            kind, a, b = self.kind[q], self.a[q], self.b[q]
+            if kind == VALUE:
+                values.append(str(b))
+            elif kind in (DATA, DATA_EXCEPT):
+                types.append(self.datatypes[a].describe())
+            elif kind == LIST:
+                inner_values, inner_types = self._values(a)
+                values.extend(inner_values)
+                types.extend(f"a list of {t}" for t in inner_types)
+            elif kind == TEXT:
+                types.append("text")
+        return values, types
