@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .patterns import NOT_ALLOWED, Patterns
+from .expected import definitions, describe_value, expected, required_attributes, skip_one
+from .nodes import NOT_ALLOWED
+from .patterns import Patterns
 
 # How many names a message lists before "… (N more)"
 SHOWN = 8
@@ -53,7 +55,7 @@ class Checker:
     def check(self, root: etree._Element) -> list[Problem]:
         self.problems: list[Problem] = []
         p = self.p
-        starts = [n for n in p.expected(p.start)[0] if n.startswith("{")]
+        starts = [n for n in expected(self.p, p.start)[0] if n.startswith("{")]
         self.default_ns = starts[0][1:].split("}")[0] if starts else ""
         state = self._element(p.start, root, None)
         if state == NOT_ALLOWED and not self.problems:
@@ -73,7 +75,7 @@ class Checker:
         opened = p.start_tag_open(state, tag)
         if opened == NOT_ALLOWED:
             skipped = [
-                (name, after) for name, after in p.skip_one(state) if p.start_tag_open(after, tag) != NOT_ALLOWED
+                (name, after) for name, after in skip_one(self.p, state) if p.start_tag_open(after, tag) != NOT_ALLOWED
             ]
             if skipped:  # a required element is missing before it: reported once, the rest read as if it were there
                 missing = _listed([name for name, _ in skipped], self.default_ns)
@@ -83,17 +85,16 @@ class Checker:
                 state = p.choices([after for _, after in skipped])
                 return self._content(p.start_tag_open(state, tag), el)
             self._not_allowed_here(state, el, parent)
-            own = p.definitions(tag)
+            own = definitions(self.p, tag)
             if own != NOT_ALLOWED:
                 self._content(own, el)  # the element checked as it would be where it is allowed
             return state
         return self._content(opened, el, after=True)
 
     def _not_allowed_here(self, state: int, el: etree._Element, parent: etree._Element | None) -> None:
-        p = self.p
-        names, text, _ = p.expected(state)
+        names, text, _ = expected(self.p, state)
         where = f' inside "{self._name(parent.tag)}" here' if parent is not None else " as the document element"
-        known = p.definitions(el.tag) != NOT_ALLOWED
+        known = definitions(self.p, el.tag) != NOT_ALLOWED
         if not known:
             message = f'element "{self._name(el.tag)}" is not defined in the schema'
             message += f"; allowed{where.removesuffix(' here')}: {_listed(names, self.default_ns)}" if names else ""
@@ -113,19 +114,19 @@ class Checker:
             derived = p.attribute_deriv(state, name, value)
             if derived == NOT_ALLOWED:
                 if p.allows_attribute(state, name):
-                    wanted = p.describe_value(p.choices(list(p.attribute_contents(state, name))))
+                    wanted = describe_value(self.p, p.choices(list(p.attribute_contents(state, name))))
                     message = f'attribute "{self._attr(name)}" of "{self._name(el.tag)}" has a bad value "{value}"'
                     message += f"; it must be {wanted}" if wanted else ""
                 else:
                     message = f'attribute "{self._attr(name)}" is not allowed on "{self._name(el.tag)}"'
-                    _, _, others = p.expected(state)
+                    _, _, others = expected(self.p, state)
                     message += f"; allowed: {_listed(others, self.default_ns, element=False)}" if others else ""
                 self.problems.append(Problem(el, name, message))
                 continue
             state = derived
         closed = p.start_tag_close(state)
         if closed == NOT_ALLOWED:
-            missing = p.required_attributes(state)
+            missing = required_attributes(self.p, state)
             names = _listed(missing, self.default_ns, element=False) if missing else "?"
             self.problems.append(
                 Problem(el, None, f'element "{self._name(el.tag)}" lacks a required attribute: {names}')
@@ -134,7 +135,7 @@ class Checker:
         state = self._children(closed, el)
         ended = p.end_tag(state)
         if ended == NOT_ALLOWED:
-            names, text, _ = p.expected(state)
+            names, text, _ = expected(self.p, state)
             wanted = ", ".join(x for x in ("text" if text else "", _listed(names, self.default_ns)) if x)
             self.problems.append(
                 Problem(el, None, f'element "{self._name(el.tag)}" is incomplete; expected: {wanted or "?"}')
@@ -176,12 +177,12 @@ class Checker:
         return derived
 
     def _bad_text(self, state: int, el: etree._Element, text: str, following: etree._Element | None = None) -> None:
-        names, takes_text, _ = self.p.expected(state)
+        names, takes_text, _ = expected(self.p, state)
         shown = " ".join(text.split())
         shown = shown if len(shown) <= 40 else shown[:37] + "…"
         if takes_text:
             message = f'"{shown}" is not a valid value of "{self._name(el.tag)}"'
-            wanted = self.p.describe_value(state)
+            wanted = describe_value(self.p, state)
             message += f"; it must be {wanted}" if wanted and wanted != "text" else ""
         else:
             message = f'text "{shown}" is not allowed inside "{self._name(el.tag)}"'

@@ -15,7 +15,8 @@ from pathlib import Path
 from lxml import etree
 
 from .datatypes import BUILTIN_LIBRARY, Datatype, DatatypeError
-from .patterns import EMPTY, NOT_ALLOWED, TEXT, NameClass, Patterns
+from .nodes import EMPTY, NOT_ALLOWED, TEXT, NameClass
+from .patterns import Patterns
 
 RNG = "http://relaxng.org/ns/structure/1.0"
 SCH = "http://purl.oclc.org/dsdl/schematron"

@@ -23,7 +23,7 @@ from .iso_schematron import Failure, Rules, SchematronError, locate
 from .relaxng import Grammar, SchemaError, compile_grammar
 
 # Bumped when the compiled form changes: older cache entries are then not read.
-ENGINE = "rng-4"
+ENGINE = "rng-5"
 # What a run must have learnt (new nodes and derivatives) for the cached grammar to be written again.
 WARM_GROWTH = 500
 
