@@ -213,16 +213,20 @@ def test_a_schematron_file_of_the_project(tei_all, tmp_path):
               <name/>: <value-of select="string-join(tokenize(@rend, ' '), '+')"/></report></rule>
             <rule context="tei:p"><assert test="normalize-space(.)" id="p-not-empty">An empty paragraph</assert></rule>
           </pattern>
+          <pattern id="attributes">
+            <rule context="tei:p/@rend"><report test=". = 'shout'" id="no-shout">Do not shout</report></rule>
+          </pattern>
         </schema>""",
         encoding="utf-8",
     )
     doc = tmp_path / "d.xml"
     text = (FIXTURES / "valid" / "letter_correspdesc.xml").read_text(encoding="utf-8")
     body = text.index("<body>") + len("<body>")
-    doc.write_text(text[:body] + '<p rend="caps">A</p><p/>' + text[body:], encoding="utf-8")
+    doc.write_text(text[:body] + '<p rend="caps">A</p><p/><p rend="shout">B</p>' + text[body:], encoding="utf-8")
     result = _validate("--schema", str(tei_all), "--schematron", str(rules), str(doc))
     assert "warning: No caps in p: caps [no-caps]" in result.output, result.output
     assert "error: An empty paragraph [p-not-empty]" in result.output
+    assert "error: Do not shout [no-shout]" in result.output  # a rule on an attribute: only @rend is visited
     assert result.exit_code == 1
 
 

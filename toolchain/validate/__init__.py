@@ -186,7 +186,7 @@ def _job(item: tuple[Path, str | None, tuple[str, ...]]) -> tuple[str, list[Diag
 
 
 # Files checked in this process before the workers start (see validate_many)
-WARM_UP = 8
+WARM_UP = 2
 
 
 def validate_many(

@@ -46,18 +46,26 @@ def _x(tag: str, parent: etree._Element | None = None, **attrs: str) -> etree._E
     return el
 
 
-def _visits_attributes(contexts: list[str]) -> bool:
-    """Whether a rule's context may match an attribute: an `@` or `attribute::` outside predicates."""
+_ATTRIBUTE_STEP = re.compile(r"(?:@|attribute::)\s*([\w.-]+(?::[\w.-]+)?|\*)?")
+
+
+def _attributes_visited(contexts: list[str]) -> str:
+    """The attributes the walk must visit: those the rules' contexts name outside their predicates
+    (`tei:rt/@target` → `@target`), all of them for `@*` or a step it cannot read, none when no context
+    is an attribute (most of tei_all's rules: visiting every attribute doubled the walk)."""
+    names: set[str] = set()
     for context in contexts:
         depth, outside = 0, []
         for ch in context:
             depth += ch == "["
             depth -= ch == "]"
-            if depth == 0:
+            if depth == 0 and ch != "]":
                 outside.append(ch)
-        if re.search(r"@|attribute::", "".join(outside)):
-            return True
-    return False
+        for step in _ATTRIBUTE_STEP.finditer("".join(outside)):
+            if step.group(1) in (None, "*"):
+                return "@*"
+            names.add(f"@{step.group(1)}")
+    return "|".join(sorted(names))
 
 
 def compile_schematron(parts: list[etree._Element]) -> bytes:
@@ -94,7 +102,8 @@ def compile_schematron(parts: list[etree._Element]) -> bytes:
     root = _x("template", sheet, match="/")
     _x("apply-templates", etree.SubElement(root, "r"), select=".", mode="check")
     rules = [(i, p, r) for i, p in enumerate(patterns) for r in p if r.tag == f"{_S}rule"]
-    descend = "@*|*" if _visits_attributes([r.get("context", "") for _, _, r in rules]) else "*"
+    attributes = _attributes_visited([r.get("context", "") for _, _, r in rules])
+    descend = f"{attributes}|*" if attributes else "*"
     default = _x("template", sheet, match="@*|node()|document-node()", mode="check", priority="-1")
     _x("apply-templates", default, select=descend, mode="check")
     for k, (i, pattern, rule) in enumerate(rules):
