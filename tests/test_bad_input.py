@@ -106,3 +106,62 @@ def test_a_file_in_another_encoding_is_decoded_as_its_bytes_show(codec, text, tm
     tei = (tmp_path / "out" / "in.xml").read_text(encoding="utf-8")
     for word in text.split()[-6:]:
         assert word.strip(".,") in tei
+
+
+def _convert(tmp_path: Path, name: str, data: bytes, *args: str):
+    src = tmp_path / "in"
+    src.mkdir(parents=True, exist_ok=True)
+    (src / name).write_bytes(data)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(src / name), "-o", str(out), "--no-registry", *args])
+    return result, out / (Path(name).stem + ".xml")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_convert_as_utf8_does(codec, tmp_path):
+    """What Windows tools save as "Unicode" (UTF-16 with a BOM) was refused as binary."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    bom = {"utf-16-be": "\ufeff", "utf-32-be": "\ufeff"}.get(codec, "")
+    result, written = _convert(tmp_path, "u.txt", (bom + text).encode(codec))
+    assert result.exit_code == 0, result.output
+    assert "byte order mark" in result.output
+    _, reference = _convert(tmp_path / "ref", "u.txt", text.encode("utf-8"))
+    assert written.read_bytes() == reference.read_bytes()
+
+
+def test_encoding_option_reads_utf16_without_a_mark(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    result, written = _convert(tmp_path, "u.txt", text.encode("utf-16-le"), "--encoding", "utf-16-le")
+    assert result.exit_code == 0, result.output
+    _, reference = _convert(tmp_path / "ref", "u.txt", text.encode("utf-8"))
+    assert written.read_bytes() == reference.read_bytes()
+    assert "binary" in _convert(tmp_path / "no", "u.txt", text.encode("utf-16-le"))[0].output  # unsaid: refused
+
+
+def test_characters_xml_cannot_hold_become_visible_marks_with_a_warning(tmp_path):
+    """OCR output carries controls (U+0001–U+001F): the reader crashed with an internal error."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    k = next(i for i, line in enumerate(lines) if len(line) > 40 and not line.startswith(("[", "*")))
+    lines[k] = lines[k][:10] + "\x01" + lines[k][10:20] + "\x0c\x1f" + lines[k][20:]
+    result, written = _convert(tmp_path, "c.txt", "\n".join(lines).encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    assert f"c.txt:{k + 1}:11: warning: characters XML cannot hold" in result.output
+    assert "U+0001 at column 11, U+000C at column 22, U+001F at column 23" in result.output
+    tei = written.read_text(encoding="utf-8")
+    assert "\u2401" in tei and "\u240c\u241f" in tei
+
+
+def test_a_transcript_named_like_the_registry_does_not_overwrite_it(tmp_path):
+    """`persons.txt` was written to persons.xml and then overwritten by the registry ("1 converted")."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "persons.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "written as persons-transcript.xml" in result.output
+    document = parse(out / "persons-transcript.xml")
+    registry = parse(out / "persons.xml")
+    assert document.xpath("//tei:text//tei:p", namespaces=NS)
+    assert registry.xpath("//tei:listPerson/tei:person", namespaces=NS)
+    assert document.xpath("//@ref[starts-with(., 'persons.xml#')]")

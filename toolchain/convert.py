@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import encode, readers
 from .errors import Diagnostic, EditionError, InputError
+from .link.registry import NAME as REGISTRY_NAME
 from .link.registry import Registry
 from .readers.conventions import Conventions
 from .source.decode import decode
@@ -53,7 +54,10 @@ def convert_text(
 
 
 def output_path(source: Path, out_dir: Path) -> Path:
-    return out_dir / (source.stem + ".xml")
+    """Where a source's TEI goes: its name with `.xml`; never a file the edition writes itself (a transcript
+    named `persons.txt` becomes `persons-transcript.xml`, beside the registry `persons.xml`)."""
+    name = source.stem + ".xml"
+    return out_dir / (source.stem + "-transcript.xml" if name == REGISTRY_NAME else name)
 
 
 def convert_file(source: Path, out_dir: Path, options: Options, write: bool = True) -> Converted:
@@ -80,6 +84,9 @@ def convert_file(source: Path, out_dir: Path, options: Options, write: bool = Tr
     if options.strict and any(d.severity == "warning" for d in diagnostics):
         strict = [replace(d, severity="error") if d.severity == "warning" else d for d in diagnostics]
         return Converted(str(source), None, strict)
+    if target.name != source.stem + ".xml":
+        message = f"written as {target.name}: {source.stem}.xml is a file of the edition's own"
+        diagnostics.append(Diagnostic("warning", "output-name", str(source), 1, 0, message))
     if not write:
         return Converted(str(source), str(target), diagnostics, tei)
     write_atomic(target, tei)
@@ -114,11 +121,12 @@ def convert_many(
     With a `registry`, each document's persons are linked to it (in the sources' order, so ids do not
     depend on timing) before the document is written; the caller writes the registry."""
     sources = list(sources)
-    stems: dict[str, Path] = {}
+    targets: dict[Path, Path] = {}
     for s in sources:
-        if s.stem in stems:
-            raise EditionError(f"{s} and {stems[s.stem]} would both be written to {output_path(s, out_dir)}")
-        stems[s.stem] = s
+        target = output_path(s, out_dir)
+        if target in targets:
+            raise EditionError(f"{s} and {targets[target]} would both be written to {target}")
+        targets[target] = s
     jobs = jobs or min(len(sources), os.cpu_count() or 1)
     work = [(s, out_dir, registry is None) for s in sources]
     results: list[Converted] = []

@@ -1,8 +1,12 @@
-"""Bytes to text: UTF-8 (with or without BOM); another encoding detected (charset-normalizer) and reported;
-binary refused."""
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 and UTF-32 by their byte order mark (what Windows
+tools save as "Unicode"); another encoding detected (charset-normalizer) and reported; binary refused.
+Characters XML cannot hold (controls that OCR and PDF exports leave) become visible marks, each named in
+a warning with its line and column, so nothing is lost and the TEI can be written."""
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -13,18 +17,53 @@ from ..errors import Diagnostic, InputError
 _NAMES = {"cp1251": "windows-1251", "cp1252": "windows-1252", "cp1250": "windows-1250", "koi8_r": "KOI8-R"}
 
 
+# Byte order marks, UTF-32's first (its little-endian mark begins with UTF-16's)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters XML 1.0 does not allow, and the visible mark each becomes: a control's picture (U+2400 + its
+# code: U+0001 is ␁), else the replacement character.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _mark(ch: str) -> str:
+    return chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else "\ufffd"
+
+
 def decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | None = None) -> str:
-    """Decode a transcript: UTF-8 (with or without BOM); a file in another encoding (windows-1251, KOI8-R,
-    Latin-1 …) is decoded as detected and the report says which; `encoding` decides when given."""
+    """Decode a transcript: UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM; a file in another
+    encoding (windows-1251, KOI8-R, Latin-1 …) is decoded as detected and the report says which;
+    `encoding` decides when given."""
+    text = _decode(data, path, warnings, encoding)
+    return _xml_characters(text, path, warnings)
+
+
+def _decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | None) -> str:
     if not data.strip():
         raise InputError(path, 1, "the file is empty", "input-empty")
-    if b"\x00" in data[:8192] or _binary_ratio(data[:8192]) > 0.05:
-        raise InputError(path, 1, "this is a binary file, not a plain-text transcript", "input-binary")
     if encoding:
         try:
-            return data.decode(encoding)
+            return _not_binary(data.decode(encoding), path)
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(path, 1, f"cannot decode as {encoding}: {exc}", "input-encoding") from exc
+    codec = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if codec is not None and codec != "utf-8-sig":
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                path, 1, f"the file begins as {codec.upper()} but is not: {exc}", "input-encoding"
+            ) from exc
+        warnings.append(
+            Diagnostic("info", "input-encoding", str(path), 1, 0, f"decoded as {codec.upper()} (its byte order mark)")
+        )
+        return _not_binary(text, path)
+    if b"\x00" in data[:8192] or _binary_ratio(data[:8192]) > 0.05:
+        raise InputError(path, 1, "this is a binary file, not a plain-text transcript", "input-binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -42,6 +81,31 @@ def decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | 
         message = f"the file is not UTF-8; decoded as {name}, the encoding its bytes show (give --encoding to choose)"
         warnings.append(Diagnostic("warning", "input-encoding", str(path), bad_line, 0, message))
         return str(best)
+
+
+def _not_binary(text: str, path: Path) -> str:
+    """The decoded text, unless it is mostly controls (a binary file read in a text encoding)."""
+    sample = text[:8192]
+    if "\x00" in sample or _binary_ratio(sample.encode("utf-8", "surrogatepass")) > 0.05:
+        raise InputError(path, 1, "this is a binary file, not a plain-text transcript", "input-binary")
+    return text
+
+
+def _xml_characters(text: str, path: Path, warnings: list[Diagnostic]) -> str:
+    """`text` with each character XML cannot hold replaced by its mark, and a warning a line naming them."""
+    if _NOT_XML.search(text) is None:
+        return text
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = list(_NOT_XML.finditer(line))
+        if found:
+            named = ", ".join(f"U+{ord(m.group()):04X} at column {m.start() + 1}" for m in found[:5])
+            more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+            message = f"characters XML cannot hold, written as visible marks (␁ for U+0001 …, � else): {named}{more}"
+            warnings.append(Diagnostic("warning", "input-character", str(path), number, found[0].start() + 1, message))
+            line = _NOT_XML.sub(lambda m: _mark(m.group()), line)
+        out.append(line)
+    return "\n".join(out)
 
 
 def _binary_ratio(sample: bytes) -> float:
