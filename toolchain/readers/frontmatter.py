@@ -97,8 +97,9 @@ def layout(bs: list[Block], ctx: Context) -> tuple[Header, list[Block], list[Blo
     for k, i in enumerate(labels):
         role, label, inline_value = field_label(bs[i], ctx.conv)
         nxt = labels[k + 1] if k + 1 < len(labels) else None
-        if inline_value:
-            values = [Block(bs[i].line, [inline_value])]
+        below = bs[i].lines[1:]  # "Summary:" with its text on the next line, no blank line between
+        if inline_value or below:
+            values = [Block(bs[i].line, [inline_value]) if inline_value else Block(bs[i].line + 1, below)]
             value_end = i + 1
             if nxt is not None:
                 values += bs[i + 1 : nxt]
