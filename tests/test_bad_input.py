@@ -165,3 +165,30 @@ def test_a_transcript_named_like_the_registry_does_not_overwrite_it(tmp_path):
     assert document.xpath("//tei:text//tei:p", namespaces=NS)
     assert registry.xpath("//tei:listPerson/tei:person", namespaces=NS)
     assert document.xpath("//@ref[starts-with(., 'persons.xml#')]")
+
+
+@pytest.mark.parametrize("field", ["Citation:", "Original Language:", "Summary:"])
+def test_an_empty_field_is_said_and_the_text_converts(field, tmp_path):
+    """An empty `Original Language:` or `Citation:` (the next label at once) crashed the reader."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    start = text.index(field)
+    following = min(
+        text.index(label, start + len(field))
+        for label in ("Summary:", "Credits:", "Contents:")
+        if label in text[start + len(field) :]
+    )
+    result, written = _convert(tmp_path, "e.txt", (text[:start] + field + "\n\n" + text[following:]).encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    assert f"info: field '{field}' is empty [header-field]" in result.output
+    assert written.is_file()
+
+
+def test_brackets_nested_a_thousand_deep_stay_text(tmp_path):
+    """1,000 nested brackets raised RecursionError and stopped the document."""
+    text = SAMPLE.read_text(encoding="utf-8").replace("Point 1.", "Point 1. " + "[" * 1000 + "deep" + "]" * 1000, 1)
+    result, written = _convert(tmp_path, "n.txt", text.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    assert "992 brackets nested more than 8 deep; kept as written [bracket-deep]" in result.output
+    tei = written.read_text(encoding="utf-8")
+    assert "[" * 992 in tei and "]" * 992 in tei and "deep" in tei
+    assert CliRunner().invoke(main, ["validate", str(written)]).exit_code == 0

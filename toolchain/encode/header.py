@@ -85,7 +85,7 @@ def manuscript(meta: Meta) -> etree._Element:
         sub(ident, "idno", value, type=kind)
     if not len(ident):
         sub(ident, "msName", ms.name or meta.title)
-    if ms.main_lang:
+    if ms.main_lang or ms.text_lang:  # a language the page names but no code is known for: its name alone
         sub(desc, "msContents", el("textLang", ms.text_lang, mainLang=ms.main_lang, otherLangs=ms.other_langs))
     if ms.hands:
         hd = el("handDesc")

@@ -116,9 +116,20 @@ def _ellipsis(site: Site) -> list[Span] | None:
     return [site.whole(lambda: el("gap", el("desc", site.inner.strip()), reason="omitted"), leaf=True)]
 
 
+_SIC_BEFORE = re.compile(r"\[\s*sic!?\s*\]\s*$", re.IGNORECASE)
+
+
 def _sic(site: Site) -> list[Span] | None:
+    """`word [sic]`: the word as the source has it. A second `[sic]` right after one marks no word of its
+    own (its word would be the first marker's): it stays as written, with a warning."""
     if site.inner.strip().lower().rstrip("!") != "sic":
         return None
+    if _SIC_BEFORE.search(site.text, 0, site.bracket.start):
+        line = site.block.line_at(site.bracket.start)
+        site.ctx.warn(
+            line, f"'{site.text[site.bracket.start : site.bracket.end]}' again after [sic]: kept as written", "sic"
+        )
+        return []
     word = re.search(r"([\w'’-]+)[^\w\s]*(\s*)$", site.text[: site.bracket.start])
     if not word:
         return None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..model import Closer, Inline, Person, Span
 from ..source.blocks import Block
 from ..source.dates import find_date
-from ..source.marks import brackets
+from ..source.marks import MAX_DEPTH, brackets
 from ..tei import content_id, el
 from . import brackets as bracket_rules
 from .context import Context
@@ -72,7 +72,10 @@ class Content:
                 continue
             markers.append(m)
         skip = [(m.start(), m.end()) for m in markers + orphans]
-        bracket_list, unpaired = brackets(text, skip)
+        bracket_list, unpaired, deep = brackets(text, skip)
+        if deep:
+            message = f"{len(deep) // 2} brackets nested more than {MAX_DEPTH} deep; kept as written"
+            self.ctx.warn(b.line_at(deep[0]), message, "bracket-deep")
         for i in unpaired:
             which = "'[' is never closed" if text[i] == "[" else "']' has no opening '['"
             self.ctx.warn(b.line_at(i), f"unbalanced bracket: {which}; kept as written", "bracket-unbalanced")

@@ -114,6 +114,10 @@ def layout(bs: list[Block], ctx: Context) -> tuple[Header, list[Block], list[Blo
                 while value_end < len(bs) and _CONTENTS_LINE.fullmatch(bs[value_end].text.strip()):
                     values.append(bs[value_end])
                     value_end += 1
+        if not values:  # "Citation:" and the next label at once: the field says nothing
+            ctx.info(bs[i].line, f"field '{label}' is empty", "header-field")
+            body_start = value_end
+            continue
         if role in header.fields:
             ctx.warn(bs[i].line, f"field '{label}' given again; every copy is kept", "header-field")
             label, values = header.fields[role][0], header.fields[role][1] + values
@@ -394,8 +398,10 @@ def languages(header: Header, ctx: Context) -> tuple[str | None, str | None]:
     if "original_language" in header.fields:
         name = header.text("original_language")
         original = ctx.conv.common.language_code(name)
-        if original is None:
-            ctx.warn(header.fields["original_language"][1][0].line, f"unknown language '{name.strip()}'", "language")
+        values = header.fields["original_language"][1]
+        if original is None and name.strip() and values:  # an empty field says nothing
+            message = f"unknown language '{name.strip()}': kept as written, without a language code"
+            ctx.warn(values[0].line, message, "language")
     lang = None
     for b in header.fields.get("contents", ("", []))[1]:
         m = re.search(r"(?:Translation|Transcript|Transcription)\s+-\s+([\w-]+)", b.text)
@@ -540,14 +546,16 @@ def meta(header: Header, title: str, citation: Citation | None, resp: list[Resp]
 def manuscript(
     header: Header, citation: Citation | None, hands: dict[str, Person], original: str | None
 ) -> Manuscript | None:
-    """msDesc, when there is something to say of the original: its archive, its hands, its language."""
-    if not ((citation and citation.repository) or hands or original):
+    """msDesc, when there is something to say of the original: its archive, its hands, its language (as
+    the page writes it, with its code when it is a language known)."""
+    named = " ".join(header.text("original_language").split())
+    if not ((citation and citation.repository) or hands or original or named):
         return None
     repository = citation.repository if citation else None
     return Manuscript(
         repository=repository,
         idnos=[("callNumber", citation.idno)] if citation and repository and citation.idno else [],
-        text_lang=header.text("original_language") if original else None,
+        text_lang=named or None,
         main_lang=original,
         hands=hands,
     )

@@ -57,15 +57,21 @@ class Bracket:
         return self.start + 1, self.end - 1
 
 
-def brackets(text: str, skip: list[tuple[int, int]]) -> tuple[list[Bracket], list[int]]:
-    """Square brackets of a paragraph, nesting checked, and the offsets of the brackets that pair with none
-    (they stay text); `skip` ranges (note markers) are ignored."""
+# Brackets nested deeper than this are no editor's: they stay text (and each level of nesting would be a
+# level of elements, which every later stage walks).
+MAX_DEPTH = 8
+
+
+def brackets(text: str, skip: list[tuple[int, int]]) -> tuple[list[Bracket], list[int], list[int]]:
+    """Square brackets of a paragraph, nesting checked; the offsets of the brackets that pair with none, and
+    of those nested deeper than MAX_DEPTH (both stay text); `skip` ranges (note markers) are ignored."""
     skipped = set()
     for a, b in skip:
         skipped.update(range(a, b))
     stack: list[int] = []
     out: list[Bracket] = []
     unpaired: list[int] = []
+    deep: list[int] = []
     for i, ch in enumerate(text):
         if i in skipped:
             continue
@@ -76,6 +82,9 @@ def brackets(text: str, skip: list[tuple[int, int]]) -> tuple[list[Bracket], lis
                 unpaired.append(i)
                 continue
             start = stack.pop()
+            if len(stack) >= MAX_DEPTH:
+                deep.extend((start, i))
+                continue
             out.append(Bracket(start, i + 1, len(stack)))
     unpaired.extend(stack)
-    return sorted(out, key=lambda b: b.start), sorted(unpaired)
+    return sorted(out, key=lambda b: b.start), sorted(unpaired), sorted(deep)

@@ -56,8 +56,11 @@
     <xsl:variable name="text-lang" select="($text/@xml:lang, root($doc)/tei:TEI/@xml:lang)[1]"/>
     <xsl:variable name="pair" select="if ($text) then ed:parallel-pair($text) else ()"/>
     <xsl:variable name="orig-lang" select="($pair[1]/@xml:lang, $ms/tei:msContents/tei:textLang/@mainLang)[1]"/>
-    <xsl:if test="$orig-lang">
-      <xsl:sequence select="map{'key': 'original-language', 'label': 'Language of the original', 'value': ed:language-name($orig-lang, $doc)}"/>
+    <!-- a language the source names but no code is known for: its name as written -->
+    <xsl:variable name="orig-named" select="normalize-space(string-join($ms/tei:msContents/tei:textLang[not(@mainLang)], ' '))"/>
+    <xsl:if test="$orig-lang or $orig-named">
+      <xsl:sequence select="map{'key': 'original-language', 'label': 'Language of the original',
+                                'value': if ($orig-lang) then ed:language-name($orig-lang, $doc) else $orig-named}"/>
     </xsl:if>
     <xsl:variable name="trans-lang" select="if ($pair) then $pair[2]/@xml:lang
         else if ($text/@type = 'translation' or ($text-lang and $main-lang and $text-lang != $main-lang)) then $text-lang else ()"/>
