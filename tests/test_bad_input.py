@@ -192,3 +192,19 @@ def test_brackets_nested_a_thousand_deep_stay_text(tmp_path):
     tei = written.read_text(encoding="utf-8")
     assert "[" * 992 in tei and "]" * 992 in tei and "deep" in tei
     assert CliRunner().invoke(main, ["validate", str(written)]).exit_code == 0
+
+
+def test_a_file_name_of_250_bytes_converts(tmp_path):
+    """Names of 242 bytes or more crashed the batch: the temporary file's name was longer than names can be."""
+    name = "d" * 246 + ".txt"
+    result, written = _convert(tmp_path, name, SAMPLE.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert written.is_file() and not list(written.parent.glob(".*.tmp"))
+
+
+def test_a_nul_after_the_first_8_kb_is_a_mark_not_a_crash(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8") + "\n\n" + ("Filler words of the record. " * 40 + "\n\n") * 8
+    result, written = _convert(tmp_path, "z.txt", (text + "The end\x00here.\n").encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    assert "U+0000 at column 8" in result.output
+    assert "The end\u2400here." in written.read_text(encoding="utf-8")

@@ -89,7 +89,11 @@ def convert_file(source: Path, out_dir: Path, options: Options, write: bool = Tr
         diagnostics.append(Diagnostic("warning", "output-name", str(source), 1, 0, message))
     if not write:
         return Converted(str(source), str(target), diagnostics, tei)
-    write_atomic(target, tei)
+    try:
+        write_atomic(target, tei)
+    except OSError as exc:  # a name too long for the file system, a full disk, a folder not writable
+        said = f"cannot write {target}: {exc.strerror or exc}"
+        return Converted(str(source), None, [*diagnostics, Diagnostic("error", "io", str(source), 0, 0, said)])
     return Converted(str(source), str(target), diagnostics)
 
 

@@ -197,7 +197,8 @@ def _umask() -> int:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder: a reader never sees a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # a short name of its own: the file's name may already be as long as names can be
+    fd, tmp = tempfile.mkstemp(prefix=".edition-", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary new file would be (mkstemp makes it private)
         with os.fdopen(fd, "wb") as handle:
