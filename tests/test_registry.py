@@ -10,7 +10,7 @@ from conftest import ROOT
 from helpers import xpath
 
 from toolchain.cli import main
-from toolchain.tei import parse
+from toolchain.tei import NS, parse
 from toolchain.validate import validator
 
 DOCUMENT = ROOT / "transcripts" / "001_545f37247de4dac3.txt"
@@ -120,3 +120,48 @@ def test_without_registry_documents_stay_self_contained(tmp_path):
     tree = parse(out / "001_545f37247de4dac3.xml")
     assert xpath(tree, "//tei:particDesc//tei:person[@xml:id='khrushchev']")
     assert validator().check_file(out / "001_545f37247de4dac3.xml") == []
+
+
+BROTHERS = """November 2, 1962
+
+**Memorandum on a Meeting of the Two Brothers**
+
+Summary:
+
+John F. Kennedy and Robert F. Kennedy met at the White House.
+
+John F. Kennedy spoke of the quarantine. Robert F. Kennedy spoke of the Soviet ambassador.
+"""
+
+BARE = """November 3, 1962
+
+**Note on the Morning Call**
+
+Summary:
+
+President Kennedy called the embassy in the morning.
+
+Kennedy asked for the text of the letter before noon.
+"""
+
+
+def test_a_rebuild_adds_nothing_to_the_registry(tmp_path):
+    """Each rebuild added entries (kennedy-x, kennedy-x-2 …) for a bare surname that two entries fit; a
+    batch now gives the same registry whether it began empty or held its own persons."""
+    src = tmp_path / "transcripts"
+    src.mkdir()
+    (src / "001_brothers.txt").write_text(BROTHERS, encoding="utf-8")
+    (src / "002_bare.txt").write_text(BARE, encoding="utf-8")
+    out = tmp_path / "tei"
+    states = []
+    for _ in range(3):
+        result = CliRunner().invoke(main, ["convert", str(src), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        states.append(((out / "persons.xml").read_bytes(), (out / "002_bare.xml").read_bytes()))
+    assert states[0] == states[1] == states[2]
+    ids = parse(out / "persons.xml").xpath("//tei:person/@xml:id", namespaces=NS)
+    assert sorted(i for i in ids if i.startswith("kennedy")) == ["kennedy", "kennedy-r"]
+    assert "'Kennedy' may be any of kennedy, kennedy-r in the registry; kept in the document" in result.output
+    bare = parse(out / "002_bare.xml")
+    assert bare.xpath("//tei:particDesc//tei:person[@xml:id]", namespaces=NS)  # the document's own
+    assert validator().check_file(out / "002_bare.xml") == []

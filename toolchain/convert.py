@@ -122,8 +122,8 @@ def convert_many(
 ) -> list[Converted]:
     """Convert every source; a bad one does not stop the others. Results keep the sources' order.
 
-    With a `registry`, each document's persons are linked to it (in the sources' order, so ids do not
-    depend on timing) before the document is written; the caller writes the registry."""
+    With a `registry`, the documents' persons are linked to it once all are read (see `_link`), and each
+    document is written then; the caller writes the registry."""
     sources = list(sources)
     targets: dict[Path, Path] = {}
     for s in sources:
@@ -136,11 +136,6 @@ def convert_many(
     results: list[Converted] = []
 
     def done(result: Converted) -> None:
-        if registry is not None and result.tei is not None:
-            doc = parse(result.tei)
-            registry.link(doc)
-            write_atomic(Path(result.output), serialise(doc.getroot()))
-            result.tei = None
         results.append(result)
         if progress:
             progress(result)
@@ -149,10 +144,32 @@ def convert_many(
         _init_worker(options)
         for item in work:
             done(_job(item))
-        return results
-    # small chunks: the workers finish together (a chunk of 25 documents left one idle for its last 0.2 s)
-    chunksize = max(1, min(4, len(work) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        for result in pool.map(_job, work, chunksize=chunksize):
-            done(result)
+    else:
+        # small chunks: the workers finish together (a chunk of 25 documents left one idle for its last 0.2 s)
+        chunksize = max(1, min(4, len(work) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
+            for result in pool.map(_job, work, chunksize=chunksize):
+                done(result)
+    if registry is not None:
+        _link(results, registry)
     return results
+
+
+def _link(results: list[Converted], registry: Registry) -> None:
+    """Link the documents' persons to the registry and write the documents, in the sources' order (ids do
+    not depend on timing). The persons a document names with given names or initials are entered first,
+    for all documents; only then is a bare surname linked, to the one entry it can be: the registry after
+    a batch is the same whether it began empty or held the same documents' persons (a rebuild adds
+    nothing), and a bare "Kennedy" in an edition with two Kennedys stays unlinked, said, never guessed."""
+    converted = [(r, parse(r.tei)) for r in results if r.tei is not None and r.output is not None]
+    for _, doc in converted:
+        registry.enter_named(doc)
+    for result, doc in converted:
+        result.diagnostics.extend(registry.link(doc, result.output))
+        try:
+            write_atomic(Path(result.output), serialise(doc.getroot()))
+        except OSError as exc:
+            said = f"cannot write {result.output}: {exc.strerror or exc}"
+            result.diagnostics.append(Diagnostic("error", "io", result.source, 0, 0, said))
+            result.output = None
+        result.tei = None

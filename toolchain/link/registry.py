@@ -104,12 +104,35 @@ class Registry:
         base = slug(surname)
         return unique_id(base if base not in self.entries else f"{base}-{initials.lower() or 'x'}", self.entries)
 
-    def add_or_merge(self, person: etree._Element, lang: str) -> str:
-        """The registry id for a document's person, adding or completing the entry."""
+    def _name(self, person: etree._Element) -> tuple[str, str]:
+        """(surname, initials) of a document's person."""
         main = person.find("tei:persName", NS)
         surname_el = main.find("tei:surname", NS) if main is not None else None
         surname = _text(surname_el) if surname_el is not None else (_text(main).split() or ["x"])[-1]
         initials = _initials(_text(main.find("tei:forename", NS))) if main is not None else ""
+        return surname, initials
+
+    def ambiguous(self, person: etree._Element) -> list[str]:
+        """The entries a person named by the surname alone may be, when there are several."""
+        surname, initials = self._name(person)
+        if initials:
+            return []
+        wanted = {key(s) for s in stems(surname) if len(s) >= 3}
+        hits = sorted(pid for pid, keys in self._keys.items() if keys & wanted)
+        return hits if len(hits) > 1 else []
+
+    def enter_named(self, doc: etree._ElementTree) -> None:
+        """Enter (or complete) the persons `doc` names with given names or initials, without linking it."""
+        root = doc.getroot()
+        lang = root.get(XML_LANG) or "en"
+        for person in root.findall(".//tei:particDesc/tei:listPerson/tei:person", NS):
+            if person.get(XML_ID) and not person.get("sameAs") and self._name(person)[1]:
+                self.add_or_merge(person, lang)
+
+    def add_or_merge(self, person: etree._Element, lang: str) -> str:
+        """The registry id for a document's person, adding or completing the entry."""
+        main = person.find("tei:persName", NS)
+        surname, initials = self._name(person)
         pid = self.find(surname, initials)
         if pid is None:
             pid = self._new_id(surname, initials)
@@ -152,14 +175,25 @@ class Registry:
 
     # --- linking -----------------------------------------------------------------
 
-    def link(self, doc: etree._ElementTree, source: str = "") -> list[Diagnostic]:
-        """Point `doc`'s persons to the registry (adding new ones); rewrites `doc` in place."""
+    def link(self, doc: etree._ElementTree, where: str = "") -> list[Diagnostic]:
+        """Point `doc`'s persons to the registry (adding new ones); rewrites `doc` in place. A person named
+        by the surname alone whom several entries fit stays the document's own, and the report says so (at
+        its line in `where`, the document's file)."""
         root = doc.getroot()
         lang = root.get(XML_LANG) or "en"
         mapping: dict[str, str] = {}
+        said: list[Diagnostic] = []
         for person in root.findall(".//tei:particDesc/tei:listPerson/tei:person", NS):
             local = person.get(XML_ID)
             if not local or person.get("sameAs"):
+                continue
+            several = self.ambiguous(person)
+            if several:
+                name = _text(person.find("tei:persName", NS))
+                message = (
+                    f"'{name}' may be any of {', '.join(several)} in the registry; kept in the document, not linked"
+                )
+                said.append(Diagnostic("warning", "person-ambiguous", where, person.sourceline or 1, 0, message))
                 continue
             mapping[local] = self.add_or_merge(person, lang)
             role = person.get("role")
@@ -189,7 +223,7 @@ class Registry:
                         ),
                     )
         _order_list(self.list)
-        return []
+        return said
 
     def serialise(self) -> bytes:
         """The registry's TEI; the languages of its name forms are declared in its header."""
