@@ -45,7 +45,9 @@ class Registry:
         self.tree = tree if tree is not None else self._empty()
         self.list = self.tree.find(".//tei:listPerson", NS)
         self.entries: dict[str, etree._Element] = {p.get(XML_ID): p for p in self.list.findall("tei:person", NS)}
-        self._keys: dict[str, set[str]] = {}
+        self._keys: dict[str, set[str]] = {}  # entry -> the keys of its surnames
+        self._by_key: dict[str, dict[str, None]] = {}  # key -> the entries with it
+        self._entered: dict[str, int] = {}  # entry -> its place in the order entered
         for pid, person in self.entries.items():
             self._index(pid, person)
 
@@ -79,11 +81,23 @@ class Registry:
         return etree.ElementTree(root)
 
     def _index(self, pid: str, person: etree._Element) -> None:
+        if pid not in self._keys:
+            self._entered[pid] = len(self._entered)
         keys = self._keys.setdefault(pid, set())
         for name in person.findall("tei:persName", NS):
             surname = name.find("tei:surname", NS)
             word = _text(surname) if surname is not None else (_text(name).split() or [""])[-1]
             keys.update(key(s) for s in stems(word) if len(s) >= 3)
+        for k in keys:
+            self._by_key.setdefault(k, {})[pid] = None
+
+    def _hits(self, surname: str) -> list[str]:
+        """The entries whose surname has a key of `surname`'s (looked up, not scanned: an edition of a
+        thousand documents asked every entry for every name)."""
+        found: dict[str, None] = {}
+        for k in {key(s) for s in stems(surname) if len(s) >= 3}:
+            found.update(self._by_key.get(k, {}))
+        return sorted(found, key=self._entered.__getitem__) if len(found) > 1 else list(found)
 
     def _entry_initials(self, person: etree._Element) -> str:
         forename = person.find("tei:persName/tei:forename", NS)
@@ -92,8 +106,7 @@ class Registry:
     # --- matching ----------------------------------------------------------------
 
     def find(self, surname: str, initials: str) -> str | None:
-        wanted = {key(s) for s in stems(surname) if len(s) >= 3}
-        hits = [pid for pid, keys in self._keys.items() if keys & wanted]
+        hits = self._hits(surname)
         fitting = [pid for pid in hits if initials_compatible(self._entry_initials(self.entries[pid]), initials)]
         if len(fitting) > 1 and initials:
             exact = [pid for pid in fitting if self._entry_initials(self.entries[pid]) == initials]
@@ -117,8 +130,7 @@ class Registry:
         surname, initials = self._name(person)
         if initials:
             return []
-        wanted = {key(s) for s in stems(surname) if len(s) >= 3}
-        hits = sorted(pid for pid, keys in self._keys.items() if keys & wanted)
+        hits = sorted(self._hits(surname))
         return hits if len(hits) > 1 else []
 
     def enter_named(self, doc: etree._ElementTree) -> None:
