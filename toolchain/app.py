@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
-from .convert import Converted, Options, convert_many
+from .convert import Converted, Options, convert_many, output_path
 from .errors import Diagnostic, EditionError, ExitCode, Report
 from .link.catalogue import is_catalogue, link_file
 from .link.registry import NAME as REGISTRY
 from .link.registry import Registry
+from .state import BESIDE, Entry, Plan, State, digest, key_of, plan, stamp
 from .tei import parse, write_atomic
 
 Progress = Callable[..., None]
@@ -54,10 +55,12 @@ def convert_edition(
     registry: bool = True,
     jobs: int | None = None,
     progress: Progress | None = None,
+    targets: dict[Path, Path] | None = None,
 ) -> Converting:
-    """Convert into `out_dir`, link persons to its registry and its catalogues to its documents."""
+    """Convert into `out_dir`, link persons to its registry and its catalogues to its documents; `targets`
+    writes some sources elsewhere (beside a hand-edited TEI file)."""
     reg = Registry.load(out_dir / REGISTRY, options.conventions) if registry else None
-    results = convert_many(files, out_dir, options, jobs=jobs, progress=progress, registry=reg)
+    results = convert_many(files, out_dir, options, jobs=jobs, progress=progress, registry=reg, targets=targets)
     outcome = Converting(results)
     if reg is not None and reg.entries and any(r.output for r in results):
         write_atomic(out_dir / REGISTRY, reg.serialise())  # no persons, no registry (a listPerson is never empty)
@@ -93,6 +96,7 @@ class Built:
     written: list[Path]
     seconds: float = 0.0
     rendered: list[Rendered] = field(default_factory=list)
+    planned: Plan | None = None  # what the state of the edition made of each transcript
 
     @property
     def exit_code(self) -> int:
@@ -116,12 +120,16 @@ def build(
     if not files:
         raise EditionError(f"no transcripts in {root / 'transcripts'}")
     tei_dir = root / "tei"
-    given = tuple((f, r) for f in files if (r := config.format_of(f, root)) is not None)
+    given, tei_of, state, now, planned = _survey(root, config, files)
     options = Options(config.conventions, strict=strict, formats=given)
-    converting = convert_edition(files, tei_dir, options, progress=progress)
     report = Report()
+    _remove(planned, state, report)
+    converting = convert_edition(planned.convert, tei_dir, options, progress=progress, targets=planned.beside)
     report.extend(converting.diagnostics())
-    written = [Path(r.output) for r in converting.results if r.output]
+    _record(planned, converting, tei_of, state, root, report)
+    state.stamp = now
+    state.save(root)
+    written = documents_of(tei_dir)
     if (tei_dir / REGISTRY).is_file():
         written.append(tei_dir / REGISTRY)
     if stage:
@@ -129,7 +137,75 @@ def build(
     for path, diagnostics in validate_many(written, progress=progress):
         report.checked.append(path)
         report.extend(diagnostics)
-    return Built(root, files, tei_dir, converting, report, written, time.perf_counter() - started)
+    built = Built(root, files, tei_dir, converting, report, written, time.perf_counter() - started)
+    built.planned = planned
+    return built
+
+
+def _survey(
+    root: Path, config: Config, files: list[Path]
+) -> tuple[tuple[tuple[Path, str], ...], dict[Path, Path], State, str, Plan]:
+    """The readers [formats] gives, each transcript's TEI path, the edition's state, the stamp of this
+    conversion and the plan of what to do with each transcript."""
+    given = tuple((f, r) for f in files if (r := config.format_of(f, root)) is not None)
+    tei_of = {f: output_path(f, root / "tei") for f in files}
+    state = State.load(root)
+    now = stamp(config.conventions, given)
+    return given, tei_of, state, now, plan(root, files, tei_of, state, now)
+
+
+def status(root: Path, config: Config) -> tuple[Plan, list[Path]]:
+    """What `build` would do now (nothing is written), and the conversions waiting beside hand edits."""
+    planned = _survey(root, config, sorted((root / "transcripts").glob("*.txt")))[-1]
+    return planned, sorted((root / "tei").glob("*" + BESIDE))
+
+
+def documents_of(tei_dir: Path) -> list[Path]:
+    """The edition's TEI documents: its `*.xml` but the registry and conversions beside hand edits."""
+    return [p for p in sorted(tei_dir.glob("*.xml")) if p.name != REGISTRY and not p.name.endswith(BESIDE)]
+
+
+def _remove(planned: Plan, state: State, report: Report) -> None:
+    """A transcript that is gone takes its TEI along, unless that was edited by hand."""
+    for tei in planned.removed:
+        tei.unlink(missing_ok=True)
+        report.add(Diagnostic("info", "source-removed", str(tei), 0, 0, "its transcript is gone: removed"))
+    for tei in planned.orphans:
+        message = "its transcript is gone; kept, since it was edited by hand (a document without a transcript)"
+        report.add(Diagnostic("info", "source-removed", str(tei), 0, 0, message))
+    for key in planned.gone:
+        del state.entries[key]
+
+
+def _record(
+    planned: Plan, converting: Converting, tei_of: dict[Path, Path], state: State, root: Path, report: Report
+) -> None:
+    """The state of each transcript converted: its hash and the TEI's as written. A conversion written
+    beside a TEI file the state did not know is dropped when it is that file (nothing was edited)."""
+    for result in converting.results:
+        if result.output is None:
+            continue
+        source = Path(result.source)
+        key = key_of(root, source)
+        written = Path(result.output)
+        if source not in planned.beside:
+            state.entries[key] = Entry(planned.hashes[source], digest(written.read_bytes()))
+            continue
+        tei = tei_of[source]
+        entry = state.entries.get(key)
+        if written.read_bytes() == tei.read_bytes():
+            written.unlink()
+            state.entries[key] = Entry(planned.hashes[source], digest(tei.read_bytes()))
+            continue
+        message = (
+            f"{tei.name} was edited by hand and its transcript changed: the new conversion is written beside it "
+            f"as {written.name}; carry over what is needed, then remove that file"
+            if entry
+            else f"{tei.name} is not what the transcript converts to now (edited by hand, or written before this "
+            f"edition kept its state): it is kept, the new conversion is {written.name}"
+        )
+        report.add(Diagnostic("warning", "hand-edited", str(tei), 0, 0, message))
+        state.entries[key] = Entry(planned.hashes[source], entry.tei if entry else digest(written.read_bytes()))
 
 
 def render_outputs(
@@ -142,7 +218,7 @@ def render_outputs(
     if not outputs:
         return
     dated_by = [*built.sources, *([config.path] if config.path else [])]
-    documents = render.expand(sorted(built.tei_dir.glob("*.xml")))
+    documents = render.expand([*documents_of(built.tei_dir), *sorted(built.tei_dir.glob(REGISTRY))])
     for target in outputs:
         renderer_class = render.get(target)
         params = {k: v for k, v in config.render.items() if k in renderer_class.settable}

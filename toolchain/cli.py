@@ -279,13 +279,23 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool) -> None:
             progress.stop()
         report = built.report
         click.echo(FORMATTERS["text"](report), nl=False, err=True)
-        converted = len(built.sources) - built.converting.failed
+        converted = len(built.converting.results) - built.converting.failed
         invalid = len(report.failed_paths() & set(report.checked))
         warnings = sum(d.severity == "warning" for d in report.diagnostics)
+        planned = built.planned
+        others = [
+            f"{n} {what}"
+            for n, what in (
+                (len(planned.unchanged), "unchanged"),
+                (len(planned.kept), "edited by hand, kept"),
+                (len(planned.removed), "removed with their transcripts"),
+            )
+            if n
+        ]
         click.echo(
             f"edition: {converted} of {len(built.sources)} transcripts converted into {built.tei_dir}/ (with "
-            f"{REGISTRY}), {len(built.written) - invalid} files valid, {invalid} invalid, {warnings} warnings "
-            f"({built.seconds:.2f} s)",
+            f"{REGISTRY}){''.join(', ' + o for o in others)}; {len(built.written) - invalid} files valid, "
+            f"{invalid} invalid, {warnings} warnings ({built.seconds:.2f} s)",
             err=True,
         )
 
@@ -311,6 +321,34 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool) -> None:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
     sys.exit(built.exit_code)
+
+
+@main.command()
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=Path("."),
+    show_default=True,
+    help="The edition's folder (with transcripts/ and tei/).",
+)
+def status(root: Path) -> None:
+    """What `build` would do: the transcripts new, changed or gone, the TEI files edited by hand, and the
+    conversions waiting beside them. Nothing is written."""
+    from . import app
+
+    planned, waiting = app.status(root, _config(root))
+    lines = [f"convert   {p}  ({planned.reasons[p]})" for p in planned.convert]
+    lines += [f"kept      {p}  (its TEI was edited by hand; the transcript is unchanged)" for p in planned.kept]
+    lines += [f"remove    {t}  (its transcript is gone)" for t in planned.removed]
+    lines += [f"keep      {t}  (edited by hand; its transcript is gone)" for t in planned.orphans]
+    lines += [f"waiting   {w}  (a new conversion beside a hand-edited file: merge, then remove it)" for w in waiting]
+    for line in lines:
+        click.echo(line)
+    click.echo(
+        f"{len(planned.convert)} to convert, {len(planned.unchanged)} unchanged, {len(planned.kept)} edited by hand, "
+        f"{len(planned.removed)} to remove, {len(waiting)} waiting",
+        err=True,
+    )
 
 
 def _render(

@@ -60,9 +60,12 @@ def output_path(source: Path, out_dir: Path) -> Path:
     return out_dir / (source.stem + "-transcript.xml" if name == REGISTRY_NAME else name)
 
 
-def convert_file(source: Path, out_dir: Path, options: Options, write: bool = True) -> Converted:
-    """Read one transcript; write its TEI into `out_dir` (or keep it in the result, `write=False`)."""
-    target = output_path(source, out_dir)
+def convert_file(
+    source: Path, out_dir: Path, options: Options, write: bool = True, target: Path | None = None
+) -> Converted:
+    """Read one transcript; write its TEI into `out_dir`, or to `target` (or keep it in the result,
+    `write=False`)."""
+    target = target or output_path(source, out_dir)
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -84,7 +87,7 @@ def convert_file(source: Path, out_dir: Path, options: Options, write: bool = Tr
     if options.strict and any(d.severity == "warning" for d in diagnostics):
         strict = [replace(d, severity="error") if d.severity == "warning" else d for d in diagnostics]
         return Converted(str(source), None, strict)
-    if target.name != source.stem + ".xml":
+    if target.name != source.stem + ".xml" and target == output_path(source, out_dir):
         message = f"written as {target.name}: {source.stem}.xml is a file of the edition's own"
         diagnostics.append(Diagnostic("warning", "output-name", str(source), 1, 0, message))
     if not write:
@@ -106,9 +109,9 @@ def _init_worker(options: Options) -> None:
     _OPTIONS = options
 
 
-def _job(args: tuple[Path, Path, bool]) -> Converted:
+def _job(args: tuple[Path, Path, bool, Path | None]) -> Converted:
     assert _OPTIONS is not None
-    return convert_file(*args[:2], _OPTIONS, args[2])
+    return convert_file(args[0], args[1], _OPTIONS, args[2], args[3])
 
 
 def convert_many(
@@ -119,20 +122,23 @@ def convert_many(
     jobs: int | None = None,
     progress: Callable[[Converted], None] | None = None,
     registry: Registry | None = None,
+    targets: dict[Path, Path] | None = None,
 ) -> list[Converted]:
     """Convert every source; a bad one does not stop the others. Results keep the sources' order.
 
     With a `registry`, the documents' persons are linked to it once all are read (see `_link`), and each
-    document is written then; the caller writes the registry."""
+    document is written then; the caller writes the registry. `targets` writes some sources elsewhere than
+    their own name (beside a TEI file edited by hand)."""
+    targets_given = targets or {}
     sources = list(sources)
-    targets: dict[Path, Path] = {}
+    written_by: dict[Path, Path] = {}
     for s in sources:
-        target = output_path(s, out_dir)
-        if target in targets:
-            raise EditionError(f"{s} and {targets[target]} would both be written to {target}")
-        targets[target] = s
+        target = targets_given.get(s) or output_path(s, out_dir)
+        if target in written_by:
+            raise EditionError(f"{s} and {written_by[target]} would both be written to {target}")
+        written_by[target] = s
     jobs = jobs or min(len(sources), os.cpu_count() or 1)
-    work = [(s, out_dir, registry is None) for s in sources]
+    work = [(s, out_dir, registry is None, targets_given.get(s)) for s in sources]
     results: list[Converted] = []
 
     def done(result: Converted) -> None:

@@ -136,7 +136,7 @@ def edition_documents(folder: Path) -> dict[str, etree._ElementTree]:
     """The edition's documents in `folder` (its `*.xml` TEI files that are not catalogues), by file name."""
     out = {}
     for path in sorted(folder.glob("*.xml")):
-        if path.name == REGISTRY:
+        if path.name == REGISTRY or path.name.endswith(".converted.xml"):  # a conversion beside a hand edit
             continue
         tree = parse(path)
         if not is_catalogue(tree):

@@ -1,0 +1,96 @@
+"""The state of an edition (`.edition/state.json`): a hand edit in tei/ is never overwritten, a removed
+transcript takes its TEI along (unless edited by hand), an unchanged transcript is not converted again."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from toolchain.app import documents_of
+from toolchain.cli import main
+
+FIRST, SECOND, THIRD = "000_76a20d9d4f7c8183", "001_545f37247de4dac3", "004_40ab3963a3b9c643"
+
+
+@pytest.fixture
+def edition(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "transcripts", tmp_path / "transcripts")
+    shutil.copy(ROOT / "edition.toml", tmp_path / "edition.toml")
+    return tmp_path
+
+
+def build(root: Path) -> str:
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--no-html", "--no-pdf", "--no-epub"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_a_hand_edit_is_kept_and_a_new_conversion_goes_beside_it(edition):
+    build(edition)
+    tei = edition / "tei" / f"{SECOND}.xml"
+    edited = tei.read_text(encoding="utf-8").replace("<p xml:id=", '<p rend="checked" xml:id=', 1)
+    tei.write_text(edited, encoding="utf-8")
+    said = build(edition)
+    assert tei.read_text(encoding="utf-8") == edited, "a hand edit was overwritten"
+    assert "1 edited by hand, kept" in said and "2 unchanged" in said
+    # the transcript changes too: the new conversion is written beside the edited file, never over it
+    source = edition / "transcripts" / f"{SECOND}.txt"
+    source.write_text(
+        source.read_text(encoding="utf-8") + "\n\nA paragraph added to the transcript.\n", encoding="utf-8"
+    )
+    said = build(edition)
+    beside = edition / "tei" / f"{SECOND}.converted.xml"
+    assert tei.read_text(encoding="utf-8") == edited
+    assert "A paragraph added to the transcript." in beside.read_text(encoding="utf-8")
+    assert f"{SECOND}.xml was edited by hand and its transcript changed" in said and "[hand-edited]" in said
+    assert beside not in documents_of(edition / "tei")  # neither validated nor rendered as a document
+    status = CliRunner().invoke(main, ["status", "--root", str(edition)])
+    assert f"transcripts/{SECOND}.txt  (its TEI was edited by hand; the transcript is unchanged)" in status.output
+    assert f"tei/{SECOND}.converted.xml  (a new conversion beside a hand-edited file" in status.output
+    assert "0 to convert" in status.output
+
+
+def test_a_rebuild_with_nothing_changed_converts_nothing(edition):
+    build(edition)
+    before = {p.name: p.read_bytes() for p in (edition / "tei").glob("*.xml")}
+    said = build(edition)
+    assert "0 of 3 transcripts converted" in said and "3 unchanged" in said
+    assert {p.name: p.read_bytes() for p in (edition / "tei").glob("*.xml")} == before
+    state = json.loads((edition / ".edition" / "state.json").read_text(encoding="utf-8"))
+    assert sorted(state["sources"]) == [f"transcripts/{n}.txt" for n in (FIRST, SECOND, THIRD)]
+    source = edition / "transcripts" / f"{THIRD}.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n", encoding="utf-8")
+    assert "1 of 3 transcripts converted" in build(edition)
+
+
+def test_a_removed_transcript_takes_its_tei_unless_edited_by_hand(edition):
+    build(edition)
+    (edition / "transcripts" / f"{FIRST}.txt").unlink()
+    edited = edition / "tei" / f"{THIRD}.xml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("<p xml:id=", '<p n="x" xml:id=', 1), encoding="utf-8")
+    (edition / "transcripts" / f"{THIRD}.txt").unlink()
+    said = build(edition)
+    assert not (edition / "tei" / f"{FIRST}.xml").exists()
+    assert f"{FIRST}.xml:0: info: its transcript is gone: removed [source-removed]" in said
+    assert edited.is_file() and "kept, since it was edited by hand" in said
+    assert edited in documents_of(edition / "tei")  # a document without a transcript is still the edition's
+
+
+def test_an_edition_built_before_it_kept_a_state_is_taken_as_it_is(edition):
+    build(edition)
+    shutil.rmtree(edition / ".edition")
+    said = build(edition)  # the TEI is what the transcripts convert to: nothing is written beside it
+    assert not list((edition / "tei").glob("*.converted.xml")), said
+    tei = edition / "tei" / f"{SECOND}.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<p xml:id=", '<p n="y" xml:id=', 1), encoding="utf-8")
+    shutil.rmtree(edition / ".edition")
+    said = build(edition)  # no state, and the TEI differs: it may be a hand edit, so it is kept
+    assert 'n="y"' in tei.read_text(encoding="utf-8")
+    assert (
+        edition / "tei" / f"{SECOND}.converted.xml"
+    ).is_file() and "is not what the transcript converts to now" in said

@@ -1,0 +1,143 @@
+"""The state of an edition, kept beside it in `.edition/state.json` (not in `tei/`): for every transcript,
+the hash of its bytes and the hash of the TEI as it was converted, with a stamp of the toolchain and the
+conventions that converted it.
+
+From it `build` knows, for each transcript, what to do (`plan`):
+- a TEI file whose content is not what was converted has been edited by hand: it is never overwritten.
+  While its transcript is unchanged it is the edition's text as it stands; when the transcript changed
+  too, the new conversion is written beside it (`NAME.converted.xml`) and a warning says so;
+- a transcript whose bytes, TEI and stamp are all as recorded is not converted again;
+- a transcript that is gone takes its TEI with it, unless the TEI was edited by hand (then it stays, a
+  document without a transcript).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .tei import write_atomic
+
+FILE = Path(".edition") / "state.json"
+BESIDE = ".converted.xml"  # the suffix of a new conversion written beside a hand-edited TEI file
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def stamp(conventions: object, formats: object) -> str:
+    """What a conversion depends on besides the transcript: the toolchain's code and version, the
+    conventions and the readers given in [formats]. A new stamp converts every transcript again."""
+    h = hashlib.sha256(f"{__version__}\n{conventions!r}\n{formats!r}".encode())
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:24]
+
+
+@dataclass
+class Entry:
+    source: str  # hash of the transcript's bytes
+    tei: str  # hash of the TEI as converted
+
+
+@dataclass
+class State:
+    stamp: str = ""
+    entries: dict[str, Entry] = field(default_factory=dict)  # transcript (relative to the root) -> entry
+
+    @classmethod
+    def load(cls, root: Path) -> State:
+        try:
+            data = json.loads((root / FILE).read_text(encoding="utf-8"))
+            entries = {k: Entry(v["source"], v["tei"]) for k, v in data.get("sources", {}).items()}
+            return cls(str(data.get("stamp", "")), entries)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls()
+
+    def save(self, root: Path) -> None:
+        data = {
+            "version": 1,
+            "stamp": self.stamp,
+            "sources": {k: {"source": e.source, "tei": e.tei} for k, e in sorted(self.entries.items())},
+        }
+        write_atomic(root / FILE, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+
+
+@dataclass
+class Plan:
+    """What a build does with each transcript (paths relative to nothing: as given)."""
+
+    convert: list[Path] = field(default_factory=list)  # new or changed, or converted with another stamp
+    unchanged: list[Path] = field(default_factory=list)  # transcript, TEI and stamp as recorded
+    kept: list[Path] = field(default_factory=list)  # TEI edited by hand, transcript unchanged: the TEI stands
+    beside: dict[Path, Path] = field(default_factory=dict)  # hand-edited TEI, transcript changed -> where to write
+    removed: list[Path] = field(default_factory=list)  # TEI files whose transcript is gone: removed
+    orphans: list[Path] = field(default_factory=list)  # hand-edited TEI whose transcript is gone: kept
+    gone: list[str] = field(default_factory=list)  # the transcripts the state knows that are gone
+    hashes: dict[Path, str] = field(default_factory=dict)  # transcript -> hash of its bytes
+    reasons: dict[Path, str] = field(default_factory=dict)  # transcript -> why it is converted
+
+
+def plan(root: Path, files: list[Path], tei_of: dict[Path, Path], state: State, now: str) -> Plan:
+    """Decide, for every transcript of `files` (each with its TEI path in `tei_of`), and for the
+    transcripts the state knows that are gone."""
+    out = Plan()
+    for source in files:
+        key = key_of(root, source)
+        out.hashes[source] = digest(source.read_bytes())
+        entry = state.entries.get(key)
+        tei = tei_of[source]
+        current = digest(tei.read_bytes()) if tei.is_file() else None
+        edited = current is not None and (entry is None or current != entry.tei)
+        same_source = entry is not None and entry.source == out.hashes[source]
+        if edited and same_source:
+            out.kept.append(source)
+        elif edited:  # or a TEI file the state does not know: `build` compares the new conversion with it
+            out.beside[source] = tei.with_name(tei.stem + BESIDE)
+            out.convert.append(source)
+            out.reasons[source] = (
+                "its TEI was edited by hand and the transcript changed" if entry else "its TEI is not in the state"
+            )
+        elif same_source and current is not None and state.stamp == now:
+            out.unchanged.append(source)
+        else:
+            out.convert.append(source)
+            out.reasons[source] = (
+                "new"
+                if entry is None
+                else "changed"
+                if not same_source
+                else "its TEI is missing"
+                if current is None
+                else "the toolchain or the conventions changed"
+            )
+    given = {key_of(root, f) for f in files}
+    for key, entry in sorted(state.entries.items()):
+        if key in given:
+            continue
+        out.gone.append(key)
+        tei = _tei_path(root, key, tei_of)
+        if tei is None or not tei.is_file():
+            continue
+        (out.removed if digest(tei.read_bytes()) == entry.tei else out.orphans).append(tei)
+    return out
+
+
+def key_of(root: Path, source: Path) -> str:
+    """How the state names a transcript: its path under the edition's root."""
+    try:
+        return source.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return source.resolve().as_posix()
+
+
+def _tei_path(root: Path, key: str, tei_of: dict[Path, Path]) -> Path | None:
+    """The TEI path of a transcript that is gone: where it was written, in the folder of the others' TEI."""
+    from .convert import output_path
+
+    folder = next(iter(tei_of.values())).parent if tei_of else root / "tei"
+    return output_path(Path(key), folder)
