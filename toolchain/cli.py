@@ -73,6 +73,16 @@ def _progress(total: int, label: str):
     return progress
 
 
+# The edition's folder, for the commands that work on a whole edition
+_root_option = click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=Path("."),
+    show_default=True,
+    help="The edition's folder (with transcripts/ and tei/).",
+)
+
+
 def _output_folder(help: str):
     """The `-o/--output` option of commands that write a folder."""
     return click.option(
@@ -240,13 +250,7 @@ def validate(
 
 
 @main.command()
-@click.option(
-    "--root",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=Path("."),
-    show_default=True,
-    help="The edition's folder (with transcripts/ and tei/).",
-)
+@_root_option
 @click.option(
     "--html/--no-html", default=True, show_default=True, help="Also render the HTML edition into build/html/."
 )
@@ -324,13 +328,7 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool) -> None:
 
 
 @main.command()
-@click.option(
-    "--root",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=Path("."),
-    show_default=True,
-    help="The edition's folder (with transcripts/ and tei/).",
-)
+@_root_option
 def status(root: Path) -> None:
     """What `build` would do: the transcripts new, changed or gone, the TEI files edited by hand, and the
     conversions waiting beside them. Nothing is written."""
