@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..source.names import distance
 
@@ -39,6 +40,13 @@ def repetition_runs(text: str, *, min_copies: int = 3, min_unit: int = 3, max_un
     A run starts at the unit's second copy: the first is the text the loop started from."""
     matches = list(_WORD.finditer(text))
     words = [_norm(m.group(0)) for m in matches]
+    # agree[u][j]: how many of the words before j equal the word u after them; the first copy of a unit
+    # of u words at i then agrees with the second on agree[u][i + u] - agree[u][i] words (most places
+    # have no second copy: this is asked once for each, where comparing the words was quadratic)
+    agree = {
+        u: list(accumulate((a == b for a, b in zip(words, words[u:], strict=False)), initial=0))
+        for u in range(min_unit, max_unit + 1)
+    }
     runs: list[Run] = []
     i = 0
     while i < len(words):
@@ -46,6 +54,10 @@ def repetition_runs(text: str, *, min_copies: int = 3, min_unit: int = 3, max_un
         for unit in range(min_unit, max_unit + 1):
             if i + unit * min_copies > len(words):
                 break
+            if (
+                min_copies > 1 and agree[unit][i + unit] - agree[unit][i] < 0.8 * unit
+            ):  # no second copy: _similar would say no
+                continue
             first = words[i : i + unit]
             copies = 1
             while i + (copies + 1) * unit <= len(words) and _similar(
