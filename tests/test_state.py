@@ -94,3 +94,21 @@ def test_an_edition_built_before_it_kept_a_state_is_taken_as_it_is(edition):
     assert (
         edition / "tei" / f"{SECOND}.converted.xml"
     ).is_file() and "is not what the transcript converts to now" in said
+
+
+def test_a_failure_is_contained(edition):
+    """A transcript that cannot be read stopped all rendering; invalid TEI was rendered anyway."""
+    (edition / "transcripts" / "zz_empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--root", str(edition), "--no-pdf", "--no-epub"])
+    assert result.exit_code == 2
+    assert "1 transcripts could not be converted" in result.output
+    assert (edition / "build" / "html" / f"{SECOND}.html").is_file(), "the rest of the edition is rendered"
+    (edition / "transcripts" / "zz_empty.txt").unlink()
+    tei = edition / "tei" / f"{THIRD}.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<body>", "<body><foo/>", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--root", str(edition), "--no-pdf", "--no-epub"])
+    assert result.exit_code == 1
+    assert f"left out of the rendering, invalid TEI: {THIRD}.xml" in result.output
+    assert not (edition / "build" / "html" / f"{THIRD}.html").exists()
+    result = CliRunner().invoke(main, ["build", "--root", str(edition), "--no-pdf", "--no-epub", "--render-invalid"])
+    assert (edition / "build" / "html" / f"{THIRD}.html").is_file()

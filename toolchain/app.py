@@ -102,6 +102,11 @@ class Built:
     def exit_code(self) -> int:
         return ExitCode.USAGE if self.converting.failed else self.report.return_code()
 
+    def invalid_documents(self) -> list[Path]:
+        """The documents (not the registry) that failed validation: left out of the rendering."""
+        failed = {Path(p) for p in self.report.failed_paths()}
+        return [d for d in documents_of(self.tei_dir) if d in failed]
+
 
 def build(
     root: Path,
@@ -209,21 +214,33 @@ def _record(
 
 
 def render_outputs(
-    built: Built, config: Config, outputs: list[str], *, rendered: Callable[[Rendered], None] | None = None
+    built: Built,
+    config: Config,
+    outputs: list[str],
+    *,
+    rendered: Callable[[Rendered], None] | None = None,
+    leave_out: set[Path] | None = None,
 ) -> None:
     """Render the edition's TEI as each of `outputs` (html, pdf, epub) into `build/<output>`, with the
-    [render] parameters each format has; the outputs are dated by the sources and edition.toml."""
+    [render] parameters each format has, without the documents of `leave_out`; the outputs are dated by
+    the sources and edition.toml."""
     from . import render
 
     if not outputs:
         return
     dated_by = [*built.sources, *([config.path] if config.path else [])]
-    documents = render.expand([*documents_of(built.tei_dir), *sorted(built.tei_dir.glob(REGISTRY))])
+    kept = [d for d in documents_of(built.tei_dir) if d not in (leave_out or set())]
+    documents = render.expand([*kept, *sorted(built.tei_dir.glob(REGISTRY))])
     for target in outputs:
         renderer_class = render.get(target)
         params = {k: v for k, v in config.render.items() if k in renderer_class.settable}
         out_dir = built.root / "build" / target
         result = renderer_class(params, dated_by).render(documents, out_dir)
+        if target == "html":  # build/ is the edition's own: pages of documents no longer in it are removed
+            written = {Path(p).resolve() for p in result.written}
+            for page in out_dir.glob("*.html"):
+                if page.resolve() not in written:
+                    page.unlink()
         done = Rendered(target, out_dir, len(result.written), result.seconds, list(result.warnings))
         built.rendered.append(done)
         if rendered:

@@ -261,7 +261,8 @@ def validate(
     "--epub/--no-epub", default=True, show_default=True, help="Also package the EPUB into build/epub/edition.epub."
 )
 @click.option("--strict", is_flag=True, help="Treat warnings of conversion as errors (nothing is rendered then).")
-def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool) -> None:
+@click.option("--render-invalid", is_flag=True, help="Render documents that fail validation too (left out otherwise).")
+def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_invalid: bool) -> None:
     """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/,
     the book into build/pdf/ and the EPUB into build/epub/.
 
@@ -318,9 +319,17 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool) -> None:
             progress.stop()
         raise click.UsageError(str(exc)) from exc
     summary(built)
-    if not built.converting.failed:
+    if outputs and built.converting.failed:
+        click.echo(f"edition: {built.converting.failed} transcripts could not be converted (above)", err=True)
+    leave_out = set() if render_invalid else set(built.invalid_documents())
+    if outputs and leave_out:
+        names = ", ".join(sorted(p.name for p in leave_out))
+        click.echo(
+            f"edition: left out of the rendering, invalid TEI: {names} (--render-invalid renders them)", err=True
+        )
+    if not (strict and built.converting.failed):  # a failure is contained: the rest of the edition is rendered
         try:
-            app.render_outputs(built, config, outputs, rendered=rendered)
+            app.render_outputs(built, config, outputs, rendered=rendered, leave_out=leave_out)
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
