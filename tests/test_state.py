@@ -112,3 +112,13 @@ def test_a_failure_is_contained(edition):
     assert not (edition / "build" / "html" / f"{THIRD}.html").exists()
     result = CliRunner().invoke(main, ["build", "--root", str(edition), "--no-pdf", "--no-epub", "--render-invalid"])
     assert (edition / "build" / "html" / f"{THIRD}.html").is_file()
+
+
+def test_a_rebuild_that_changes_nothing_writes_nothing(edition):
+    build(edition)
+    CliRunner().invoke(main, ["build", "--root", str(edition), "--no-pdf", "--no-epub"])
+    files = [p for folder in ("tei", "build/html", ".edition") for p in (edition / folder).rglob("*") if p.is_file()]
+    before = {p: p.stat().st_mtime_ns for p in files}
+    result = CliRunner().invoke(main, ["build", "--root", str(edition), "--no-pdf", "--no-epub"])
+    assert result.exit_code == 0, result.output
+    assert {p: p.stat().st_mtime_ns for p in files} == before

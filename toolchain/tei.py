@@ -195,7 +195,13 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder: a reader never sees a half-written file."""
+    """Write via a temporary file in the same folder: a reader never sees a half-written file. A file that
+    already holds these bytes is left alone (a rebuild that changes nothing changes no file's time)."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     # a short name of its own: the file's name may already be as long as names can be
     fd, tmp = tempfile.mkstemp(prefix=".edition-", suffix=".tmp", dir=path.parent)

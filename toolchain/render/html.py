@@ -6,7 +6,6 @@ from file:// and can be copied anywhere. Assets (CSS, JavaScript, the search ind
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from ..tei import write_atomic
@@ -47,5 +46,5 @@ class HtmlRenderer(Renderer):
         assets = xslt.xslt_dir() / "html" / "assets"
         for name in ASSETS:
             target = out_dir / "assets" / name
-            shutil.copyfile(assets / name, target)
+            write_atomic(target, (assets / name).read_bytes())  # never a truncated copy; unchanged: untouched
             result.written.append(target)
