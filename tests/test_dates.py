@@ -157,3 +157,10 @@ def test_the_scan_is_linear(text):
 def test_a_yearless_date_takes_the_year_of_a_date_just_after_it(text: str, reference: str, iso: str | None) -> None:
     found = complete_yearless(text, reference)
     assert (found.iso if found else None) == iso
+
+
+@pytest.mark.parametrize("text", ["October 25, 0000", "25.10.0000", "0000年10月25日"])
+def test_year_zero_is_no_date(text):
+    """`0000-10-25` was written as @when: XML Schema has no year 0, and the TEI was invalid."""
+    found = find_date(text)
+    assert found is None or not found.iso.startswith("0000")

@@ -172,3 +172,12 @@ def test_both_xsd_engines_agree_on_every_test_document(tmp_path):
     verdicts = [(v.gate.validate(d), v.xsd.is_valid(d)) for d in docs]
     assert all(a == b for a, b in verdicts), verdicts
     assert {a for a, _ in verdicts} == {True, False}
+
+
+def test_year_zero_is_no_iso_date(tmp_path):
+    """XML Schema's dates have no year 0: tei_all rejects `0000-10-25`, and so must the edition's rule."""
+    doc = tmp_path / "y0.xml"
+    text = GOLDEN.read_text(encoding="utf-8")
+    assert 'when="1962-10-25"' in text
+    doc.write_text(text.replace('when="1962-10-25"', 'when="0000-10-25"', 1), encoding="utf-8")
+    assert "date-iso" in {d.rule for d in validator().check_file(doc)}

@@ -201,6 +201,8 @@ def _iso(groups: dict[str, str | None]) -> str | None:
     """The ISO 8601 form of the date a pattern matched (`1962`, `1962-10`, `1962-10-25`), or None if the month
     name is not one or there is no such day."""
     year = _number(groups["year"]) if groups.get("year") else _full_year(int(groups["yy"] or 0))
+    if year == 0:  # there is no year 0 (XML Schema's dates begin at 0001): a misread, not a date
+        return None
     if groups.get("mnum"):
         month = _number(groups["mnum"])
     elif groups.get("roman"):
