@@ -423,7 +423,9 @@ class _Reader:
             elif kind == "date":  # after a headnote: an opener may only open the division
                 out.append(m.Para(self._dateline(content, *front.date), content_id("p", b.text, ids)))
             elif kind == "participants":
-                out.append(self._participants_list(content, cast, front.participants[b.line], entries[b.line]))
+                listed = self._participants_list(content, cast, front.participants[b.line], entries[b.line])
+                # a heading whose names are in no block that reads as a list: a paragraph (a list has items)
+                out.append(listed if listed.items else m.Para(content.inline(b), content_id("p", b.text, ids)))
             elif kind == "source":
                 self._source_note = m.Note(content.inline(b), "source", content_id("note-source", b.text, ids))
                 out.append(self._source_note)
