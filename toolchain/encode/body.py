@@ -67,7 +67,7 @@ def element(block: m.Block) -> etree._Element:
             sub(lst, "item", *content(item.content), n=item.n)
         return lst
     if isinstance(block, m.Opener):
-        return el("opener", el("dateline", *content(block.dateline)))
+        return el("opener", el("dateline", *content(_without_stage(block.dateline))))
     if isinstance(block, m.Closer):
         closer = el("closer")
         for k, line in enumerate(block.lines):
@@ -94,3 +94,14 @@ def catalogue(cat: m.Catalogue) -> etree._Element:
         elif record.summary:
             bibl.append(el("note", [el("p", p) for p in record.summary], type="summary"))
     return out
+
+
+def _without_stage(inline: m.Inline) -> m.Inline:
+    """A dateline's content without stage directions (`Washington, [Laughter] May 1`), which TEI does not
+    allow there: their brackets stay as written."""
+    kept = [s for s in inline.spans if not (s.kind == "bracket" and s.make and _is_stage(s.make()))]
+    return inline if len(kept) == len(inline.spans) else m.Inline(inline.text, kept)
+
+
+def _is_stage(made: object) -> bool:
+    return isinstance(made, etree._Element) and etree.QName(made).localname == "stage"
