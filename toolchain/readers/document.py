@@ -183,6 +183,9 @@ class _Reader:
         `opener`)."""
         kind = "translation" if original and original != lang else "original"
         container = m.Div(kind)
+        others = [b for b in body if b not in (head, closer, participants_line, top[1], *top[0])]
+        if head is not None and not others:  # a division's head needs a block after it: the line is its text
+            head = None
         item_re = re.compile(self.conv.document.item_pattern)
         current = container
         speaker: Person | None = None
