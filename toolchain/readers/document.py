@@ -186,6 +186,8 @@ class _Reader:
         others = [b for b in body if b not in (head, closer, participants_line, top[1], *top[0])]
         if head is not None and not others:  # a division's head needs a block after it: the line is its text
             head = None
+        if closer is not None and not others and head is None:  # nor is a closing line alone a division
+            closer = None
         item_re = re.compile(self.conv.document.item_pattern)
         current = container
         speaker: Person | None = None
