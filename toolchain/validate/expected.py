@@ -20,6 +20,7 @@ from .nodes import (
     ONE_OR_MORE,
     TEXT,
     VALUE,
+    VALUES,
     contains,
     names_of,
 )
@@ -47,7 +48,7 @@ def _walk_first(ps: Patterns, p: int, elements: list[str], attributes: list[str]
         elements.extend(names_of(a))
     elif kind == ATTRIBUTE:
         attributes.extend(names_of(a))
-    elif kind in (TEXT, DATA, DATA_EXCEPT, VALUE, LIST):
+    elif kind == TEXT or kind in VALUES:
         text[0] = True
     elif kind == CHOICE:
         for q in a:

@@ -25,6 +25,8 @@ from .datatypes import Datatype
     ELEMENT,
     AFTER,
 ) = range(14)
+# The nodes a text or an attribute's value is checked against (what its derivative depends on)
+VALUES = (DATA, DATA_EXCEPT, VALUE, LIST)
 # Name classes are tuples: ("any",) ("any-except", nc) ("name", clark) ("ns", uri) ("ns-except", uri, nc)
 # ("or", nc, nc); a name is Clark notation ("{uri}local", or "local" without a namespace).
 NameClass = tuple

@@ -23,11 +23,11 @@ from .nodes import (
     EMPTY,
     GROUP,
     INTERLEAVE,
-    LIST,
     NOT_ALLOWED,
     ONE_OR_MORE,
     TEXT,
     VALUE,
+    VALUES,
     Nodes,
     contains,
 )
@@ -189,7 +189,7 @@ class Patterns(Nodes):
             return self.group(self._text_deriv(a, verdicts), self.optional(p))
         if kind == TEXT:
             return TEXT
-        if kind in (DATA, DATA_EXCEPT, VALUE, LIST):
+        if kind in VALUES:
             return EMPTY if verdicts[p] else NOT_ALLOWED
         return NOT_ALLOWED
 
@@ -198,9 +198,7 @@ class Patterns(Nodes):
         found = self._text_leaf.get(p)
         if found is None:
             kind = self.kind
-            found = self._text_leaf[p] = tuple(
-                q for q in self._reachable(p) if kind[q] in (DATA, DATA_EXCEPT, VALUE, LIST)
-            )
+            found = self._text_leaf[p] = tuple(q for q in self._reachable(p) if kind[q] in VALUES)
         return found
 
     def _leaf_allows(self, p: int, text: str) -> bool:
@@ -225,7 +223,7 @@ class Patterns(Nodes):
         kind = self.kind[p]
         if kind == CHOICE:
             return any(self.value_match(q, text) for q in self.a[p])
-        if kind in (DATA, DATA_EXCEPT, VALUE, LIST):
+        if kind in VALUES:
             return self._leaf_allows(p, text)
         if kind == TEXT:
             return True
