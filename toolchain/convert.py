@@ -153,12 +153,22 @@ def convert_many(
     else:
         # small chunks: the workers finish together (a chunk of 25 documents left one idle for its last 0.2 s)
         chunksize = max(1, min(4, len(work) // (jobs * 8)))
+        _warm()
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
             for result in pool.map(_job, work, chunksize=chunksize):
                 done(result)
     if registry is not None:
         _link(results, registry)
     return results
+
+
+def _warm() -> None:
+    """Import the readers and load the language models once, here: the forked workers inherit them
+    instead of each paying 0.5 s for them."""
+    from .readers import registry  # noqa: F401
+    from .source import language
+
+    language.warm()
 
 
 def _link(results: list[Converted], registry: Registry) -> None:
