@@ -8,6 +8,7 @@
   <xsl:include href="params.xsl"/>
   <xsl:include href="edition.xsl"/>
   <xsl:include href="labels.xsl"/>
+  <xsl:include href="rendition.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="textstructure.xsl"/>
   <xsl:include href="core.xsl"/>

@@ -142,7 +142,7 @@
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="exists($n/(self::tei:item | self::tei:bibl[parent::tei:listBibl] | self::tei:biblStruct[parent::tei:listBibl]
         | self::tei:person[parent::tei:listPerson] | self::tei:place[parent::tei:listPlace] | self::tei:org[parent::tei:listOrg]
-        | self::tei:event[parent::tei:listEvent]))"/>
+        | self::tei:event[parent::tei:listEvent] | self::tei:castItem))"/>
   </xsl:function>
 
   <xsl:template match="tei:item | tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct

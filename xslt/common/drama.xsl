@@ -24,6 +24,30 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- a cast list is a list: a role and its description to an item, a group of roles a list within it -->
+  <xsl:template match="tei:castList | tei:castGroup">
+    <xsl:call-template name="b:list">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="heads" select="tei:head"/>
+      <xsl:with-param name="content" select="node()[not(self::tei:head)]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- a role and its description: "AMBROSE, a lighthouse keeper" (the blanks that lay out the XML go) -->
+  <xsl:template match="tei:castItem">
+    <xsl:call-template name="b:item">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="content" select="node()[not(self::text()[not(normalize-space())] and preceding-sibling::tei:role and following-sibling::tei:roleDesc)]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:roleDesc">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="before" select="if (preceding-sibling::tei:role) then ', ' else ()"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:speaker">
     <xsl:call-template name="b:inline"><xsl:with-param name="class" select="ed:classes(.)"/></xsl:call-template>
   </xsl:template>
@@ -32,6 +56,7 @@
   <xsl:template match="tei:stage | tei:incident | tei:kinesic | tei:vocal | tei:writing | tei:shift">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="content" select="ed:trimmed(.)"/>
       <xsl:with-param name="title" select="ed:stage-label(.)"/>
       <xsl:with-param name="before" select="$supplied-open"/>
       <xsl:with-param name="after" select="$supplied-close"/>

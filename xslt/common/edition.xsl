@@ -109,12 +109,36 @@
         else $target/self::tei:person"/>
   </xsl:function>
 
-  <!-- The main name of a person: the first persName that is not a variant, as one line. -->
+  <!-- The main name of a person: the first persName that is not a variant, as one line; its parts are
+       words of their own even where no space stands between them (<forename>Orsolya</forename><surname>…). -->
   <xsl:function name="ed:person-name" as="xs:string">
     <xsl:param name="person" as="element(tei:person)"/>
     <xsl:variable name="main" select="($person/tei:persName[not(@type = 'variant')], $person/tei:persName)[1]"/>
-    <xsl:sequence select="(normalize-space($main)[. != ''], $person/@xml:id/string(), '?')[1]"/>
+    <xsl:sequence select="(ed:words($main)[. != ''], $person/@xml:id/string(), '?')[1]"/>
   </xsl:function>
+
+  <!-- Pointers no element answers, as a reader is shown them: their names, without "#" or a file
+       ("#nobody persons.xml#kim" → "nobody, kim"). -->
+  <xsl:function name="ed:pointer-text" as="xs:string">
+    <xsl:param name="pointers" as="xs:string?"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($pointers), ' ') ! replace(., '^[^#]*#', ''), ', ')"/>
+  </xsl:function>
+
+  <!-- The children of an element without the blanks that only indent its first and last child (the
+       brackets of a stage direction close on its words: [Applause.], not [ Applause. ]). -->
+  <xsl:function name="ed:trimmed" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="nodes" select="$e/node()"/>
+    <xsl:sequence select="$nodes[not(self::text() and not(normalize-space()) and (position() = 1 or position() = last()))]"/>
+  </xsl:function>
+
+  <!-- The text of a name as one line, each of its parts (forename, surname …) a word of its own. -->
+  <xsl:function name="ed:words" as="xs:string">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="normalize-space(string-join($e/node() ! (if (local-name(.) = $ed:name-parts) then ' ' || ed:words(.) || ' ' else string(.)), ''))"/>
+  </xsl:function>
+  <xsl:variable name="ed:name-parts" as="xs:string*" select="('forename', 'surname', 'roleName', 'addName', 'nameLink',
+      'genName', 'persName', 'orgName', 'placeName', 'name')"/>
 
   <!-- The short name of a person: the surname, else the main name. -->
   <xsl:function name="ed:person-short" as="xs:string" cache="yes">

@@ -17,6 +17,12 @@
       'transmission': 'Transmission note', 'reference': 'Reference', 'general': 'Note',
       'summary': 'Summary', 'credits': 'Credits', 'contents': 'Contents', 'source': 'Source'}"/>
 
+  <!-- The signs around a variant reading or an alternative shown in the text (not the brackets of supplied
+       words), and what a reading that leaves the lemma out says. -->
+  <xsl:variable name="ed:reading-open" as="xs:string" select="'('"/>
+  <xsl:variable name="ed:reading-close" as="xs:string" select="')'"/>
+  <xsl:variable name="ed:omitted-label" as="xs:string" select="'om.'"/>
+
   <!-- The label of a note, from its @type. -->
   <xsl:function name="ed:note-type-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
@@ -80,6 +86,21 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($ed:choice-labels(local-name($e)), local-name($e))[1]
         || ($e/@type[normalize-space()] ! (' (' || replace(normalize-space(.), '-', ' ') || ')'))"/>
+  </xsl:function>
+
+  <!-- The other members of an alternative, as a reader is told them beside the one shown:
+       "corrected: receive; regularised: color"; a member that differs from the shown one only in signs,
+       not in letters (an OCR's ** around a word), is not told. -->
+  <xsl:function name="ed:alternates-gloss" as="xs:string">
+    <xsl:param name="shown" as="element()?"/>
+    <xsl:param name="others" as="element()*"/>
+    <xsl:sequence select="string-join($others[not(ed:letters(.) = ed:letters($shown))] ! (
+        let $label := ed:choice-label(.) return lower-case(substring($label, 1, 1)) || substring($label, 2) || ': ' || normalize-space(.)), '; ')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:letters" as="xs:string">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="lower-case(replace(string($e), '[^\p{L}\p{N}]', ''))"/>
   </xsl:function>
 
   <xsl:function name="ed:stage-label" as="xs:string">

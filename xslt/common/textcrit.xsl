@@ -18,18 +18,31 @@
   <xsl:template match="tei:lem">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="class" select="ed:classes(.)"/>
-      <xsl:with-param name="title" select="'Lemma' || (@wit ! (' (' || normalize-space(.) || ')'))"/>
+      <xsl:with-param name="title" select="'Lemma' || (@wit ! (' (' || ed:sigla(., ..) || ')'))"/>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- a reading: its witnesses' sigla, then its words, or "om." where the witnesses leave the lemma out -->
   <xsl:template match="tei:rdg | tei:rdgGrp">
+    <xsl:variable name="omitted" select="self::tei:rdg and not(normalize-space()) and not(*)"/>
     <xsl:call-template name="b:inline">
       <xsl:with-param name="class" select="ed:classes(.)"/>
-      <xsl:with-param name="title" select="'Variant reading' || (@wit ! (' of ' || normalize-space(.)))"/>
-      <xsl:with-param name="before" select="' ' || $supplied-open || (@wit ! (normalize-space(.) || ': ')) "/>
-      <xsl:with-param name="after" select="$supplied-close"/>
+      <xsl:with-param name="title" select="'Variant reading' || (@wit ! (' of ' || ed:sigla(., ..)))"/>
+      <xsl:with-param name="before" select="' ' || $ed:reading-open || (@wit ! (ed:sigla(., ..) || ': '))"/>
+      <xsl:with-param name="after" select="$ed:reading-close"/>
+      <xsl:with-param name="content" select="if ($omitted) then $ed:omitted-label else ed:trimmed(.)"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The sigla of witnesses (@wit): each pointer's witness by its @n, else its id; a pointer to no
+       witness of the file as written, without its "#". -->
+  <xsl:function name="ed:sigla" as="xs:string">
+    <xsl:param name="pointers" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($pointers), ' ') ! (
+        let $w := ed:resolve(., $context)[self::tei:witness or self::tei:listWit]
+        return if ($w) then ($w/@n[normalize-space()], $w/@xml:id)[1] ! normalize-space(.) else replace(., '^[^#]*#', '')), ' ')"/>
+  </xsl:function>
 
   <xsl:template match="tei:wit | tei:witDetail">
     <xsl:call-template name="b:inline"><xsl:with-param name="class" select="ed:classes(.)"/></xsl:call-template>

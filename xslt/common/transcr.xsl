@@ -97,6 +97,17 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Of an alternative, the member a format with one fixed view (the book, the EPUB) shows: that of
+       $default-view, else the other, else the first of the others; the rest are told beside it
+       (ed:alternates-gloss). -->
+  <xsl:function name="ed:shown-member" as="element()?">
+    <xsl:param name="diplomatic" as="element()?"/>
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:param name="others" as="node()*"/>
+    <xsl:sequence select="(if ($default-view = 'reading') then ($reading, $diplomatic) else ($diplomatic, $reading),
+                           $others[. instance of element()])[1]"/>
+  </xsl:function>
+
   <xsl:template match="tei:choice/*">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="class" select="ed:classes(.)"/>

@@ -4,6 +4,7 @@
     b:note   a noteref link (epub:type="noteref") to the note's footnote, an aside at the end of the
              document (e:footnotes), which reading systems open as a pop-up; a note within a note or a
              link stands in brackets where it is, as on the website.
+    b:alternate  the member of the book's one view, the others told beside it (no tip to hover).
   and, of the pages' parts, a catalogue column head without the website's sort button.
 -->
 <xsl:stylesheet version="3.0"
@@ -68,6 +69,24 @@
         </xsl:for-each>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- b:alternate: the website's members, of which the book's one view hides one (e:finish), then the
+       members it does not show, told in the signs of a reading (a book has no tip to hover) -->
+  <xsl:template name="b:alternate">
+    <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
+    <xsl:param name="diplomatic" as="element()?"/>
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:param name="others" as="node()*" select="()"/>
+    <xsl:variable name="shown" select="ed:shown-member($diplomatic, $reading, $others)"/>
+    <xsl:variable name="gloss" select="ed:alternates-gloss($shown, ($diplomatic, $reading, $others[. instance of element()]) except $shown)"/>
+    <xsl:call-template name="h:alternate">
+      <xsl:with-param name="class" select="$class"/>
+      <xsl:with-param name="diplomatic" select="$diplomatic"/>
+      <xsl:with-param name="reading" select="$reading"/>
+      <xsl:with-param name="others" select="$others"/>
+      <xsl:with-param name="told" select="$gloss"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A catalogue column head: the book has no script to sort by it -->

@@ -131,7 +131,8 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- b:inline: a span of text; kind 'deletion' / 'addition' gives del / ins -->
+  <!-- b:inline: a span of text; kind 'deletion' / 'addition' gives del / ins; the rendition of the source
+       (ed:rendition) is a class r-KEYWORD each -->
   <xsl:template name="b:inline">
     <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
     <xsl:param name="content" as="item()*" select="node()"/>
@@ -141,7 +142,7 @@
     <xsl:param name="kind" as="xs:string?" select="()"/>
     <xsl:element name="{if ($kind = 'deletion') then 'del' else if ($kind = 'addition') then 'ins' else 'span'}">
       <xsl:call-template name="h:attributes">
-        <xsl:with-param name="class" select="$class"/>
+        <xsl:with-param name="class" select="string-join(($class, (.[. instance of element()] ! ed:rendition(.)) ! ('r-' || .)), ' ')"/>
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>
       <xsl:call-template name="h:mark"><xsl:with-param name="text" select="$before"/></xsl:call-template>
@@ -221,7 +222,7 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="{$class}">
-          <xsl:if test="$who"><xsl:attribute name="title" select="'Speaker: ' || $who"/></xsl:if>
+          <xsl:if test="$who"><xsl:attribute name="title" select="'Speaker: ' || ed:pointer-text($who)"/></xsl:if>
           <xsl:apply-templates select="$content">
             <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
@@ -251,7 +252,7 @@
             <xsl:with-param name="who" select="$who"/>
             <xsl:with-param name="class" select="'ed-speaker-name'"/>
             <xsl:with-param name="content" select="if ($speaker) then $speaker
-                else if ($person) then ed:person-name($person) else normalize-space($who)"/>
+                else if ($person) then ed:person-name($person) else ed:pointer-text($who)"/>
           </xsl:call-template>
         </xsl:element>
       </xsl:if>
@@ -280,7 +281,7 @@
           <xsl:with-param name="person" select="$person"/>
           <xsl:with-param name="who" select="$who"/>
           <xsl:with-param name="class" select="'ed-margin-speaker'"/>
-          <xsl:with-param name="content" select="if ($person) then ed:person-short($person) else normalize-space($who)"/>
+          <xsl:with-param name="content" select="if ($person) then ed:person-short($person) else ed:pointer-text($who)"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:apply-templates select="$content">
@@ -355,27 +356,45 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- b:alternate: two readings; the diplomatic one shows in the diplomatic view, the other in the reading view -->
+  <!-- b:alternate: the diplomatic member shows in the diplomatic view, the reading member in the reading
+       view; every other member is told in the tip of the one shown -->
   <xsl:template name="b:alternate">
     <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
     <xsl:param name="diplomatic" as="element()?"/>
     <xsl:param name="reading" as="element()?"/>
     <xsl:param name="others" as="node()*" select="()"/>
+    <xsl:call-template name="h:alternate">
+      <xsl:with-param name="class" select="$class"/>
+      <xsl:with-param name="diplomatic" select="$diplomatic"/>
+      <xsl:with-param name="reading" select="$reading"/>
+      <xsl:with-param name="others" select="$others"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- the members of an alternative, and `told`: words that follow them, in the signs of a reading -->
+  <xsl:template name="h:alternate">
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="diplomatic" as="element()?"/>
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:param name="others" as="node()*"/>
+    <xsl:param name="told" as="xs:string?" select="()"/>
+    <xsl:variable name="members" select="($diplomatic, $reading, $others[. instance of element()])"/>
     <span>
       <xsl:call-template name="h:attributes"><xsl:with-param name="class" select="$class || ' ed-alternate'"/></xsl:call-template>
-      <xsl:for-each select="$diplomatic">
-        <span class="ed-alt {if ($reading) then 'view-diplomatic-only' else ''} {ed:classes(.)}" title="{ed:choice-label(.)}"
-              data-tip="{ed:choice-label(.)}{$reading ! (' — ' || ed:choice-label(.) || ': ' || normalize-space(.))}" tabindex="0">
+      <xsl:for-each select="($diplomatic, $reading)">
+        <xsl:variable name="view" select="if (not($diplomatic and $reading)) then '' else if (. is $diplomatic) then 'view-diplomatic-only' else 'view-reading-only'"/>
+        <span class="ed-alt {$view} {ed:classes(.)}" title="{ed:choice-label(.)}"
+              data-tip="{ed:choice-label(.)}{(ed:alternates-gloss(., $members except .)[.]) ! (' — ' || .)}" tabindex="0">
           <xsl:apply-templates><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
         </span>
       </xsl:for-each>
-      <xsl:for-each select="$reading">
-        <span class="ed-alt {if ($diplomatic) then 'view-reading-only' else ''} {ed:classes(.)}" title="{ed:choice-label(.)}"
-              data-tip="{ed:choice-label(.)}{$diplomatic ! (' — ' || ed:choice-label(.) || ': ' || normalize-space(.))}" tabindex="0">
-          <xsl:apply-templates><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
-        </span>
-      </xsl:for-each>
-      <xsl:apply-templates select="$others"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
+      <xsl:if test="empty(($diplomatic, $reading))">
+        <xsl:apply-templates select="$others"><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
+      </xsl:if>
+      <xsl:if test="$told">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="h:mark"><xsl:with-param name="text" select="$ed:reading-open || $told || $ed:reading-close"/></xsl:call-template>
+      </xsl:if>
     </span>
   </xsl:template>
 

@@ -57,10 +57,12 @@
     <xsl:sequence select="'[' || $markup || ']'"/>
   </xsl:function>
 
-  <!-- text nodes: escaped; whitespace between block elements dropped -->
+  <!-- text nodes: escaped; whitespace between block elements dropped, between inline ones (the segments of
+       an utterance) a space -->
   <xsl:template match="text()" mode="#default">
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:if test="$phrasing or normalize-space(.)">
+    <xsl:if test="$phrasing or normalize-space(.) or (preceding-sibling::node()[1] instance of element() and following-sibling::node()[1]
+        instance of element() and not(ed:is-block(preceding-sibling::*[1]) or ed:is-block(following-sibling::*[1])))">
       <xsl:value-of select="p:escape(.)"/>
     </xsl:if>
   </xsl:template>
@@ -191,20 +193,27 @@
       <xsl:when test="self::tei:speaker">
         <xsl:value-of select="$marked"/>
       </xsl:when>
-      <xsl:when test="self::tei:hi[contains(@rend, 'italic')] or self::tei:title or self::tei:foreign or self::tei:emph">
-        <xsl:value-of select="'#emph' || p:content($marked)"/>
-      </xsl:when>
-      <xsl:when test="self::tei:hi[contains(@rend, 'bold')]">
-        <xsl:value-of select="'#strong' || p:content($marked)"/>
-      </xsl:when>
       <xsl:when test="self::tei:unclear">
         <xsl:value-of select="'#underline(stroke: (dash: &quot;dotted&quot;, thickness: 0.5pt))' || p:content($marked)"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="$marked"/>
+        <xsl:value-of select="p:rendered(., $marked)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The Typst functions of the rendition keywords (ed:rendition). -->
+  <xsl:variable name="p:renditions" as="map(xs:string, xs:string)" select="map{
+      'italic': '#emph', 'bold': '#strong', 'superscript': '#super', 'subscript': '#sub', 'underline': '#underline',
+      'small-caps': '#smallcaps', 'strike': '#strike', 'spaced': '#text(tracking: 0.15em)', 'uppercase': '#upper'}"/>
+
+  <!-- Markup set as the source rendered the element: each keyword's function around it. -->
+  <xsl:function name="p:rendered" as="xs:string">
+    <xsl:param name="e" as="item()"/>
+    <xsl:param name="markup" as="xs:string"/>
+    <xsl:sequence select="fold-left(($e[. instance of element()] ! ed:rendition(.)), $markup,
+        function ($inner, $keyword) { $p:renditions($keyword) || p:content($inner) })"/>
+  </xsl:function>
 
   <xsl:template name="b:link">
     <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
@@ -264,7 +273,7 @@
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="label">
       <xsl:call-template name="p:body">
-        <xsl:with-param name="content" select="if ($speaker) then $speaker else if ($person) then ed:person-name($person) else ()"/>
+        <xsl:with-param name="content" select="if ($speaker) then $speaker else if ($person) then ed:person-name($person) else ed:pointer-text($who)"/>
         <xsl:with-param name="phrasing" select="true()"/>
       </xsl:call-template>
     </xsl:variable>
@@ -330,16 +339,22 @@
     <xsl:value-of select="if (self::tei:lb) then ' ' else '#ed-folio(' || p:string(($label, '')[1]) || ')'"/>
   </xsl:template>
 
-  <!-- b:alternate: the diplomatic or the reading member, as the view says -->
+  <!-- b:alternate: the diplomatic or the reading member, as the view says, then the others in the
+       signs of a reading: "recieve (corrected: receive)" -->
   <xsl:template name="b:alternate">
     <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
     <xsl:param name="diplomatic" as="element()?"/>
     <xsl:param name="reading" as="element()?"/>
     <xsl:param name="others" as="node()*" select="()"/>
+    <xsl:variable name="shown" select="ed:shown-member($diplomatic, $reading, $others)"/>
+    <xsl:variable name="gloss" select="ed:alternates-gloss($shown, ($diplomatic, $reading, $others[. instance of element()]) except $shown)"/>
     <xsl:call-template name="p:body">
-      <xsl:with-param name="content" select="(if ($default-view = 'reading') then ($reading, $diplomatic) else ($diplomatic, $reading))[1]/node()"/>
+      <xsl:with-param name="content" select="$shown/node()"/>
       <xsl:with-param name="phrasing" select="true()"/>
     </xsl:call-template>
+    <xsl:if test="$gloss">
+      <xsl:value-of select="' #ed-sign' || p:content(p:escape($ed:reading-open || $gloss || $ed:reading-close))"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="b:list">
@@ -358,16 +373,18 @@
       <xsl:for-each select="$content[. instance of element() or normalize-space(.)]">
         <xsl:variable name="item">
           <xsl:call-template name="p:body">
-            <xsl:with-param name="content" select="if (ed:is-item(.)) then node() else ."/>
+            <xsl:with-param name="content" select="."/>
             <xsl:with-param name="phrasing" select="true()"/>
           </xsl:call-template>
         </xsl:variable>
         <xsl:sequence select="p:content(normalize-space($item))"/>
       </xsl:for-each>
     </xsl:variable>
+    <!-- in a paragraph, a run of text; a list in an item of a list stays a list, indented under it -->
+    <xsl:variable name="run" select="$phrasing and not(ed:is-item(..) or parent::tei:castList)"/>
     <xsl:call-template name="p:blockwise">
-      <xsl:with-param name="phrasing" select="$phrasing"/>
-      <xsl:with-param name="markup" select="if ($phrasing) then normalize-space($head) || ' ' || string-join($items ! substring(., 2, string-length(.) - 2), '; ')
+      <xsl:with-param name="phrasing" select="$run"/>
+      <xsl:with-param name="markup" select="if ($run) then normalize-space($head) || ' ' || string-join($items ! substring(., 2, string-length(.) - 2), '; ')
           else (if (normalize-space($head)) then '#text(style: &quot;italic&quot;)' || p:content(normalize-space($head)) || '&#10;&#10;' else '')
                || '#' || (if ($ordered) then 'enum' else 'list') || '(tight: true, ' || string-join($items, ', ') || ')'"/>
     </xsl:call-template>
@@ -403,10 +420,17 @@
         <xsl:for-each select="1 to ($columns - count(*))"><xsl:sequence select="'[]'"/></xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
+    <xsl:variable name="head">
+      <xsl:call-template name="p:body">
+        <xsl:with-param name="content" select="$heads/node()"/>
+        <xsl:with-param name="phrasing" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:call-template name="p:blockwise">
       <xsl:with-param name="phrasing" select="$phrasing"/>
-      <xsl:with-param name="markup" select="if ($phrasing) then string-join($cells ! substring(., 2, string-length(.) - 2), ' | ')
-          else '#table(columns: ' || $columns || ', stroke: 0.4pt, inset: 4pt, ' || string-join($cells, ', ') || ')'"/>
+      <xsl:with-param name="markup" select="if ($phrasing) then string-join((normalize-space($head)[.], $cells ! substring(., 2, string-length(.) - 2)), ' | ')
+          else (if (normalize-space($head)) then '#text(style: &quot;italic&quot;)' || p:content(normalize-space($head)) || '&#10;&#10;' else '')
+               || '#table(columns: ' || $columns || ', stroke: 0.4pt, inset: 4pt, ' || string-join($cells, ', ') || ')'"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -37,7 +37,10 @@
     <xsl:for-each select="$ordered">
       <xsl:call-template name="p:chapter"/>
     </xsl:for-each>
-    <xsl:value-of select="$p:nl || '#persons-index()' || $p:nl"/>
+    <!-- the index, when a name in the texts is a person's of the edition (b:person marks it) -->
+    <xsl:if test="exists($documents//tei:text//tei:persName[exists(ed:person(string(@ref), .))])">
+      <xsl:value-of select="$p:nl || '#persons-index()' || $p:nl"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- A Typst array of strings. -->
@@ -49,9 +52,9 @@
   <!-- the editorial principles: the distinct paragraphs of the documents' editorialDecl -->
   <xsl:template name="p:principles">
     <xsl:variable name="decls" select="$documents/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
-    <xsl:if test="$decls">
+    <xsl:if test="$decls/(tei:p | */tei:p)[normalize-space()]">
       <xsl:variable name="paragraphs">
-        <xsl:for-each-group select="$decls/*/tei:p" group-by="normalize-space(.)">
+        <xsl:for-each-group select="$decls/(tei:p | */tei:p)[normalize-space()]" group-by="normalize-space(.)">
           <xsl:apply-templates select="current-group()[1]"/>
         </xsl:for-each-group>
       </xsl:variable>
