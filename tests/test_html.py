@@ -397,6 +397,35 @@ def test_params_are_typed_and_documented():
         xslt.Param("x", "xs:boolean", "").convert("maybe")
 
 
+@pytest.mark.parametrize(("param", "message"), [("default-view=readng", "not one of diplomatic, reading")])
+def test_an_enumerated_parameter_takes_only_its_values(tmp_path, param, message):
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path), "--param", param])
+    assert result.exit_code == 2 and message in result.output
+    with pytest.raises(RenderError, match="not one of facing, sequential"):
+        xslt.convert_params(xslt.xslt_dir() / "print" / "print.xsl", {"bilingual-layout": "side"})
+
+
+def test_the_settable_parameters_are_declared_once_and_told_everywhere():
+    """The stylesheets' declarations (ed:cli, ed:values on xsl:param) are what the renderers let the
+    command line set; the help of --param and the README's table name the same, with the same values."""
+    from toolchain.render import RENDERERS
+
+    readme = (ROOT / "xslt" / "README.md").read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| `([a-z-]+)`[^\n]*", readme, re.M)}
+    help_text = " ".join(CliRunner().invoke(main, ["render", "--help"]).output.split())
+    for renderer in RENDERERS.values():
+        declared = xslt.stylesheet_params(xslt.xslt_dir() / renderer.stylesheet)
+        assert renderer.settable == {n for n, p in declared.items() if p.cli}
+        for name in renderer.settable:
+            assert name in help_text, name
+            row = next((row for key, row in rows.items() if key == name or f"`{name}`" in row), "")
+            assert "CLI" in row, (name, row)
+            assert all(f"`{v}`" in row for v in declared[name].values), (name, row)
+    for key, row in rows.items():
+        if "CLI" in row:
+            assert any(key in r.settable for r in RENDERERS.values()), key
+
+
 def test_render_reports_a_broken_file(tmp_path):
     bad = tmp_path / "bad.xml"
     bad.write_text("<TEI><unclosed></TEI>", encoding="utf-8")

@@ -59,13 +59,21 @@ def source_epoch(sources: list[Path]) -> int:
     return max((int(p.stat().st_mtime) for p in sources), default=0)
 
 
+class _Settable:
+    """The parameters a renderer's stylesheet lets the command line set (ed:cli on its xsl:param), read
+    from the stylesheet the first time they are asked for, on the class or an instance."""
+
+    def __get__(self, obj: object, owner: type[Renderer]) -> frozenset[str]:
+        return xslt.settable_params(xslt.xslt_dir() / owner.stylesheet)
+
+
 class Renderer:
     """Base of the renderers: subclasses set `name`, `out_suffix`, `stylesheet` and write their pages."""
 
     name: str = ""
     out_suffix: str = ""
     stylesheet: str = ""  # relative to xslt/
-    settable: frozenset[str] = frozenset()  # parameters the command line may set
+    settable = _Settable()  # parameters the command line may set
 
     def __init__(self, params: dict[str, str] | None = None, dated_by: list[Path] | None = None) -> None:
         """`params`: stylesheet parameters as given on the command line. `dated_by`: the files whose

@@ -57,9 +57,6 @@ class EpubRenderer(Renderer):
     name = "epub"
     out_suffix = ".xhtml"
     stylesheet = "epub/epub.xsl"
-    settable = frozenset(
-        {"edition-title", "editors", "default-view", "supplied-open", "supplied-close", "edition-date"}
-    )
 
     def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
         epoch = self.epoch(docs)

@@ -20,7 +20,6 @@ class HtmlRenderer(Renderer):
     name = "html"
     out_suffix = ".html"
     stylesheet = "html/html.xsl"
-    settable = frozenset({"edition-title", "editors", "default-view", "supplied-open", "supplied-close"})
 
     def page(self, template: str, **params) -> bytes:
         return self.call(f"{{{H}}}{template}", **params).encode("utf-8")

@@ -31,20 +31,6 @@ class PdfRenderer(Renderer):
     name = "pdf"
     out_suffix = ".pdf"
     stylesheet = "print/print.xsl"
-    settable = frozenset(
-        {
-            "edition-title",
-            "editors",
-            "default-view",
-            "supplied-open",
-            "supplied-close",
-            "paper",
-            "line-numbers",
-            "bilingual-layout",
-            "edition-date",
-            "pdfa",
-        }
-    )
 
     def __init__(self, params: dict[str, str] | None = None, dated_by: list[Path] | None = None) -> None:
         super().__init__(params, dated_by)

@@ -66,19 +66,28 @@ def parse(data: bytes, uri: str):
 # --- parameters ----------------------------------------------------------------------
 
 
+# Attributes of our own on an xsl:param: the command line may set it (ed:cli="yes"); the values it
+# may take (ed:values="diplomatic reading").
+ED = "urn:edition:functions"
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
     type: str  # the `as` type: xs:string, xs:string*, xs:boolean, xs:integer, ...
     doc: str
+    cli: bool = False
+    values: tuple[str, ...] = ()  # when given, the only values allowed
 
     def convert(self, value: str):
-        """The XDM value of a command-line string, checked against the declared type."""
+        """The XDM value of a command-line string, checked against the declared type and values."""
         base = self.type.rstrip("?*+")
         p = processor()
         values = [v.strip() for v in value.split(",")] if self.type.endswith(("*", "+")) else [value]
         items = []
         for v in values:
+            if self.values and v not in self.values:
+                raise RenderError(f"parameter {self.name}: {v!r} is not one of {', '.join(self.values)}")
             if base == "xs:string":
                 items.append(p.make_string_value(v))
             elif base == "xs:boolean":
@@ -119,10 +128,17 @@ def stylesheet_params(path: Path) -> dict[str, Param]:
                 prev = el.getprevious()
                 if prev is not None and prev.tag is etree.Comment:
                     doc = " ".join(prev.text.split())
-                found.setdefault(el.get("name"), Param(el.get("name"), el.get("as", "item()*"), doc))
+                values = tuple(el.get(f"{{{ED}}}values", "").split())
+                cli = el.get(f"{{{ED}}}cli") == "yes"
+                found.setdefault(el.get("name"), Param(el.get("name"), el.get("as", "item()*"), doc, cli, values))
 
     visit(path.resolve())
     return found
+
+
+def settable_params(path: Path) -> frozenset[str]:
+    """The parameters of a stylesheet the command line (and edition.toml's [render]) may set."""
+    return frozenset(name for name, p in stylesheet_params(path).items() if p.cli)
 
 
 def convert_params(path: Path, given: dict[str, str], settable: set[str] | None = None) -> dict[str, object]:

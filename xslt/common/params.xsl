@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Parameters shared by every output format. Each is typed (@as) and documented here, where it is
-  declared; the `param` option of `edition render` (NAME=VALUE) is checked against these declarations.
+  declared; the `param` option of `edition render` (NAME=VALUE) sets those marked ed:cli="yes", checked
+  against these declarations (the type, and ed:values where the values are few).
   An output format may declare more parameters in its own entry stylesheet (see xslt/README.md).
 -->
 <xsl:stylesheet version="3.0"
@@ -34,19 +35,19 @@
   <xsl:param name="documents" as="document-node()*" select="$edition[ed:kind(.) = 'document']"/>
 
   <!-- The title of the edition, shown on every page and as the home page's heading. -->
-  <xsl:param name="edition-title" as="xs:string" select="'Documents of the edition'"/>
+  <xsl:param name="edition-title" ed:cli="yes" as="xs:string" select="'Documents of the edition'"/>
 
   <!-- The editors of the edition; when empty, the responsibility statements of the documents
        (titleStmt/respStmt) are listed instead. -->
-  <xsl:param name="editors" as="xs:string*" select="()"/>
+  <xsl:param name="editors" ed:cli="yes" as="xs:string*" select="()"/>
 
   <!-- Which reading is shown first where the text has two: 'diplomatic' (deletions struck through,
        original spellings) or 'reading' (deletions hidden, corrections and regularisations). -->
-  <xsl:param name="default-view" as="xs:string" select="'diplomatic'"/>
+  <xsl:param name="default-view" ed:cli="yes" ed:values="diplomatic reading" as="xs:string" select="'diplomatic'"/>
 
   <!-- The sign before words an editor or translator supplied (also before gaps, glosses, inline notes). -->
-  <xsl:param name="supplied-open" as="xs:string" select="'['"/>
+  <xsl:param name="supplied-open" ed:cli="yes" as="xs:string" select="'['"/>
   <!-- The sign after words an editor or translator supplied. -->
-  <xsl:param name="supplied-close" as="xs:string" select="']'"/>
+  <xsl:param name="supplied-close" ed:cli="yes" as="xs:string" select="']'"/>
 
 </xsl:stylesheet>

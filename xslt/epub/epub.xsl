@@ -35,7 +35,7 @@
 
   <!-- The date of the edition as published (dc:date, and on the title page): YYYY, YYYY-MM or
        YYYY-MM-DD. Default: the day of $modified, the book's own date. -->
-  <xsl:param name="edition-date" as="xs:string" select="''"/>
+  <xsl:param name="edition-date" ed:cli="yes" as="xs:string" select="''"/>
 
   <!-- The book's identifier (dc:identifier): urn:uuid made by the renderer from e:identity. -->
   <xsl:param name="identifier" as="xs:string" select="''"/>
