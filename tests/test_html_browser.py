@@ -202,3 +202,20 @@ def test_print_shows_the_text_without_controls(context, site):
     expect(page.locator(".ed-site nav")).to_be_hidden()
     expect(page.locator("del.tei-del")).to_be_visible()
     expect(page.locator(".ed-notes")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 400])
+def test_copying_a_passage_gives_its_words_as_written(browser, site, width):
+    """The speaker of a said stands in the margin (a raised label on a phone), never in the words a
+    reader copies: "says he decided", not "says Khrushchevhe decided"."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = open_page(ctx, (site / DOC).as_uri())
+    label = page.locator(".ed-said > .ed-margin-speaker").first
+    expect(label).to_be_visible()
+    copied = page.evaluate(
+        """() => { const p = document.querySelector('.ed-said').closest('p');
+                   getSelection().selectAllChildren(p); return getSelection().toString(); }"""
+    )
+    ctx.close()
+    assert "says he decided to convene" in copied
+    assert "Khrushchevhe" not in copied and "[" not in copied
