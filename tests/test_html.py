@@ -221,7 +221,8 @@ def test_deletions_supplied_words_notes(sample):
         assert target.get("popover") == "auto"
     notes = root.cssselect(".ed-notes li")
     assert [n.get("id") for n in notes] == ["note-1", "note-2"]
-    assert words(notes[0].cssselect(".ed-note-type")[0]) == "Translator’s note"
+    # the note says what it is itself ("Translator's Note: …"): no label of its type beside it
+    assert not notes[0].cssselect(".ed-note-type") and words(notes[0]).startswith("1 Translator's Note:")
     assert notes[0].cssselect("a.ed-backlink")[0].get("href") == "#ed-ref-note-1"
 
 
@@ -254,6 +255,33 @@ def test_parallel_view_aligns_translation_with_original(sample):
         targets = [row_of[t[1:]] for t in p.get("corresp").split()]
         assert row_of[p.get("{http://www.w3.org/XML/1998/namespace}id")] >= max(targets)
     assert root.cssselect('input[name="ed-lang-view"][value="original"]')
+
+
+def test_a_label_the_text_says_itself_is_not_said_again(sample):
+    """A source that opens with "Source:" is shown under the label Source without it; a note with its
+    own label ("Translator's Note:") gets no label of its type beside it, in the list and in the popover."""
+    root = page(sample, "004_40ab3963a3b9c643.html")
+    (source,) = [
+        dd
+        for dt, dd in zip(root.cssselect(".ed-meta dt"), root.cssselect(".ed-meta dd"), strict=True)
+        if words(dt) == "Source"
+    ]
+    assert words(source).startswith("From the personal archive of Dr. Sergo A. Mikoyan.")
+    root = page(sample, "001_545f37247de4dac3.html")
+    for item in root.cssselect(".ed-notes li"):
+        assert words(item.cssselect(".ed-note-body")[0]).startswith("Translator's Note:")
+        assert not item.cssselect(".ed-note-type"), words(item)
+    assert [words(h) for h in root.cssselect(".ed-note-pop .ed-note-type")] == ["1", "2"]
+
+
+def test_persons_page_points_only_where_it_can(cases):
+    """A person of a text without ids is listed with the document and what they do there ("speaks"),
+    not with a place called "text"; the forms of a name keep their parts apart."""
+    root = page(cases, "persons.html")
+    (entry,) = [e for e in root.cssselect(".ed-person-entry") if words(e.cssselect("h2")[0]) == "Ines Halloran"]
+    assert "Ines Halloran" in [words(f) for f in entry.cssselect(".ed-form")]
+    (mention,) = entry.cssselect(".ed-mentions li")
+    assert words(mention).endswith("— speaks") and "text" not in [words(a) for a in mention.cssselect("a")]
 
 
 def test_home_page_lists_the_catalogue(sample):

@@ -16,6 +16,17 @@
       'callNumber': 'Call number', 'archive': 'Archive reference', 'special': 'Document number',
       'URI': 'Address', 'wikidata': 'Wikidata'}"/>
 
+  <!-- The content of a field whose text opens with a label of its own ("Source: From the archive …"):
+       without that label, which the field's label says already; else the element itself. -->
+  <xsl:function name="ed:unlabelled" as="item()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="labels" as="xs:string*"/>
+    <xsl:variable name="first" select="$e/node()[1]"/>
+    <xsl:variable name="pattern" select="'^\s*(' || string-join($labels, '|') || ')\s*:\s*'"/>
+    <xsl:sequence select="if ($first instance of text() and matches($first, $pattern, 'i'))
+        then (replace($first, $pattern, '', 'i'), $e/node() except $first) else $e"/>
+  </xsl:function>
+
   <xsl:function name="ed:header-fields" as="map(*)*">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="h" select="root($doc)/tei:TEI/tei:teiHeader"/>
@@ -46,7 +57,8 @@
                                 'value': normalize-space(.), 'href': ed:safe-href(if (@type = 'URI') then normalize-space(.) else ())}"/>
     </xsl:for-each>
     <xsl:for-each select="$fd/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:p)[normalize-space()]">
-      <xsl:sequence select="map{'key': 'source', 'label': if (@type = 'citation') then 'Citation' else 'Source', 'value': .}"/>
+      <xsl:variable name="label" select="if (@type = 'citation') then 'Citation' else 'Source'"/>
+      <xsl:sequence select="map{'key': 'source', 'label': $label, 'value': ed:unlabelled(., ('Source', 'Citation'))}"/>
     </xsl:for-each>
     <xsl:for-each select="$h/tei:profileDesc/tei:abstract">
       <xsl:sequence select="map{'key': 'summary', 'label': 'Summary', 'value': node()}"/>

@@ -79,7 +79,8 @@
                                        substring($modified, 1, 10))[1]"/>
     <xsl:variable name="sources" select="distinct-values(e:documents() ! (
         (tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URI'] ! ed:safe-href(.)[matches(., '^https?:')],
-         tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblStruct)[normalize-space()] ! normalize-space(.))[1]))"/>
+         tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblStruct)[normalize-space()]
+           ! normalize-space(string-join(ed:unlabelled(., ('Source', 'Citation')) ! string(.))))[1]))"/>
     <xsl:variable name="opf">
       <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="en">
         <metadata>

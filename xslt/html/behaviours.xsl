@@ -312,7 +312,7 @@
         <span class="ed-note-pop {ed:classes(.)}" id="ed-pop-{$key}" popover="auto">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <span class="ed-note-head">
-            <span class="ed-note-type"><xsl:value-of select="$type-label || ' ' || $marker"/></span>
+            <span class="ed-note-type"><xsl:value-of select="if (ed:note-labelled(.)) then $marker else $type-label || ' ' || $marker"/></span>
             <button type="button" class="ed-note-close" popovertarget="ed-pop-{$key}" popovertargetaction="hide"
                     aria-label="Close note">×</button>
           </span>

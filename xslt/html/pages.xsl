@@ -108,8 +108,11 @@
               <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
               <span class="ed-note-number"><xsl:value-of select="ed:note-marker(.)"/></span>
               <xsl:text> </xsl:text>
-              <span class="ed-note-type"><xsl:value-of select="ed:note-type-label(.)"/></span>
-              <xsl:text> </xsl:text>
+              <!-- its type, unless the note says it itself ("Translator's Note: …") -->
+              <xsl:if test="not(ed:note-labelled(.))">
+                <span class="ed-note-type"><xsl:value-of select="ed:note-type-label(.)"/></span>
+                <xsl:text> </xsl:text>
+              </xsl:if>
               <div class="ed-note-body">
                 <xsl:apply-templates><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
               </div>
@@ -387,7 +390,7 @@
                 <xsl:text> </xsl:text>
                 <xsl:for-each select="current-group()">
                   <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
-                  <span class="ed-form"><xsl:value-of select="normalize-space(.)"/></span>
+                  <span class="ed-form"><xsl:value-of select="ed:words(.)"/></span>
                 </xsl:for-each>
               </p>
             </xsl:for-each-group>
@@ -443,8 +446,11 @@
     <xsl:param name="nodes" as="element()*"/>
     <xsl:if test="$nodes">
       <xsl:variable name="ordinals" select="$h:block-ordinals($stem)"/>
-      <xsl:text> — </xsl:text><xsl:value-of select="$label"/><xsl:text>: </xsl:text>
-      <xsl:for-each-group select="$nodes" group-by="(ancestor-or-self::*[@xml:id][ancestor::tei:text][1]/@xml:id/string(), '')[1]">
+      <!-- the places that can be pointed to: in the header, or in a part of the text with an id (a text
+           without ids is the document's page, already linked) -->
+      <xsl:variable name="placed" select="$nodes[empty(ancestor::tei:text) or ancestor-or-self::*[@xml:id][ancestor::tei:text]]"/>
+      <xsl:text> — </xsl:text><xsl:value-of select="$label"/><xsl:if test="$placed"><xsl:text>: </xsl:text></xsl:if>
+      <xsl:for-each-group select="$placed" group-by="(ancestor-or-self::*[@xml:id][ancestor::tei:text][1]/@xml:id/string(), '')[1]">
         <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
         <xsl:variable name="in-header" select="empty(current-group()[1]/ancestor::tei:text)"/>
         <xsl:variable name="block" select="current-group()[1]/ancestor-or-self::*[@xml:id][ancestor::tei:text][1]"/>
@@ -455,8 +461,7 @@
               else if (exists($ordinal)) then '¶&#160;' || $ordinal
               else if ($note and ed:note-display($note) = 'marker') then 'note&#160;' || ed:note-marker($note)
               else if ($note) then 'note'
-              else if ($block) then '#' || $block/@xml:id
-              else 'text'"/>
+              else '#' || $block/@xml:id"/>
         </a>
       </xsl:for-each-group>
     </xsl:if>
