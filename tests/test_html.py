@@ -76,7 +76,8 @@ def test_every_text_node_of_the_sample_reaches_the_html(sample, name):
 def test_header_panel_shows_the_documents_facts(sample):
     meta = page(sample, "001_545f37247de4dac3.html").cssselect("dl.ed-meta")[0]
     fields = {words(d.cssselect("dt")[0]): words(d.cssselect("dd")[0]) for d in meta.cssselect("div")}
-    assert fields["Date"] == "October 25, 1962"
+    assert fields["Date"] == "25 October 1962"  # typed "October 25, 1962": a fact is shown in the edition's words
+    assert meta.cssselect(".ed-meta-date time")[0].get("datetime") == "1962-10-25"
     assert fields["Archive"] == "RGANI"
     assert fields["Call number"] == "F. 3, Op. 16, D. 165, L. 170-173"
     assert fields["Translated and edited by"] == "Mark Kramer"
@@ -84,6 +85,36 @@ def test_header_panel_shows_the_documents_facts(sample):
     assert fields["Language of the original"] == "Russian"
     assert fields["Language of the translation"] == "English"
     assert fields["Summary"].startswith("In response to President Kennedy's letter")
+
+
+DATED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Dated {n}</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc>
+<profileDesc><creation>{date}</creation></profileDesc></teiHeader><text><body><p>Text.</p></body></text></TEI>"""
+
+
+@pytest.mark.parametrize(
+    ("date", "shown"),
+    [
+        ('<date when="1962-11-20">1962/11/20</date>', "20 November 1962"),
+        ('<date when="1962-10-25">25-26 October 1962</date>', "25 October 1962 (25-26 October 1962)"),
+        ('<date when="1962">Autumn 1962</date>', "1962 (Autumn 1962)"),
+        (
+            '<date notBefore="1962-10" notAfter="1962-11">October or November 1962</date>',
+            "October 1962 – November 1962 (October or November 1962)",
+        ),
+        ("<date>sometime that winter</date>", "sometime that winter"),
+        ('<date when="1962-11-20">20 ноября 1962 г.</date>', "20 November 1962 (20 ноября 1962 г.)"),
+        ('<date when="1962-10-28">Sunday, October 28th, 1962</date>', "28 October 1962"),
+    ],
+)
+def test_a_documents_date_is_shown_in_words_with_what_the_written_form_adds(tmp_path, date, shown):
+    tei = tmp_path / "dated.xml"
+    tei.write_text(DATED.format(n=1, date=date), encoding="utf-8")
+    HtmlRenderer().render(expand([tei]), tmp_path / "out")
+    root = page(tmp_path / "out", "dated.html")
+    assert words(root.cssselect(".ed-meta-date dd")[0]) == shown
+    home = page(tmp_path / "out", "index.html")
+    assert words(home.cssselect(".ed-doc-list .ed-date")[0]) == shown
 
 
 # --- hostile text stays text ---------------------------------------------------------------
@@ -293,7 +324,12 @@ def test_home_page_lists_the_catalogue(sample):
     assert edited[0].cssselect(".ed-cat-title a")[0].get("href") == "001_545f37247de4dac3.html"
     assert words(edited[0].cssselect(".ed-cat-status")[0]) == "Edited"
     assert sum(words(r.cssselect(".ed-cat-status")[0]) == "Not yet edited" for r in rows) == 9
-    assert [r.get("data-date") for r in rows][:2] == ["1962-10-25", "1962-03-12"]
+    # in date order (the listing had them as its search ranked them: 1962-10-25 first), each row keeping
+    # its place in the listing for the sort button to return to
+    dates = [r.get("data-date") for r in rows]
+    assert dates == sorted(dates) and dates[:2] == ["1962-03-12", "1962-10-25"]
+    assert [r.get("data-order") for r in rows][:2] == ["2", "1"]
+    assert "261 - 270 of 334" not in words(root.cssselect("main")[0])  # the web listing's page range
     assert root.cssselect("th[aria-sort] button.ed-sort")
     docs = [a.get("href") for a in root.cssselect(".ed-doc-list a")]
     assert docs == ["001_545f37247de4dac3.html", "004_40ab3963a3b9c643.html"]

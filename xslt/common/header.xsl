@@ -3,7 +3,8 @@
   TEI chapter "The TEI Header": which facts about a document a reader is shown, in which order and
   under which label. ed:header-fields gives them as maps, which each output lays out:
     map{ 'key': xs:string, 'label': xs:string, 'value': item()* (TEI nodes to render, or strings),
-         'href': xs:string? (a link for the value), 'lang': xs:string? }
+         'href': xs:string? (a link for the value), 'lang': xs:string?,
+         'datetime': xs:string? (the date field: its machine-readable value) }
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,7 +36,8 @@
     <xsl:variable name="text" select="root($doc)/tei:TEI/tei:text"/>
     <xsl:variable name="date" select="ed:date($doc)"/>
     <xsl:if test="$date">
-      <xsl:sequence select="map{'key': 'date', 'label': 'Date', 'value': $date}"/>
+      <xsl:sequence select="map{'key': 'date', 'label': 'Date', 'value': ed:date-shown($date),
+                                'datetime': ed:machine-date(($date/@when, $date/@notBefore, $date/@from)[1])}"/>
     </xsl:if>
     <xsl:variable name="archive" select="$ms/tei:msIdentifier/(tei:country, tei:settlement, tei:institution, tei:repository, tei:collection)[normalize-space()]"/>
     <xsl:if test="$archive">

@@ -29,6 +29,34 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A document's date as a fact about it (a header field, a catalogue, a list of documents): in words
+       from its value (@when, else the range @notBefore/@from – @notAfter/@to), in the edition's language,
+       whatever the form it was typed in ("1962/11/20" is 20 November 1962); the written form follows in
+       parentheses where it says more than the value (a number the value lacks: "25-26 October 1962";
+       words that are no English date's: "Autumn 1962", "20 ноября 1962 г."). Without a value, the date
+       as written. -->
+  <xsl:function name="ed:date-shown" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="written" select="normalize-space($date)"/>
+    <xsl:variable name="from" select="($date/@when, $date/@notBefore, $date/@from)[matches(., '^\d{4}')][1]"/>
+    <xsl:variable name="to" select="($date/@notAfter, $date/@to)[matches(., '^\d{4}')][1][not($date/@when)]"/>
+    <xsl:variable name="values" select="($from, $to) ! string(.)"/>
+    <xsl:variable name="words" select="string-join($values ! ed:date-words(.), ' – ')"/>
+    <xsl:variable name="numbers" select="distinct-values($values ! tokenize(., '\D+')[. != ''] ! xs:integer(.))"/>
+    <!-- words of the written form that are not those of a date in English (months, days, ordinals) -->
+    <xsl:variable name="other-words" select="tokenize(lower-case($written), '\P{L}+')[. != ''][not(. = $ed:date-words)]"/>
+    <xsl:variable name="more" select="$written != '' and (exists($other-words)
+        or (some $n in tokenize($written, '\D+')[. != '' and string-length(.) le 4] satisfies not(xs:integer($n) = $numbers)))"/>
+    <xsl:sequence select="if (empty($values)) then $written
+        else if ($more) then $words || ' (' || $written || ')' else $words"/>
+  </xsl:function>
+
+  <xsl:variable name="ed:date-words" as="xs:string*" select="(
+      'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+      'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+      'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+      'st', 'nd', 'rd', 'th', 'of', 'the', 'am', 'pm', 'a', 'p', 'm', 'h')"/>
+
   <!-- An ISO date, date-time or time as read: 14 March 1962, 15:00; March 1962; 15:00. Anything else as it is. -->
   <xsl:function name="ed:date-words" as="xs:string">
     <xsl:param name="value" as="xs:string"/>

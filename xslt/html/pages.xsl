@@ -142,6 +142,9 @@
                 <xsl:when test="$field?href">
                   <a href="{$field?href}"><xsl:value-of select="$field?value"/></a>
                 </xsl:when>
+                <xsl:when test="$field?datetime">
+                  <time datetime="{$field?datetime}"><xsl:value-of select="$field?value"/></time>
+                </xsl:when>
                 <xsl:when test="$field?key = 'resp'">
                   <xsl:for-each select="$field?value">
                     <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
@@ -216,7 +219,7 @@
                   <xsl:sort select="ed:date-key(ed:date(.))"/>
                   <li>
                     <xsl:for-each select="ed:date(.)">
-                      <xsl:apply-templates select="."><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+                      <xsl:call-template name="h:fact-date"/>
                       <xsl:text> · </xsl:text>
                     </xsl:for-each>
                     <a href="{ed:page-stem(.)}{$ed:page-suffix}"><xsl:value-of select="ed:title(.)"/></a>
@@ -244,7 +247,8 @@
           <xsl:value-of select="if (count($catalogues) gt 1) then ' ' || $n else ''"/>
         </xsl:element>
         <xsl:for-each select=".//tei:listBibl">
-          <xsl:for-each select="tei:head">
+          <!-- the range of a web listing's page ("261 - 270 of 334") is the page's, not the catalogue's -->
+          <xsl:for-each select="tei:head[not(@type = 'range')]">
             <p class="ed-cat-head"><xsl:apply-templates select="node()"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates></p>
           </xsl:for-each>
           <div class="ed-table-wrap">
@@ -261,7 +265,10 @@
                 </tr>
               </thead>
               <tbody>
+                <!-- in date order, the undated after the dated, each in the listing's order -->
                 <xsl:for-each select="tei:bibl | tei:biblStruct">
+                  <xsl:sort select="ed:date-key((tei:date, .//tei:date)[1]) = ''"/>
+                  <xsl:sort select="ed:date-key((tei:date, .//tei:date)[1])"/>
                   <xsl:call-template name="h:catalogue-row"/>
                 </xsl:for-each>
               </tbody>
@@ -270,6 +277,16 @@
         </xsl:for-each>
       </section>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A date as a fact about a document (ed:date-shown), machine-readable where it has a value -->
+  <xsl:template name="h:fact-date">
+    <xsl:variable name="value" select="ed:machine-date((@when, @notBefore, @from)[1])"/>
+    <xsl:element name="{if ($value) then 'time' else 'span'}">
+      <xsl:if test="$value"><xsl:attribute name="datetime" select="$value"/></xsl:if>
+      <xsl:attribute name="class" select="'ed-date'"/>
+      <xsl:value-of select="ed:date-shown(.)"/>
+    </xsl:element>
   </xsl:template>
 
   <!-- The head of a column the reader can sort by (edition.js) -->
@@ -284,10 +301,10 @@
     <xsl:variable name="href" select="$ptr ! ed:safe-href(@target)"/>
     <xsl:variable name="title" select="(tei:title, .//tei:title)[1]"/>
     <xsl:variable name="date" select="(tei:date, .//tei:date)[1]"/>
-    <tr data-date="{ed:date-key($date)}" data-order="{position()}">
+    <tr data-date="{ed:date-key($date)}" data-order="{count(preceding-sibling::tei:bibl | preceding-sibling::tei:biblStruct) + 1}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <td class="ed-cat-date">
-        <xsl:apply-templates select="$date"><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates>
+        <xsl:for-each select="$date"><xsl:call-template name="h:fact-date"/></xsl:for-each>
       </td>
       <td class="ed-cat-doc">
         <p class="ed-cat-title">
