@@ -245,3 +245,26 @@ def test_an_edition_without_persons_has_no_index(rendered, tmp_path):
     renderer = PdfRenderer()
     renderer.set_edition(renderer.load(expand([Path(__file__).parents[1] / "tei"])))
     assert "#persons-index()" in renderer.source()
+
+
+def test_the_principles_are_the_same_in_every_format(rendered):
+    """One statement per phenomenon of the texts, decided once (ed:principles): the website, the EPUB
+    and the book state the same things, each as it shows them."""
+    about = etree.parse(str(rendered / "html" / "about.html"), etree.HTMLParser())
+    site = {
+        li.get("class"): " ".join("".join(li.itertext()).split())
+        for li in about.xpath("//ul[@class='ed-principles']/li")
+    }
+    with zipfile.ZipFile(rendered / "epub" / "edition.epub") as z:
+        page = etree.fromstring(z.read("EPUB/about.xhtml"))
+    book = {li.get("class"): " ".join("".join(li.itertext()).split()) for li in page.iter(f"{XHTML}li")}
+    assert set(site) == set(book) >= {"ed-principle-alternative", "ed-principle-reading", "ed-principle-rendition"}
+    assert site["ed-principle-reading"] == book["ed-principle-reading"]
+    assert "pointing at it shows the other" in site["ed-principle-alternative"]
+    assert "the other form follows in parentheses" in book["ed-principle-alternative"]
+    printed = flat(
+        subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(rendered / "pdf" / "edition.pdf"), "-"], capture_output=True, text=True
+        ).stdout
+    )
+    assert book["ed-principle-alternative"] in printed and book["ed-principle-reading"] in printed

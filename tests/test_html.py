@@ -351,7 +351,17 @@ def test_persons_page(sample):
 
 
 def test_about_page_has_the_editorial_principles(sample):
+    """Principles for readers, one plain statement for each phenomenon of the texts; the encoder's
+    declarations apart, folded."""
     root = page(sample, "about.html")
+    statements = [words(li) for li in root.cssselect("ul.ed-principles li")]
+    assert statements[0] == "Words struck out in the source are struck through; the Reading view leaves them out."
+    assert (
+        "Words between [ and ] were supplied by the translator or the editor; they are not in the source." in statements
+    )
+    for jargon in ("@", "persName", "particDesc", "pb", "type=", "del ", "said "):
+        assert not any(jargon in s for s in statements), jargon
+    assert root.cssselect("details.ed-declarations .ed-decl")
     assert {words(h) for h in root.cssselect(".ed-decl h3")} == {
         "Correction",
         "Normalization",

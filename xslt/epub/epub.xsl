@@ -63,10 +63,5 @@
   <xsl:variable name="ed:reserved-pages" as="xs:string*"
                 select="('index', 'persons', 'about', 'search', 'title', 'nav', 'package', 'css')"/>
 
-  <!-- In the book the view is fixed ($default-view) and a note is a link to its footnote. -->
-  <xsl:variable name="h:sign-meanings" as="map(xs:string, xs:string)" select="map{
-      'del': if ($default-view = 'reading') then 'deleted in the source (this book shows the reading text, without deletions)'
-             else 'deleted in the source',
-      'note': 'a note: the marker links to it; the notes follow each document'}"/>
 
 </xsl:stylesheet>

@@ -3,7 +3,7 @@
   The content documents of the book, one named template each (the renderer calls them by name):
     e:title      the title page: edition title, editors, date
     e:nav        the navigation document: table of contents (with the sections of each document) and landmarks
-    e:about      the editorial principles (editorialDecl) and the signs used
+    e:about      the editorial principles (ed:principles)
     e:document   one document ($doc): the website's document page (h:document) without its switches,
                  its notes as footnotes, an original and its translation one after the other
     e:catalogue  the catalogue(s): every record, linked to its document when edited
@@ -137,11 +137,7 @@
       <xsl:with-param name="key" select="'about'"/>
       <xsl:with-param name="content">
         <h1>Editorial principles</h1>
-        <xsl:call-template name="h:principles"><xsl:with-param name="level" select="2"/></xsl:call-template>
-        <section aria-labelledby="ed-signs">
-          <h2 id="ed-signs">Signs used in the texts</h2>
-          <xsl:call-template name="h:signs"/>
-        </section>
+        <xsl:call-template name="h:principles"><xsl:with-param name="format" select="'epub'"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

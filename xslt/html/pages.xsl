@@ -4,11 +4,11 @@
     h:document   one document ($doc): header panel, view switches, text (parallel when bilingual), notes
     h:home       edition title, editors, edited documents, the catalogue(s), sortable by date
     h:persons    every person, with name forms, roles, and where they speak or are mentioned
-    h:about      editorial principles (editorialDecl) and the signs used
+    h:about      the editorial principles for readers (ed:principles), and the documents' declarations
     h:search     the offline search page
   and h:search-index, the JSON the search page reads. Their parts are named templates too, so that a
   format importing this one (the EPUB) overrides a part, not a page: h:toolbar, h:notes, h:parallel
-  (document), h:catalogues, h:sortable-head (home), h:principles, h:signs (about).
+  (document), h:catalogues, h:sortable-head (home), h:principles, h:declarations (about).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -494,19 +494,38 @@
         <h1>About the edition</h1>
         <section aria-labelledby="ed-principles">
           <h2 id="ed-principles">Editorial principles</h2>
-          <xsl:call-template name="h:principles"/>
+          <xsl:call-template name="h:principles"><xsl:with-param name="format" select="'html'"/></xsl:call-template>
         </section>
-        <section aria-labelledby="ed-signs">
-          <h2 id="ed-signs">Signs used in the texts</h2>
-          <xsl:call-template name="h:signs"/>
+        <section aria-labelledby="ed-declarations">
+          <h2 id="ed-declarations">The encoding, as the documents declare it</h2>
+          <details class="ed-declarations">
+            <summary>The editorial declarations of the TEI headers</summary>
+            <xsl:call-template name="h:declarations"/>
+          </details>
         </section>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The editorial principles of the documents (editorialDecl), grouped by kind, each text once;
-       headings of the given level. -->
+  <!-- The editorial principles, for readers (ed:principles): a statement for each phenomenon of the texts -->
   <xsl:template name="h:principles">
+    <xsl:param name="format" as="xs:string"/>
+    <xsl:variable name="principles" select="ed:principles($documents, $format)"/>
+    <xsl:choose>
+      <xsl:when test="empty($principles)"><p>The texts are given as they stand in their sources, without editorial signs.</p></xsl:when>
+      <xsl:otherwise>
+        <ul class="ed-principles">
+          <xsl:for-each select="$principles">
+            <li class="ed-principle-{?key}"><xsl:value-of select="?statement"/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The editorial declarations of the documents (editorialDecl), grouped by kind, each text once;
+       headings of the given level. -->
+  <xsl:template name="h:declarations">
     <xsl:param name="level" as="xs:integer" select="3"/>
     <xsl:variable name="decls" select="$edition/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
     <xsl:if test="empty($decls/*)"><p>The documents state no editorial principles.</p></xsl:if>
@@ -523,22 +542,6 @@
     </xsl:for-each-group>
   </xsl:template>
 
-  <!-- What two of the signs mean where the text is read (a format without the view switch or the
-       popovers says so by overriding this). -->
-  <xsl:variable name="h:sign-meanings" as="map(xs:string, xs:string)" select="map{
-      'del': 'deleted in the source (hidden in the reading view)',
-      'note': 'a note: the marker opens it, all notes follow the text'}"/>
-
-  <!-- The signs used in the texts, explained -->
-  <xsl:template name="h:signs">
-    <dl class="ed-legend">
-      <div><dt><span class="tei-del">struck through</span></dt><dd><xsl:value-of select="$h:sign-meanings?del"/></dd></div>
-      <div><dt><span class="tei-supplied"><span class="ed-sign"><xsl:value-of select="$supplied-open"/></span>words<span class="ed-sign"><xsl:value-of select="$supplied-close"/></span></span></dt><dd>supplied by the translator or editor</dd></div>
-      <div><dt><span class="tei-unclear reason-ocr-repetition">wavy underline</span></dt><dd>an OCR repetition kept as in the transcript</dd></div>
-      <div><dt><span class="ed-break">‖</span></dt><dd>a page break</dd></div>
-      <div><dt><sup class="ed-note-mark">1</sup></dt><dd><xsl:value-of select="$h:sign-meanings?note"/></dd></div>
-    </dl>
-  </xsl:template>
 
   <!-- ============================================================ search -->
 

@@ -49,16 +49,11 @@
     <xsl:sequence select="'(' || string-join($items ! p:string(.), ', ') || (if (count($items) = 1) then ',' else '') || ')'"/>
   </xsl:function>
 
-  <!-- the editorial principles: the distinct paragraphs of the documents' editorialDecl -->
+  <!-- the editorial principles, for readers (ed:principles): a paragraph each -->
   <xsl:template name="p:principles">
-    <xsl:variable name="decls" select="$documents/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl"/>
-    <xsl:if test="$decls/(tei:p | */tei:p)[normalize-space()]">
-      <xsl:variable name="paragraphs">
-        <xsl:for-each-group select="$decls/(tei:p | */tei:p)[normalize-space()]" group-by="normalize-space(.)">
-          <xsl:apply-templates select="current-group()[1]"/>
-        </xsl:for-each-group>
-      </xsl:variable>
-      <xsl:value-of select="$p:nl || '#principles(' || p:content($paragraphs) || ')' || $p:nl"/>
+    <xsl:variable name="principles" select="ed:principles($documents, 'print')"/>
+    <xsl:if test="exists($principles)">
+      <xsl:value-of select="$p:nl || '#principles(' || p:content(string-join($principles ! p:escape(?statement), '&#10;&#10;')) || ')' || $p:nl"/>
     </xsl:if>
   </xsl:template>
 
