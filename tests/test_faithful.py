@@ -268,3 +268,60 @@ def test_the_principles_are_the_same_in_every_format(rendered):
         ).stdout
     )
     assert book["ed-principle-alternative"] in printed and book["ed-principle-reading"] in printed
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("faithful-sample")
+    docs = expand([Path(__file__).parents[1] / "tei"])
+    HtmlRenderer().render(docs, out / "html")
+    PdfRenderer().render(docs, out / "pdf")
+    EpubRenderer().render(docs, out / "epub")
+    return out
+
+
+CREDITS = [
+    "Edited by Mark Kramer",
+    "Translated by Mark Kramer, Svetlana Savranskaya",
+    "With the assistance of Timothy Naftali",
+    "In association with The National Security Archive",
+]
+
+
+def test_the_makers_are_named_under_their_roles_alike(sample):
+    """Editors, translators and assistants under their roles, an organisation apart (ed:credits), on the
+    home page, the book's title page and the EPUB's; the organisation is no creator of the EPUB."""
+    home = etree.parse(str(sample / "html" / "index.html"), etree.HTMLParser())
+    assert [" ".join("".join(li.itertext()).split()) for li in home.xpath("//ul[@class='ed-editors']/li")] == CREDITS
+    with zipfile.ZipFile(sample / "epub" / "edition.epub") as z:
+        title = etree.fromstring(z.read("EPUB/title.xhtml"))
+        opf = z.read("EPUB/package.opf").decode()
+    assert [" ".join("".join(li.itertext()).split()) for li in title.iter(f"{XHTML}li")] == CREDITS
+    creators = re.findall(r"<dc:(?:creator|contributor)[^>]*>([^<]*)<", opf)
+    assert "Mark Kramer" in creators and "The National Security Archive" not in creators
+    first = subprocess.run(
+        ["pdftotext", "-l", "1", str(sample / "pdf" / "edition.pdf"), "-"], capture_output=True, text=True
+    )
+    check(flat(first.stdout), ["Documents of 1962", *CREDITS])
+
+
+def test_the_documents_are_read_in_one_order_in_every_format(sample):
+    home = etree.parse(str(sample / "html" / "index.html"), etree.HTMLParser())
+    order = [a.get("href").removesuffix(".html") for a in home.xpath("//ul[@class='ed-doc-list']//a")]
+    with zipfile.ZipFile(sample / "epub" / "edition.epub") as z:
+        opf = etree.fromstring(z.read("EPUB/package.opf"))
+    spine = [ref.get("idref") for ref in opf.iter("{http://www.idpf.org/2007/opf}itemref")]
+    items = {i.get("id"): i.get("href") for i in opf.iter("{http://www.idpf.org/2007/opf}item")}
+    epub = [items[r].removesuffix(".xhtml") for r in spine if items[r].removesuffix(".xhtml") in order]
+    assert epub == order and len(order) == 2
+    titles = [
+        " ".join(t.split())
+        for t in etree.parse(str(sample / "html" / "index.html"), etree.HTMLParser()).xpath(
+            "//ul[@class='ed-doc-list']//a/text()"
+        )
+    ]
+    text = flat(
+        subprocess.run(["pdftotext", str(sample / "pdf" / "edition.pdf"), "-"], capture_output=True, text=True).stdout
+    )
+    contents = text[text.find("Contents") :]
+    assert contents.find(titles[0][:30]) < contents.find(titles[1][:30])

@@ -10,6 +10,7 @@
   <xsl:include href="labels.xsl"/>
   <xsl:include href="rendition.xsl"/>
   <xsl:include href="header.xsl"/>
+  <xsl:include href="credits.xsl"/>
   <xsl:include href="principles.xsl"/>
   <xsl:include href="textstructure.xsl"/>
   <xsl:include href="core.xsl"/>

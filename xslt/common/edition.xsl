@@ -274,6 +274,13 @@
 
   <!-- What an edition of these documents holds, as a title page says it: 2 documents of 1962; 5 documents
        of 1961, 1962 and 1964. -->
+  <!-- The years of the documents, for a title page: "Documents of 1962", "Documents of 1955–1970". -->
+  <xsl:function name="ed:span" as="xs:string">
+    <xsl:param name="documents" as="node()*"/>
+    <xsl:variable name="years" select="sort(distinct-values($documents ! substring(ed:date-key(ed:date(.)), 1, 4)[. != '']))"/>
+    <xsl:sequence select="if (empty($years)) then 'Documents' else 'Documents of ' || string-join(distinct-values(($years[1], $years[last()])), '–')"/>
+  </xsl:function>
+
   <xsl:function name="ed:extent" as="xs:string">
     <xsl:param name="documents" as="node()*"/>
     <xsl:variable name="years" select="sort(distinct-values($documents ! substring(ed:date-key(ed:date(.)), 1, 4)[. != '']))"/>

@@ -30,41 +30,6 @@
     <xsl:sequence select="string-join(($edition-title, sort(e:documents() ! ed:page-stem(.))), '&#10;')"/>
   </xsl:template>
 
-  <!-- MARC relator codes for the words of a responsibility statement (resp) -->
-  <xsl:function name="e:relators" as="xs:string+">
-    <xsl:param name="resp" as="xs:string"/>
-    <xsl:variable name="r" select="lower-case($resp)"/>
-    <xsl:variable name="codes" select="(
-        'trl'[contains($r, 'transl')], 'edt'[contains($r, 'edit')],
-        'ann'[contains($r, 'annotat')], 'com'[contains($r, 'compil')])"/>
-    <xsl:sequence select="if (exists($codes)) then $codes else 'ctb'"/>
-  </xsl:function>
-
-  <!-- Who made the edition: maps {'name', 'roles', 'creator'} in the order of the book -->
-  <xsl:function name="e:agents" as="map(xs:string, item()*)*">
-    <xsl:variable name="statements" select="e:documents() ! tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/(tei:respStmt | tei:editor | tei:author)"/>
-    <xsl:variable name="named" as="map(xs:string, xs:string*)*">
-      <xsl:for-each select="$editors[normalize-space()]">
-        <xsl:sequence select="map{'name': normalize-space(.), 'roles': 'edt'}"/>
-      </xsl:for-each>
-      <xsl:for-each select="$statements">
-        <xsl:variable name="roles" select="if (self::tei:editor) then 'edt' else if (self::tei:author) then 'aut'
-                                           else e:relators(string(tei:resp))"/>
-        <xsl:for-each select="if (self::tei:respStmt) then (tei:persName | tei:name) else .">
-          <xsl:if test="normalize-space(.)">
-            <xsl:sequence select="map{'name': normalize-space(.), 'roles': $roles}"/>
-          </xsl:if>
-        </xsl:for-each>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:for-each-group select="$named" group-by="?name">
-      <xsl:variable name="roles" select="distinct-values(current-group()?roles)"/>
-      <xsl:sequence select="map{'name': current-grouping-key(), 'roles': $roles,
-          'creator': if (exists($editors[normalize-space()])) then current-grouping-key() = $editors ! normalize-space(.)
-                     else $roles = 'edt'}"/>
-    </xsl:for-each-group>
-  </xsl:function>
-
   <!-- the languages of the book: its own (en), then those of the texts -->
   <xsl:function name="e:languages" as="xs:string+">
     <xsl:variable name="texts" select="distinct-values($edition/tei:TEI/(@xml:lang | tei:text/descendant-or-self::*/@xml:lang)
@@ -74,7 +39,7 @@
 
   <xsl:template name="e:package">
     <xsl:variable name="spine" select="e:spine()"/>
-    <xsl:variable name="agents" select="e:agents()"/>
+    <xsl:variable name="agents" select="ed:agents(e:documents())[not(?organisation)]"/>
     <xsl:variable name="date" select="(normalize-space($edition-date)[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')],
                                        substring($modified, 1, 10))[1]"/>
     <xsl:variable name="sources" select="distinct-values(e:documents() ! (

@@ -25,7 +25,7 @@
 
   <!-- The documents in the order of the book: by date, then as given. -->
   <xsl:function name="e:documents" as="document-node()*">
-    <xsl:sequence select="sort(ed:documents(), (), function($d) { ed:date-key(ed:date($d)) })"/>
+    <xsl:sequence select="ed:reading-order(ed:documents())"/>
   </xsl:function>
 
   <!-- The content documents in reading order, as maps:
@@ -83,7 +83,7 @@
       <xsl:with-param name="content">
         <section class="ed-titlepage" aria-labelledby="ed-book-title">
           <h1 id="ed-book-title"><xsl:value-of select="$edition-title"/></h1>
-          <p class="ed-book-count"><xsl:value-of select="ed:extent($documents)"/></p>
+          <p class="ed-book-count"><xsl:value-of select="ed:span($documents)"/></p>
           <xsl:call-template name="h:editors"><xsl:with-param name="documents" select="$documents"/></xsl:call-template>
           <xsl:if test="normalize-space($edition-date)">
             <p class="ed-book-date"><xsl:value-of select="normalize-space($edition-date)"/></p>

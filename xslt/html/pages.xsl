@@ -215,8 +215,7 @@
             <xsl:when test="empty($documents)"><p>No documents yet.</p></xsl:when>
             <xsl:otherwise>
               <ul class="ed-doc-list">
-                <xsl:for-each select="$documents">
-                  <xsl:sort select="ed:date-key(ed:date(.))"/>
+                <xsl:for-each select="ed:reading-order($documents)">
                   <li>
                     <xsl:for-each select="ed:date(.)">
                       <xsl:call-template name="h:fact-date"/>
@@ -339,27 +338,17 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- who made the edition, under their roles (ed:credits) -->
   <xsl:template name="h:editors">
     <xsl:param name="documents" as="document-node()*"/>
-    <xsl:choose>
-      <xsl:when test="exists($editors)">
-        <p class="ed-editors">Edited by <xsl:value-of select="string-join($editors, ', ')"/></p>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="resp" select="$documents/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt"/>
-        <xsl:if test="$resp">
-          <ul class="ed-editors">
-            <xsl:for-each-group select="$resp" group-by="normalize-space(tei:resp)">
-              <li>
-                <xsl:value-of select="current-grouping-key()"/>
-                <xsl:text> </xsl:text>
-                <xsl:value-of select="string-join(distinct-values(current-group()/(* except tei:resp) ! normalize-space(.)), ', ')"/>
-              </li>
-            </xsl:for-each-group>
-          </ul>
-        </xsl:if>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="credits" select="ed:credits($documents)"/>
+    <xsl:if test="exists($credits)">
+      <ul class="ed-editors">
+        <xsl:for-each select="$credits">
+          <li><xsl:value-of select="?label || ' ' || string-join(?names, ', ')"/></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ persons -->

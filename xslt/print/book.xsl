@@ -14,24 +14,21 @@
   <xsl:variable name="p:nl" select="'&#10;'"/>
 
   <xsl:template name="p:book">
-    <xsl:variable name="ordered" as="document-node()*">
-      <xsl:perform-sort select="$documents">
-        <xsl:sort select="ed:date-key(ed:date(.))"/>
-        <xsl:sort select="ed:title(.)"/>
-      </xsl:perform-sort>
-    </xsl:variable>
-    <xsl:variable name="editors-shown" select="if (exists($editors)) then $editors
-        else distinct-values($documents/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt/*[not(self::tei:resp)]/normalize-space())"/>
+    <xsl:variable name="ordered" select="ed:reading-order($documents)"/>
+    <!-- the authors of the PDF: the edition's makers (ed:agents); the title page: each under their roles -->
+    <xsl:variable name="makers" select="ed:agents($documents)[?creator]?name"/>
+    <xsl:variable name="credits" select="ed:credits($documents) ! ('(' || p:string(?label) || ', ' || p:string(string-join(?names, ', ')) || ')')"/>
     <xsl:variable name="lang" select="($documents/tei:TEI/@xml:lang, 'en')[1]"/>
     <xsl:variable name="size" select="tokenize(lower-case($paper), '\s*x\s*')"/>
     <xsl:variable name="page" select="if (count($size) = 2 and (every $s in $size satisfies matches($s, '^\d+(\.\d+)?(mm|cm|in|pt)$')))
         then 'width: ' || $size[1] || ', height: ' || $size[2]
         else 'paper: ' || p:string($paper)"/>
     <xsl:value-of select="'#import &quot;edition.typ&quot;: *' || $p:nl
-        || '#show: book.with(title: ' || p:string($edition-title) || ', editors: ' || p:array($editors-shown)
+        || '#show: book.with(title: ' || p:string($edition-title) || ', editors: ' || p:array($makers)
         || ', lang: ' || p:lang($lang) || ', ' || $page || ', line-numbers: ' || string($line-numbers) || ')' || $p:nl
-        || '#title-page(title: ' || p:string($edition-title) || ', editors: ' || p:array($editors-shown)
-        || ', extent: ' || p:string(ed:extent($documents)) || ', date: ' || p:string($edition-date) || ')' || $p:nl
+        || '#title-page(title: ' || p:string($edition-title) || ', credits: (' || string-join($credits, ', ')
+        || (if (count($credits) = 1) then ',' else '') || '), extent: ' || p:string(ed:span($documents))
+        || ', date: ' || p:string($edition-date) || ')' || $p:nl
         || '#contents()' || $p:nl"/>
     <xsl:call-template name="p:principles"/>
     <xsl:for-each select="$ordered">
