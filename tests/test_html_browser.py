@@ -121,8 +121,11 @@ def test_note_popover_opens_and_closes_by_keyboard(context, site):
 
 def test_parallel_view_shows_both_languages_and_each_alone(context, site):
     page = open_page(context, (site / BILINGUAL).as_uri())
-    original = page.locator(".ed-par-original:not(.ed-par-empty)").nth(1)
-    translation = page.locator(".ed-par-translation:not(.ed-par-empty)").nth(1)
+    row = page.locator(
+        ".ed-par-row:has(> .ed-par-original:not(.ed-par-empty)):has(> .ed-par-translation:not(.ed-par-empty))"
+    )
+    original = row.nth(1).locator("> .ed-par-original")
+    translation = row.nth(1).locator("> .ed-par-translation")
     expect(original).to_be_visible()
     expect(translation).to_be_visible()
     assert original.get_attribute("lang") == "ru" and translation.get_attribute("lang") == "en"

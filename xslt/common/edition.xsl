@@ -298,8 +298,10 @@
 
   <!-- The rows of a bilingual pair, as maps {'left': original blocks, 'right': translation blocks}: each
        block of the translation with the blocks of the original up to the last one its @corresp points to
-       (so an original block no translation points to stands with the next), the original blocks left
-       over in a last row. Every block of both once, in order; without any @corresp, one row of all. -->
+       (so an original block no translation points to stands with the next); translation blocks that
+       point only where the block before them did share its row; a heading stands beside a heading, or
+       alone; the original blocks left over in a last row. Every block of both once, in order; without
+       any @corresp, one row of all. -->
   <xsl:function name="ed:parallel-rows" as="map(xs:string, node()*)*">
     <xsl:param name="pair" as="element()+"/>
     <xsl:variable name="orig" select="$pair[1]/node()[not(. instance of text() and not(normalize-space(.)))]"/>
@@ -309,16 +311,26 @@
         <xsl:variable name="ids" select="$orig ! (@xml:id/string(), '')[1]"/>
         <xsl:iterate select="$trans">
           <xsl:param name="done" as="xs:integer" select="0"/>
+          <xsl:param name="rows" as="map(xs:string, node()*)*" select="()"/>
           <xsl:on-completion>
+            <xsl:sequence select="$rows"/>
             <xsl:if test="count($orig) gt $done">
               <xsl:sequence select="map{'left': $orig[position() gt $done], 'right': ()}"/>
             </xsl:if>
           </xsl:on-completion>
-          <xsl:variable name="targets" select="for $t in tokenize(normalize-space(@corresp), ' ')[starts-with(., '#')]
+          <xsl:variable name="pointed" select="for $t in tokenize(normalize-space(@corresp), ' ')[starts-with(., '#')]
                                                return index-of($ids, substring($t, 2))"/>
+          <!-- a heading stands beside a heading only: one that points at a paragraph is a row of its own -->
+          <xsl:variable name="targets" select="if (self::tei:head and (some $t in $pointed satisfies not($orig[$t]/self::tei:head))) then () else $pointed"/>
           <xsl:variable name="upto" select="max(($done, $targets))"/>
-          <xsl:sequence select="map{'left': $orig[position() gt $done and position() le $upto], 'right': .}"/>
-          <xsl:next-iteration><xsl:with-param name="done" select="$upto"/></xsl:next-iteration>
+          <xsl:variable name="left" select="$orig[position() gt $done and position() le $upto]"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="done" select="$upto"/>
+            <!-- a block that points only where the row before did continues that row -->
+            <xsl:with-param name="rows" select="if (empty($left) and exists($targets) and exists($rows))
+                then ($rows[position() lt last()], map:put($rows[last()], 'right', ($rows[last()]?right, .)))
+                else ($rows, map{'left': $left, 'right': .})"/>
+          </xsl:next-iteration>
         </xsl:iterate>
       </xsl:when>
       <xsl:otherwise>

@@ -177,15 +177,14 @@
   </xsl:template>
 
   <!-- An original and its translation: the original, then the translation, each a section; the rows
-       of ed:parallel-rows (a translation row that adds nothing to the original continues the one
-       before) are numbered passages, each linked to its counterpart in the other section (not marked
+       of ed:parallel-rows are numbered passages, each linked to its counterpart in the other section (not marked
        ¶, which the index of persons counts paragraphs with). -->
   <xsl:template name="h:parallel">
     <xsl:param name="pair" as="element()+"/>
     <xsl:variable name="passages" as="map(xs:string, node()*)*">
-      <xsl:for-each-group select="ed:parallel-rows($pair)" group-starting-with=".[exists(?left)]">
-        <xsl:sequence select="map{'original': current-group()?left, 'translation': current-group()?right}"/>
-      </xsl:for-each-group>
+      <xsl:for-each select="ed:parallel-rows($pair)">
+        <xsl:sequence select="map{'original': ?left, 'translation': ?right}"/>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:for-each select="$pair">
       <xsl:variable name="n" select="position()"/>
