@@ -222,3 +222,22 @@ def test_copying_a_passage_gives_its_words_as_written(browser, site, width):
     ctx.close()
     assert "says he decided to convene" in copied
     assert "Khrushchevhe" not in copied and "[" not in copied
+
+
+def test_search_snippets_are_cut_between_words_and_show_no_ocr_marks(context, site):
+    """A result shows whole words around the match ("… the residence …", never "…idence"), and the text
+    of an alternative as read, not an OCR's ** around it."""
+    page = open_page(context, (site / "search.html").as_uri())
+    page.locator("#ed-q").fill("Castro")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ed-results li").first).to_be_visible()
+    entries = page.evaluate("() => window.EDITION_INDEX.entries.map(e => e[2])")
+    assert not any("**" in e for e in entries)
+    snippets = page.locator("#ed-results li > span:not(.ed-result-title)").all_inner_texts()
+    assert len(snippets) >= 5
+    for shown in snippets:
+        core = shown.removeprefix("… ").removesuffix(" …")
+        entry = next(e for e in entries if core in e)
+        at = entry.index(core)
+        assert at == 0 or entry[at - 1] == " ", shown
+        assert at + len(core) == len(entry) or entry[at + len(core)] == " ", shown

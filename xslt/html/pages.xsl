@@ -560,11 +560,30 @@
   <xsl:template match="tei:p | tei:head | tei:ab | tei:l | tei:item | tei:closer | tei:opener | tei:cell | tei:speaker
                        | tei:stage | tei:fw | tei:note | tei:figDesc | tei:u | tei:bibl | tei:gap" mode="h:index" as="array(*)*">
     <xsl:param name="n" as="xs:integer" tunnel="yes"/>
-    <xsl:variable name="text" select="normalize-space(.)"/>
+    <xsl:variable name="pieces" as="xs:string*"><xsl:apply-templates mode="h:words"/></xsl:variable>
+    <xsl:variable name="text" select="normalize-space(string-join($pieces, ''))"/>
     <xsl:if test="$text">
       <xsl:sequence select="[$n, string(ancestor-or-self::*[@xml:id][1]/@xml:id ! ('#' || .)), $text, (ed:lang(.), 'en')[1]]"/>
     </xsl:if>
   </xsl:template>
+
+  <!-- The words of a block as the search finds them: of an alternative, the member the reading view shows
+       (the regularised form, not an OCR's **), then the others, each a word apart; a note is an entry of
+       its own, not words of the block it stands in. -->
+  <xsl:template match="tei:choice" mode="h:words" as="xs:string*">
+    <xsl:variable name="first" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
+    <xsl:for-each select="$first, * except $first">
+      <xsl:sequence select="' '"/>
+      <xsl:apply-templates mode="h:words"/>
+      <xsl:sequence select="' '"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="tei:choice[count(*) = 2][tei:orig and tei:reg][ed:letters(tei:orig) = ed:letters(tei:reg)]" mode="h:words" as="xs:string*">
+    <xsl:apply-templates select="tei:reg/node()" mode="h:words"/>
+  </xsl:template>
+  <xsl:template match="tei:note" mode="h:words" as="xs:string*"/>
+  <xsl:template match="*" mode="h:words" as="xs:string*"><xsl:apply-templates mode="h:words"/></xsl:template>
+  <xsl:template match="text()" mode="h:words" as="xs:string"><xsl:sequence select="string(.)"/></xsl:template>
 
   <!-- The search index, as JSON:
          {"pages": [[address, title], ...],

@@ -14,11 +14,20 @@
   }
   var folded = index.map(function (e) { return fold(e.x); });
 
+  // about 80 characters before the first word found and 200 after, cut between words
   function snippet(text, words) {
     var f = fold(text);
     var at = f.indexOf(words[0]);
     var start = Math.max(0, at - 80);
     var end = Math.min(text.length, (at < 0 ? 0 : at) + 200);
+    if (start > 0) {
+      var blank = text.indexOf(" ", start);
+      start = blank >= 0 && blank < Math.max(at, 0) ? blank + 1 : start;
+    }
+    if (end < text.length) {
+      var last = text.lastIndexOf(" ", end);
+      end = last > Math.max(at, start) ? last : end;
+    }
     return { text: text.slice(start, end), folded: f.slice(start, end), pre: start > 0, post: end < text.length };
   }
 
