@@ -68,6 +68,7 @@
     <xsl:call-template name="b:block">
       <xsl:with-param name="class" select="ed:classes(.)"/>
       <xsl:with-param name="title" select="ed:stage-label(.)"/>
+      <xsl:with-param name="kind" select="'stage'"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -14,11 +14,35 @@
     xmlns:b="urn:edition:behaviours"
     exclude-result-prefixes="#all">
 
+  <!-- Which view shows an element, when only one does: 'diplomatic' (a deletion; of an alternative, the
+       form as written), 'reading' (the corrected, regularised or expanded form), else empty (both). Every
+       format follows it: the website's switch, the EPUB's and the book's one view ($default-view). -->
+  <xsl:function name="ed:view" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="choice" select="$e/parent::tei:choice"/>
+    <xsl:sequence select="if ($e/self::tei:del) then 'diplomatic'
+        else if (empty($choice) or empty(ed:diplomatic-member($choice)) or empty(ed:reading-member($choice))) then ()
+        else if ($e is ed:diplomatic-member($choice)) then 'diplomatic'
+        else if ($e is ed:reading-member($choice)) then 'reading' else ()"/>
+  </xsl:function>
+
+  <!-- Of a choice, the member as written, and the member as read. -->
+  <xsl:function name="ed:diplomatic-member" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/tei:sic, $choice/tei:orig, $choice/tei:abbr, $choice/tei:seg)[1]"/>
+  </xsl:function>
+  <xsl:function name="ed:reading-member" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:variable name="dipl" select="ed:diplomatic-member($choice)"/>
+    <xsl:sequence select="($choice/tei:corr, $choice/tei:reg, $choice/tei:expan, $choice/tei:seg[not(. is $dipl)])[1]"/>
+  </xsl:function>
+
   <xsl:template match="tei:del">
     <xsl:call-template name="b:inline">
-      <xsl:with-param name="class" select="ed:classes(.) || ' view-diplomatic-only'"/>
+      <xsl:with-param name="class" select="ed:classes(.)"/>
       <xsl:with-param name="title" select="ed:del-explanation(.)"/>
       <xsl:with-param name="kind" select="'deletion'"/>
+      <xsl:with-param name="view" select="ed:view(.)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -87,8 +111,8 @@
   </xsl:template>
 
   <xsl:template match="tei:choice">
-    <xsl:variable name="dipl" select="(tei:sic, tei:orig, tei:abbr, tei:seg)[1]"/>
-    <xsl:variable name="reading" select="(tei:corr, tei:reg, tei:expan, tei:seg[not(. is $dipl)])[1]"/>
+    <xsl:variable name="dipl" select="ed:diplomatic-member(.)"/>
+    <xsl:variable name="reading" select="ed:reading-member(.)"/>
     <xsl:call-template name="b:alternate">
       <xsl:with-param name="class" select="ed:classes(.)"/>
       <xsl:with-param name="diplomatic" select="$dipl"/>

@@ -52,12 +52,13 @@
   <!-- b:omit: nothing -->
   <xsl:template name="b:omit"/>
 
-  <!-- b:block: a generic block -->
+  <!-- b:block: a generic block (kind 'stage': a stage direction, styled by its class) -->
   <xsl:template name="b:block">
     <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="label" as="xs:string?" select="()"/>
+    <xsl:param name="kind" as="xs:string?" select="()"/>
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($phrasing) then 'span' else 'div'}">
       <xsl:call-template name="h:attributes">
@@ -140,9 +141,11 @@
     <xsl:param name="before" as="xs:string?" select="()"/>
     <xsl:param name="after" as="xs:string?" select="()"/>
     <xsl:param name="kind" as="xs:string?" select="()"/>
+    <xsl:param name="view" as="xs:string?" select="()"/>
     <xsl:element name="{if ($kind = 'deletion') then 'del' else if ($kind = 'addition') then 'ins' else 'span'}">
       <xsl:call-template name="h:attributes">
-        <xsl:with-param name="class" select="string-join(($class, (.[. instance of element()] ! ed:rendition(.)) ! ('r-' || .)), ' ')"/>
+        <xsl:with-param name="class" select="string-join(($class, $view ! ('view-' || . || '-only'),
+            (.[. instance of element()] ! ed:rendition(.)) ! ('r-' || .)), ' ')"/>
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>
       <xsl:call-template name="h:mark"><xsl:with-param name="text" select="$before"/></xsl:call-template>
@@ -382,7 +385,7 @@
     <span>
       <xsl:call-template name="h:attributes"><xsl:with-param name="class" select="$class || ' ed-alternate'"/></xsl:call-template>
       <xsl:for-each select="($diplomatic, $reading)">
-        <xsl:variable name="view" select="if (not($diplomatic and $reading)) then '' else if (. is $diplomatic) then 'view-diplomatic-only' else 'view-reading-only'"/>
+        <xsl:variable name="view" select="ed:view(.) ! ('view-' || . || '-only')"/>
         <span class="ed-alt {$view} {ed:classes(.)}" title="{ed:choice-label(.)}"
               data-tip="{ed:choice-label(.)}{(ed:alternates-gloss(., $members except .)[.]) ! (' — ' || .)}" tabindex="0">
           <xsl:apply-templates><xsl:with-param name="phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>

@@ -103,6 +103,7 @@
     <xsl:param name="content" as="item()*" select="node()"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="label" as="xs:string?" select="()"/>
+    <xsl:param name="kind" as="xs:string?" select="()"/>
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="body">
       <xsl:call-template name="p:body">
@@ -110,12 +111,11 @@
         <xsl:with-param name="phrasing" select="$phrasing"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="stage" select="self::tei:stage or self::tei:gap or self::tei:incident"/>
     <xsl:call-template name="p:blockwise">
       <xsl:with-param name="phrasing" select="$phrasing"/>
       <xsl:with-param name="markup" select="
           if ($phrasing) then (if ($label) then p:escape($label) || ' ' else '') || $body
-          else if ($stage) then '#ed-stage' || p:content($body)
+          else if ($kind = 'stage') then '#ed-stage' || p:content($body)
           else '#ed-block(label: ' || (if ($label) then p:string($label) else 'none') || ')' || p:content('&#10;&#10;' || $body || '&#10;&#10;')"/>
     </xsl:call-template>
   </xsl:template>
@@ -169,7 +169,8 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- b:inline: kind 'deletion' is struck through (diplomatic view) or left out (reading view) -->
+  <!-- b:inline: what the book's one view ($default-view) does not show (ed:view) is left out; kind
+       'deletion' is struck through -->
   <xsl:template name="b:inline">
     <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
     <xsl:param name="content" as="item()*" select="node()"/>
@@ -177,6 +178,7 @@
     <xsl:param name="before" as="xs:string?" select="()"/>
     <xsl:param name="after" as="xs:string?" select="()"/>
     <xsl:param name="kind" as="xs:string?" select="()"/>
+    <xsl:param name="view" as="xs:string?" select="()"/>
     <xsl:variable name="body">
       <xsl:call-template name="p:body">
         <xsl:with-param name="content" select="$content"/>
@@ -186,7 +188,7 @@
     <xsl:variable name="marked" select="p:in-language(., (if ($before) then '#ed-sign' || p:content(p:escape($before)) else '')
         || $body || (if ($after) then '#ed-sign' || p:content(p:escape($after)) else ''))"/>
     <xsl:choose>
-      <xsl:when test="$kind = 'deletion' and $default-view = 'reading'"/>
+      <xsl:when test="exists($view) and $view != $default-view"/>
       <xsl:when test="$kind = 'deletion'">
         <xsl:value-of select="'#ed-del' || p:content($marked)"/>
       </xsl:when>
