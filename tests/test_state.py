@@ -30,29 +30,49 @@ def build(root: Path) -> str:
     return result.output
 
 
-def test_a_hand_edit_is_kept_and_a_new_conversion_goes_beside_it(edition):
+def test_a_hand_edit_is_kept_and_carried_into_the_conversion_of_a_changed_transcript(edition):
     build(edition)
     tei = edition / "tei" / f"{SECOND}.xml"
     edited = tei.read_text(encoding="utf-8").replace("<p xml:id=", '<p rend="checked" xml:id=', 1)
+    edited = edited.replace("</notesStmt>", '<note type="editorial">Checked against the original.</note></notesStmt>')
     tei.write_text(edited, encoding="utf-8")
     said = build(edition)
     assert tei.read_text(encoding="utf-8") == edited, "a hand edit was overwritten"
     assert "1 edited by hand, kept" in said and "2 unchanged" in said
-    # the transcript changes too: the new conversion is written beside the edited file, never over it
+    # the transcript changes elsewhere: the new conversion, with the hand edits carried over
     source = edition / "transcripts" / f"{SECOND}.txt"
-    source.write_text(
-        source.read_text(encoding="utf-8") + "\n\nA paragraph added to the transcript.\n", encoding="utf-8"
-    )
+    text = source.read_text(encoding="utf-8")
+    assert "Perhaps Cdes. Gromyko" in text
+    source.write_text(text.replace("Perhaps Cdes. Gromyko", "Perhaps Comrades Gromyko"), encoding="utf-8")
     said = build(edition)
-    beside = edition / "tei" / f"{SECOND}.converted.xml"
-    assert tei.read_text(encoding="utf-8") == edited
-    assert "A paragraph added to the transcript." in beside.read_text(encoding="utf-8")
-    assert f"{SECOND}.xml was edited by hand and its transcript changed" in said and "[hand-edited]" in said
-    assert beside not in documents_of(edition / "tei")  # neither validated nor rendered as a document
+    merged = tei.read_text(encoding="utf-8")
+    assert "Perhaps Comrades <persName" in merged and "Perhaps Cdes." not in merged
+    assert '<p rend="checked" xml:id=' in merged and "Checked against the original." in merged
+    assert not (edition / "tei" / f"{SECOND}.converted.xml").exists()
+    assert "the hand edits (3 parts) are carried over into the new conversion" in " ".join(said.split())
     status = CliRunner().invoke(main, ["status", "--root", str(edition)])
     assert f"transcripts/{SECOND}.txt  (its TEI was edited by hand; the transcript is unchanged)" in status.output
-    assert f"tei/{SECOND}.converted.xml  (a new conversion beside a hand-edited file" in status.output
     assert "0 to convert" in status.output
+
+
+def test_a_hand_edit_the_transcript_contradicts_keeps_both_and_says_where(edition):
+    build(edition)
+    tei = edition / "tei" / f"{SECOND}.xml"
+    edited = tei.read_text(encoding="utf-8").replace("Perhaps Cdes. ", "Perhaps Comrades ")
+    tei.write_text(edited, encoding="utf-8")
+    source = edition / "transcripts" / f"{SECOND}.txt"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("Perhaps Cdes. Gromyko", "Maybe Cdes. Gromyko"), encoding="utf-8")
+    said = " ".join(build(edition).split())
+    beside = edition / "tei" / f"{SECOND}.converted.xml"
+    assert tei.read_text(encoding="utf-8") == edited
+    assert "Maybe Cdes. <persName" in beside.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(edited.splitlines(), 1) if "Perhaps Comrades " in row)
+    assert f"{SECOND}.xml:{line}:" in said and "changed by hand and by the new conversion: not merged" in said
+    assert f"{SECOND}.xml was edited by hand and its transcript changed, and the two cannot be merged" in said
+    assert beside not in documents_of(edition / "tei")  # neither validated nor rendered as a document
+    status = CliRunner().invoke(main, ["status", "--root", str(edition)])
+    assert f"tei/{SECOND}.converted.xml  (a new conversion beside a hand-edited file" in status.output
 
 
 def test_a_rebuild_with_nothing_changed_converts_nothing(edition):

@@ -16,7 +16,8 @@ from .errors import Diagnostic, EditionError, ExitCode, Report
 from .link.catalogue import is_catalogue, link_file
 from .link.registry import NAME as REGISTRY
 from .link.registry import Registry
-from .state import BESIDE, Entry, Plan, State, digest, key_of, plan, stamp
+from .merge import merge
+from .state import BESIDE, Entry, Plan, State, digest, key_of, load_base, plan, save_base, stamp
 from .tei import parse, write_atomic
 
 Progress = Callable[..., None]
@@ -193,24 +194,46 @@ def _record(
         source = Path(result.source)
         key = key_of(root, source)
         written = Path(result.output)
+        new = written.read_bytes()
         if source not in planned.beside:
-            state.entries[key] = Entry(planned.hashes[source], digest(written.read_bytes()))
+            state.entries[key] = Entry(planned.hashes[source], digest(new))
+            save_base(root, written, new)
             continue
         tei = tei_of[source]
         entry = state.entries.get(key)
-        if written.read_bytes() == tei.read_bytes():
+        if new == tei.read_bytes():
             written.unlink()
-            state.entries[key] = Entry(planned.hashes[source], digest(tei.read_bytes()))
+            state.entries[key] = Entry(planned.hashes[source], digest(new))
+            save_base(root, tei, new)
             continue
+        base = load_base(root, tei, entry.tei) if entry else None
+        merged = merge(base, tei.read_bytes(), new) if base is not None else None
+        if merged is not None and merged.data is not None:
+            write_atomic(tei, merged.data)
+            written.unlink()
+            state.entries[key] = Entry(planned.hashes[source], digest(new))
+            save_base(root, tei, new)
+            said = (
+                f"edited by hand, and its transcript changed: the hand edits ({len(merged.carried)} parts) are "
+                "carried over into the new conversion"
+            )
+            report.add(Diagnostic("info", "hand-edited", str(tei), 0, 0, said))
+            continue
+        if merged is not None:
+            for conflict in merged.conflicts:
+                said = f"{conflict.key} {conflict.why}: not merged"
+                report.add(Diagnostic("warning", "hand-edit-conflict", str(tei), conflict.line, 0, said))
         message = (
-            f"{tei.name} was edited by hand and its transcript changed: the new conversion is written beside it "
-            f"as {written.name}; carry over what is needed, then remove that file"
+            f"{tei.name} was edited by hand and its transcript changed"
+            + (", and the two cannot be merged" if merged is not None else "")
+            + f": the new conversion is written beside it as {written.name}; carry over what is needed, then "
+            "remove that file"
             if entry
             else f"{tei.name} is not what the transcript converts to now (edited by hand, or written before this "
             f"edition kept its state): it is kept, the new conversion is {written.name}"
         )
         report.add(Diagnostic("warning", "hand-edited", str(tei), 0, 0, message))
-        state.entries[key] = Entry(planned.hashes[source], entry.tei if entry else digest(written.read_bytes()))
+        state.entries[key] = Entry(planned.hashes[source], entry.tei if entry else digest(new))
 
 
 def render_outputs(

@@ -5,7 +5,9 @@ conventions that converted it.
 From it `build` knows, for each transcript, what to do (`plan`):
 - a TEI file whose content is not what was converted has been edited by hand: it is never overwritten.
   While its transcript is unchanged it is the edition's text as it stands; when the transcript changed
-  too, the new conversion is written beside it (`NAME.converted.xml`) and a warning says so;
+  too, the hand edits are carried over into the new conversion (`merge`: three-way, against the TEI as
+  last converted, kept in `.edition/converted/`); what cannot be merged leaves the hand-edited file as
+  it is, the new conversion beside it (`NAME.converted.xml`), and a warning names the conflicts;
 - a transcript whose bytes, TEI and stamp are all as recorded is not converted again;
 - a transcript that is gone takes its TEI with it, unless the TEI was edited by hand (then it stays, a
   document without a transcript).
@@ -22,6 +24,7 @@ from . import __version__
 from .tei import write_atomic
 
 FILE = Path(".edition") / "state.json"
+BASES = Path(".edition") / "converted"  # each TEI file as last converted: the base of a three-way merge
 BESIDE = ".converted.xml"  # the suffix of a new conversion written beside a hand-edited TEI file
 
 
@@ -36,6 +39,20 @@ def stamp(conventions: object, formats: object) -> str:
     for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
         h.update(path.read_bytes())
     return h.hexdigest()[:24]
+
+
+def save_base(root: Path, tei: Path, data: bytes) -> None:
+    """Keep the TEI as converted, to merge hand edits into its next conversion."""
+    write_atomic(root / BASES / tei.name, data)
+
+
+def load_base(root: Path, tei: Path, expected: str) -> bytes | None:
+    """The TEI as last converted, if it is the one the state records (its hash `expected`)."""
+    try:
+        data = (root / BASES / tei.name).read_bytes()
+    except OSError:
+        return None
+    return data if digest(data) == expected else None
 
 
 @dataclass
