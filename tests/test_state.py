@@ -142,3 +142,14 @@ def test_a_rebuild_that_changes_nothing_writes_nothing(edition):
     result = CliRunner().invoke(main, ["build", "--root", str(edition), "--no-pdf", "--no-epub"])
     assert result.exit_code == 0, result.output
     assert {p: p.stat().st_mtime_ns for p in files} == before
+
+
+def test_an_edition_in_which_nobody_is_named_has_no_registry(tmp_path):
+    (tmp_path / "transcripts").mkdir()
+    (tmp_path / "transcripts" / "weather.txt").write_text(
+        "A note about the weather\n\nIt rained all day in the valley, and the river rose over the road by the mill.\n",
+        encoding="utf-8",
+    )
+    said = build(tmp_path)
+    assert not (tmp_path / "tei" / "persons.xml").exists() and "persons.xml" not in said
+    assert "1 files valid, 0 invalid" in said

@@ -298,8 +298,9 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
             if n
         ]
         click.echo(
-            f"edition: {converted} of {len(built.sources)} transcripts converted into {built.tei_dir}/ (with "
-            f"{REGISTRY}){''.join(', ' + o for o in others)}; {len(built.written) - invalid} files valid, "
+            f"edition: {converted} of {len(built.sources)} transcripts converted into {built.tei_dir}/"
+            f"{f' (with {REGISTRY})' if (built.tei_dir / REGISTRY).is_file() else ''}"
+            f"{''.join(', ' + o for o in others)}; {len(built.written) - invalid} files valid, "
             f"{invalid} invalid, {warnings} warnings ({built.seconds:.2f} s)",
             err=True,
         )
