@@ -153,3 +153,41 @@ def test_an_edition_in_which_nobody_is_named_has_no_registry(tmp_path):
     said = build(tmp_path)
     assert not (tmp_path / "tei" / "persons.xml").exists() and "persons.xml" not in said
     assert "1 files valid, 0 invalid" in said
+
+
+def test_a_build_killed_at_any_moment_leaves_no_half_written_file(edition):
+    """kill -9 at several moments of a build (converting, validating, rendering the website, the book and
+    the EPUB): every file it leaves is whole (each TEI and page parses, the book and the EPUB are complete),
+    and the next build completes and leaves no temporary file."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    import zipfile
+
+    from lxml import etree, html
+
+    source = edition / "transcripts" / f"{SECOND}.txt"
+    command = [sys.executable, "-m", "toolchain.cli", "build", "--root", str(edition)]
+    for n, delay in enumerate((0.4, 0.9, 1.6, 2.6, 3.8)):
+        source.write_text(
+            source.read_text(encoding="utf-8") + f"\n\nA paragraph added, number {n}.\n", encoding="utf-8"
+        )
+        run = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        for tei in (edition / "tei").glob("*.xml"):
+            etree.parse(str(tei))
+        for page in (edition / "build" / "html").glob("*.html"):
+            assert html.parse(str(page)).getroot() is not None
+        pdf = edition / "build" / "pdf" / "edition.pdf"
+        if pdf.exists():
+            assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+        epub = edition / "build" / "epub" / "edition.epub"
+        if epub.exists():
+            assert zipfile.ZipFile(epub).testzip() is None
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "A paragraph added, number 4." in (edition / "tei" / f"{SECOND}.xml").read_text(encoding="utf-8")
+    assert not list(edition.rglob(".edition-*.tmp"))

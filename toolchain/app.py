@@ -18,7 +18,7 @@ from .link.registry import NAME as REGISTRY
 from .link.registry import Registry
 from .merge import merge
 from .state import BESIDE, Entry, Plan, State, digest, key_of, load_base, plan, save_base, stamp
-from .tei import parse, write_atomic
+from .tei import parse, remove_leftovers, write_atomic
 
 Progress = Callable[..., None]
 
@@ -122,6 +122,8 @@ def build(
     from .validate import validate_many
 
     started = time.perf_counter()
+    for folder in (root / "tei", root / ".edition", root / ".edition" / "converted"):
+        remove_leftovers(folder)
     files = sorted((root / "transcripts").glob("*.txt"))
     if not files:
         raise EditionError(f"no transcripts in {root / 'transcripts'}")
@@ -258,6 +260,8 @@ def render_outputs(
         renderer_class = render.get(target)
         params = {k: v for k, v in config.render.items() if k in renderer_class.settable}
         out_dir = built.root / "build" / target
+        for folder in (out_dir, out_dir / "assets"):
+            remove_leftovers(folder)
         result = renderer_class(params, dated_by).render(documents, out_dir)
         if target == "html":  # build/ is the edition's own: pages of documents no longer in it are removed
             written = {Path(p).resolve() for p in result.written}

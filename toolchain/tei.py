@@ -194,6 +194,15 @@ def _umask() -> int:
     return mask
 
 
+TEMPORARY = ".edition-*.tmp"  # the names of write_atomic's temporary files
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files a write that was killed (kill -9, a power cut) left in `folder`."""
+    for tmp in folder.glob(TEMPORARY) if folder.is_dir() else ():
+        tmp.unlink(missing_ok=True)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder: a reader never sees a half-written file. A file that
     already holds these bytes is left alone (a rebuild that changes nothing changes no file's time)."""
