@@ -144,6 +144,37 @@ def test_a_rebuild_that_changes_nothing_writes_nothing(edition):
     assert {p: p.stat().st_mtime_ns for p in files} == before
 
 
+def test_a_rebuild_checks_and_renders_only_what_changed(edition, monkeypatch):
+    """Nothing changed: nothing is validated again (the diagnostics are told again) and the website is up
+    to date; one transcript changed: its TEI is checked, its page made again, no other document's page."""
+    import toolchain.validate as validate
+
+    home = ["build", "--root", str(edition), "--no-pdf", "--no-epub"]
+    CliRunner().invoke(main, home)
+    tei = edition / "tei" / f"{SECOND}.xml"
+    valid = tei.read_text(encoding="utf-8")
+    tei.write_text(valid.replace('<p xml:id="', '<p rend="" xml:id="', 1), encoding="utf-8")
+    first = " ".join(CliRunner().invoke(main, home).output.split())
+    checked: list[list[Path]] = []
+    real = validate.validate_many
+    monkeypatch.setattr(validate, "validate_many", lambda paths, **kw: checked.append(list(paths)) or real(paths, **kw))
+    again = " ".join(CliRunner().invoke(main, home).output.split())
+    assert checked == [] and "build/html/ is up to date" in again
+    assert (
+        "value length cannot be lesser than 1 [xsd]" in first and "value length cannot be lesser than 1 [xsd]" in again
+    )
+    tei.write_text(valid, encoding="utf-8")
+    CliRunner().invoke(main, home)
+    pages = {p: p.stat().st_mtime_ns for p in (edition / "build" / "html").glob("*.html")}
+    checked.clear()
+    source = edition / "transcripts" / f"{THIRD}.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("midnight", "twelve at night", 1), encoding="utf-8")
+    CliRunner().invoke(main, home)
+    assert [p.name for p in checked[0]] == [f"{THIRD}.xml"]
+    changed = {p.name for p, t in pages.items() if p.stat().st_mtime_ns != t}
+    assert f"{THIRD}.html" in changed and f"{SECOND}.html" not in changed and f"{FIRST}.html" not in changed
+
+
 def test_an_edition_in_which_nobody_is_named_has_no_registry(tmp_path):
     (tmp_path / "transcripts").mkdir()
     (tmp_path / "transcripts" / "weather.txt").write_text(

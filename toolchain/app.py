@@ -5,9 +5,10 @@ The CLI parses options and prints what comes back; everything between is here.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from .config import Config
@@ -17,7 +18,24 @@ from .link.catalogue import is_catalogue, link_file
 from .link.registry import NAME as REGISTRY
 from .link.registry import Registry
 from .merge import merge
-from .state import BESIDE, Entry, Plan, State, digest, key_of, load_base, plan, save_base, stamp
+from .state import (
+    BESIDE,
+    CHECKED,
+    RENDERED,
+    Entry,
+    Plan,
+    State,
+    check_key,
+    digest,
+    key_of,
+    load_base,
+    load_json,
+    plan,
+    save_base,
+    save_json,
+    stamp,
+    toolchain_stamp,
+)
 from .tei import parse, remove_leftovers, write_atomic
 
 Progress = Callable[..., None]
@@ -83,6 +101,7 @@ class Rendered:
     written: int
     seconds: float
     warnings: list[str]
+    unchanged: bool = False  # nothing it depends on changed since it was rendered: not rendered again
 
 
 @dataclass
@@ -119,8 +138,6 @@ def build(
 ) -> Built:
     """Convert `root/transcripts` into `root/tei` (with the persons registry and catalogue links) and
     validate every file written; `strict`: a transcript with a warning is not converted."""
-    from .validate import validate_many
-
     started = time.perf_counter()
     for folder in (root / "tei", root / ".edition", root / ".edition" / "converted"):
         remove_leftovers(folder)
@@ -142,12 +159,41 @@ def build(
         written.append(tei_dir / REGISTRY)
     if stage:
         stage("validating")
-    for path, diagnostics in validate_many(written, progress=progress):
+    for path, diagnostics in _check(root, written, progress):
         report.checked.append(path)
         report.extend(diagnostics)
     built = Built(root, files, tei_dir, converting, report, written, time.perf_counter() - started)
     built.planned = planned
     return built
+
+
+def _check(root: Path, files: list[Path], progress: Progress | None) -> list[tuple[str, list[Diagnostic]]]:
+    """Validate the files, but those whose bytes, the sibling files their pointers name and the toolchain
+    are as when they were last checked: their diagnostics are told again (`.edition/checked.json`)."""
+    from .validate import validate_many
+
+    now = toolchain_stamp()
+    known = load_json(root, CHECKED)
+    digests: dict[Path, str] = {}
+    keys = {f: check_key(f, f.read_bytes(), now, digests) for f in files}
+    results: dict[str, list[Diagnostic]] = {}
+    todo = []
+    for f in files:
+        entry = known.get(f.name)
+        if isinstance(entry, dict) and entry.get("key") == keys[f]:
+            results[str(f)] = [Diagnostic(*d) for d in entry.get("diagnostics", [])]
+            if progress:
+                progress(str(f), results[str(f)])
+        else:
+            todo.append(f)
+    for path, diagnostics in validate_many(todo, progress=progress) if todo else ():
+        results[path] = diagnostics
+    save_json(
+        root,
+        CHECKED,
+        {f.name: {"key": keys[f], "diagnostics": [list(astuple(d)) for d in results[str(f)]]} for f in files},
+    )
+    return [(str(f), results[str(f)]) for f in files]
 
 
 def _survey(
@@ -238,6 +284,19 @@ def _record(
         state.entries[key] = Entry(planned.hashes[source], entry.tei if entry else digest(new))
 
 
+def _render_key(target: str, params: dict[str, str], documents: list[Path], dated_by: list[Path]) -> str:
+    """What a rendering depends on: the toolchain, its parameters, the TEI files, the date it states (a
+    format that states one)."""
+    from .render import get
+    from .render.base import source_epoch
+
+    epoch = source_epoch(dated_by) if get(target).dated else 0
+    h = hashlib.sha256(f"{target}\n{toolchain_stamp()}\n{sorted(params.items())!r}\n{epoch}".encode())
+    for doc in documents:
+        h.update(doc.name.encode() + b"\0" + digest(doc.read_bytes()).encode())
+    return h.hexdigest()
+
+
 def render_outputs(
     built: Built,
     config: Config,
@@ -256,19 +315,39 @@ def render_outputs(
     dated_by = [*built.sources, *([config.path] if config.path else [])]
     kept = [d for d in documents_of(built.tei_dir) if d not in (leave_out or set())]
     documents = render.expand([*kept, *sorted(built.tei_dir.glob(REGISTRY))])
+    known = load_json(built.root, RENDERED)
     for target in outputs:
         renderer_class = render.get(target)
         params = {k: v for k, v in config.render.items() if k in renderer_class.settable}
         out_dir = built.root / "build" / target
         for folder in (out_dir, out_dir / "assets"):
             remove_leftovers(folder)
-        result = renderer_class(params, dated_by).render(documents, out_dir)
+        key = _render_key(target, params, documents, dated_by)
+        base = _render_key(target, params, [], dated_by)  # the toolchain, the parameters, the date
+        last = known.get(target)
+        if (
+            isinstance(last, dict)
+            and last.get("key") == key
+            and all((out_dir / name).is_file() for name in last.get("files", []))
+        ):
+            done = Rendered(target, out_dir, 0, 0.0, [], unchanged=True)
+            built.rendered.append(done)
+            if rendered:
+                rendered(done)
+            continue
+        renderer = renderer_class(params, dated_by)
+        if isinstance(last, dict) and last.get("base") == base:
+            renderer.made = dict(last.get("pages", {}))
+        result = renderer.render(documents, out_dir)
         if target == "html":  # build/ is the edition's own: pages of documents no longer in it are removed
             written = {Path(p).resolve() for p in result.written}
             for page in out_dir.glob("*.html"):
                 if page.resolve() not in written:
                     page.unlink()
         done = Rendered(target, out_dir, len(result.written), result.seconds, list(result.warnings))
+        files = sorted(Path(p).resolve().relative_to(out_dir.resolve()).as_posix() for p in result.written)
+        known[target] = {"key": key, "base": base, "files": files, "pages": result.keys}
+        save_json(built.root, RENDERED, known)
         built.rendered.append(done)
         if rendered:
             rendered(done)

@@ -308,6 +308,9 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
     def rendered(done: app.Rendered) -> None:
         for warning in done.warnings:
             click.echo(f"edition: warning: {warning}", err=True)
+        if done.unchanged:
+            click.echo(f"edition: {done.out_dir}/ is up to date: nothing it is made from changed", err=True)
+            return
         click.echo(
             f"edition: {done.written} {app.OUTPUTS[done.target]} written into {done.out_dir}/ ({done.seconds:.2f} s)",
             err=True,

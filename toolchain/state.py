@@ -15,8 +15,10 @@ From it `build` knows, for each transcript, what to do (`plan`):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,3 +160,49 @@ def _tei_path(root: Path, key: str, tei_of: dict[Path, Path]) -> Path | None:
 
     folder = next(iter(tei_of.values())).parent if tei_of else root / "tei"
     return output_path(Path(key), folder)
+
+
+# --- what was checked and rendered ------------------------------------------------------------------
+
+CHECKED = Path(".edition") / "checked.json"
+RENDERED = Path(".edition") / "rendered.json"
+_POINTED = re.compile(rb"""["' ]([^"'\s/#<>:]+\.xml)#""")  # a sibling file a pointer names: persons.xml#id
+
+
+@functools.cache
+def toolchain_stamp() -> str:
+    """The toolchain's code, version, schemas and stylesheets: what checking and rendering depend on
+    besides the TEI."""
+    h = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for folder in (package, package.parent / "schema", package.parent / "xslt", package / "schema", package / "xslt"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file() and path.suffix in (".py", ".xsd", ".sch", ".rng", ".xsl", ".css", ".js", ".typ"):
+                h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def check_key(path: Path, data: bytes, stamp_: str, digests: dict[Path, str]) -> str:
+    """What a TEI file's check depends on: its bytes, the sibling files its pointers name, the toolchain."""
+    h = hashlib.sha256(stamp_.encode() + data)
+    for name in sorted(set(_POINTED.findall(data))):
+        sibling = path.parent / name.decode("utf-8", "replace")
+        if sibling not in digests:
+            try:
+                digests[sibling] = digest(sibling.read_bytes())
+            except OSError:
+                digests[sibling] = "-"
+        h.update(name + digests[sibling].encode())
+    return h.hexdigest()
+
+
+def load_json(root: Path, name: Path) -> dict:
+    try:
+        data = json.loads((root / name).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def save_json(root: Path, name: Path, data: dict) -> None:
+    write_atomic(root / name, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8"))

@@ -35,6 +35,8 @@ class Result:
     written: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)  # what the reader of the output should know
+    keys: dict[str, str] = field(default_factory=dict)  # page file -> what it was made from (see Renderer.made)
+    unchanged: int = 0  # pages whose key was that of the page as it stands: not made again
 
 
 def expand(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
@@ -74,6 +76,7 @@ class Renderer:
     out_suffix: str = ""
     stylesheet: str = ""  # relative to xslt/
     settable = _Settable()  # parameters the command line may set
+    dated = True  # the output states the date of its sources (the book, the EPUB)
 
     def __init__(self, params: dict[str, str] | None = None, dated_by: list[Path] | None = None) -> None:
         """`params`: stylesheet parameters as given on the command line. `dated_by`: the files whose
@@ -86,6 +89,9 @@ class Renderer:
         self.executable = xslt.compiled(self.path).clone()
         self._alive: list[object] = []
         self.params = xslt.convert_params(self.path, dict(params or {}), set(self.settable))
+        # the pages as last written, page file -> key: a page whose key is the same and whose file is
+        # there is not made again (the caller gives them only when the toolchain and parameters are too)
+        self.made: dict[str, str] = {}
 
     # --- lifecycle -------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from file:// and can be copied anywhere. Assets (CSS, JavaScript, the search ind
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..tei import write_atomic
@@ -20,6 +21,7 @@ class HtmlRenderer(Renderer):
     name = "html"
     out_suffix = ".html"
     stylesheet = "html/html.xsl"
+    dated = False
 
     def page(self, template: str, **params) -> bytes:
         return self.call(f"{{{H}}}{template}", **params).encode("utf-8")
@@ -35,9 +37,24 @@ class HtmlRenderer(Renderer):
             write_atomic(path, data)
             result.written.append(path)
 
+        # a document's page is made from the document and, of the others, their pages' names and the
+        # registries and catalogues its pointers may name
+        edition = hashlib.sha256()
+        for d in sorted(docs, key=lambda d: d.path.name):
+            edition.update(f"{d.path.name}\0{d.stem}\0{d.kind}\n".encode())
+            if d.kind != "document":
+                edition.update(d.path.read_bytes())
         for doc in docs:
-            if doc.kind == "document":
-                put(doc.stem + self.out_suffix, self.document_page(doc))
+            if doc.kind != "document":
+                continue
+            name = doc.stem + self.out_suffix
+            key = hashlib.sha256(edition.digest() + doc.path.read_bytes()).hexdigest()
+            result.keys[name] = key
+            if self.made.get(name) == key and (out_dir / name).is_file():
+                result.unchanged += 1
+                result.written.append(out_dir / name)
+                continue
+            put(name, self.document_page(doc))
         for name in ("index", "persons", "about", "search"):
             put(f"{name}.html", self.page(name if name != "index" else "home"))
         index = self.call_text(f"{{{H}}}search-index")
