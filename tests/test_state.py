@@ -222,3 +222,13 @@ def test_a_build_killed_at_any_moment_leaves_no_half_written_file(edition):
     assert done.returncode == 0, done.stderr
     assert "A paragraph added, number 4." in (edition / "tei" / f"{SECOND}.xml").read_text(encoding="utf-8")
     assert not list(edition.rglob(".edition-*.tmp"))
+
+
+def test_a_document_is_checked_again_when_a_file_its_pointers_name_changed(edition):
+    build(edition)
+    registry = edition / "tei" / "persons.xml"
+    text = registry.read_text(encoding="utf-8")
+    start = text.index('<person xml:id="serov"')
+    registry.write_text(text[:start] + text[text.index("</person>", start) + len("</person>") :], encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--root", str(edition), "--no-html", "--no-pdf", "--no-epub"])
+    assert f"{SECOND}.xml" in result.output and "persons.xml#serov" in result.output

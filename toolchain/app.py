@@ -31,6 +31,7 @@ from .state import (
     load_base,
     load_json,
     plan,
+    pointed_files,
     save_base,
     save_json,
     stamp,
@@ -175,7 +176,18 @@ def _check(root: Path, files: list[Path], progress: Progress | None) -> list[tup
     now = toolchain_stamp()
     known = load_json(root, CHECKED)
     digests: dict[Path, str] = {}
-    keys = {f: check_key(f, f.read_bytes(), now, digests) for f in files}
+    # a file's key is read again only when its time or size changed, or what its pointers name did
+    stats = {f: [f.stat().st_mtime_ns, f.stat().st_size] for f in files}
+    siblings = {f.name: s for f, s in stats.items()}
+    keys: dict[Path, str] = {}
+    named: dict[Path, list[str]] = {}
+    for f in files:
+        entry = known.get(f.name)
+        same = isinstance(entry, dict) and entry.get("stat") == stats[f] and entry.get("stamp") == now
+        if same and all(siblings.get(n) == s for n, s in entry.get("named", {}).items()):
+            keys[f], named[f] = entry["key"], list(entry.get("named", {}))
+        else:
+            keys[f], named[f] = check_key(f, f.read_bytes(), now, digests), pointed_files(f)
     results: dict[str, list[Diagnostic]] = {}
     todo = []
     for f in files:
@@ -191,7 +203,16 @@ def _check(root: Path, files: list[Path], progress: Progress | None) -> list[tup
     save_json(
         root,
         CHECKED,
-        {f.name: {"key": keys[f], "diagnostics": [list(astuple(d)) for d in results[str(f)]]} for f in files},
+        {
+            f.name: {
+                "key": keys[f],
+                "stat": stats[f],
+                "stamp": now,
+                "named": {n: siblings.get(n) for n in named[f]},
+                "diagnostics": [list(astuple(d)) for d in results[str(f)]],
+            }
+            for f in files
+        },
     )
     return [(str(f), results[str(f)]) for f in files]
 

@@ -185,7 +185,9 @@ def toolchain_stamp() -> str:
 def check_key(path: Path, data: bytes, stamp_: str, digests: dict[Path, str]) -> str:
     """What a TEI file's check depends on: its bytes, the sibling files its pointers name, the toolchain."""
     h = hashlib.sha256(stamp_.encode() + data)
-    for name in sorted(set(_POINTED.findall(data))):
+    names = sorted(set(_POINTED.findall(data)))
+    _NAMED[path] = [n.decode("utf-8", "replace") for n in names]
+    for name in names:
         sibling = path.parent / name.decode("utf-8", "replace")
         if sibling not in digests:
             try:
@@ -194,6 +196,14 @@ def check_key(path: Path, data: bytes, stamp_: str, digests: dict[Path, str]) ->
                 digests[sibling] = "-"
         h.update(name + digests[sibling].encode())
     return h.hexdigest()
+
+
+_NAMED: dict[Path, list[str]] = {}
+
+
+def pointed_files(path: Path) -> list[str]:
+    """The sibling files a TEI file's pointers name (as `check_key` read them)."""
+    return _NAMED.get(path, [])
 
 
 def load_json(root: Path, name: Path) -> dict:
