@@ -95,6 +95,36 @@ def test_formats_in_edition_toml_choose_the_reader_of_a_file(tmp_path, monkeypat
     assert not (tmp_path / "tei" / "persons.xml").exists(), "no persons: no registry (it would be invalid)"
 
 
+def test_sources_in_edition_toml_configure_a_folder_of_transcripts(tmp_path, monkeypatch):
+    """[[sources]]: the transcripts of a folder read with their own reader, language and conventions; the
+    others as the edition says."""
+    (tmp_path / "transcripts" / "interviews").mkdir(parents=True)
+    listing_like = (
+        "12 March 1958\nMinutes of the board\nThe board met on the dredging.\n\n"
+        "2 April 1958\nLetter to the mayor\nThe board writes about the dock.\n"
+    )
+    (tmp_path / "transcripts" / "interviews" / "a.txt").write_text(listing_like, encoding="utf-8")
+    (tmp_path / "transcripts" / "b.txt").write_text(listing_like, encoding="utf-8")
+    (tmp_path / "edition.toml").write_text(
+        '[[sources]]\nglob = "interviews/*.txt"\nformat = "document"\nlanguage = "nl"\n'
+        "[sources.conventions]\nsupplied_max_words = 3\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--no-html", "--no-pdf", "--no-epub"])
+    assert result.exit_code == 0, result.output
+    a, b = (parse((tmp_path / "tei" / name).read_bytes()) for name in ("a.xml", "b.xml"))
+    assert (
+        xpath(a, "string(/tei:TEI/tei:text/@type)") == "original"
+        and xpath(b, "string(/tei:TEI/tei:text/@type)") == "catalogue"
+    )
+    assert xpath(a, "string(/tei:TEI/tei:text/@xml:lang)") == "nl"  # the language [[sources]] says, not detected
+    assert xpath(b, "string(/tei:TEI/tei:text/@xml:lang)") == "en"
+    # a bad entry is one line naming it
+    (tmp_path / "edition.toml").write_text('[[sources]]\nglob = "*.txt"\nreader = "document"\n')
+    result = CliRunner().invoke(main, ["build", "--no-html", "--no-pdf", "--no-epub"])
+    assert result.exit_code == 2 and "edition.toml:1: error: [[sources]]: unknown name 'reader'" in result.output
+
+
 def test_a_format_that_names_no_reader_is_one_line_with_its_line(tmp_path, monkeypatch):
     (tmp_path / "edition.toml").write_text('[formats]\n"*.txt" = "transcrpt"\n')
     monkeypatch.chdir(tmp_path)

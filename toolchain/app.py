@@ -142,12 +142,13 @@ def build(
     started = time.perf_counter()
     for folder in (root / "tei", root / ".edition", root / ".edition" / "converted"):
         remove_leftovers(folder)
-    files = sorted((root / "transcripts").glob("*.txt"))
+    files = transcripts_of(root)
     if not files:
         raise EditionError(f"no transcripts in {root / 'transcripts'}")
     tei_dir = root / "tei"
     given, tei_of, state, now, planned = _survey(root, config, files)
-    options = Options(config.conventions, strict=strict, formats=given)
+    per_source = tuple((f, c) for f in files if (c := config.conventions_of(f, root)) is not config.conventions)
+    options = Options(config.conventions, strict=strict, formats=given, per_source=per_source)
     report = Report()
     _remove(planned, state, report)
     converting = convert_edition(planned.convert, tei_dir, options, progress=progress, targets=planned.beside)
@@ -225,14 +226,20 @@ def _survey(
     given = tuple((f, r) for f in files if (r := config.format_of(f, root)) is not None)
     tei_of = {f: output_path(f, root / "tei") for f in files}
     state = State.load(root)
-    now = stamp(config.conventions, given)
+    now = stamp(config.conventions, (given, tuple((s.glob, s.conventions) for s in config.sources)))
     return given, tei_of, state, now, plan(root, files, tei_of, state, now)
 
 
 def status(root: Path, config: Config) -> tuple[Plan, list[Path]]:
     """What `build` would do now (nothing is written), and the conversions waiting beside hand edits."""
-    planned = _survey(root, config, sorted((root / "transcripts").glob("*.txt")))[-1]
+    planned = _survey(root, config, transcripts_of(root))[-1]
     return planned, sorted((root / "tei").glob("*" + BESIDE))
+
+
+def transcripts_of(root: Path) -> list[Path]:
+    """The edition's transcripts: the `*.txt` of `transcripts/` and of its folders (each with its TEI in
+    `tei/`, by its name)."""
+    return sorted(p for p in (root / "transcripts").rglob("*.txt") if p.is_file())
 
 
 def documents_of(tei_dir: Path) -> list[Path]:

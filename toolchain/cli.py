@@ -274,7 +274,7 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
     from . import app
 
     config = _config(root)
-    progress = _progress(len(list((root / "transcripts").glob("*.txt"))) * 2 + 1, "converting")
+    progress = _progress(len(app.transcripts_of(root)) * 2 + 1, "converting")
     step = (lambda *_: progress.advance(progress.task_ids[0])) if progress else None
     stage = (lambda name: progress.update(progress.task_ids[0], description=name)) if progress else None
     outputs = [name for name, wanted in (("html", html), ("pdf", pdf), ("epub", epub)) if wanted]

@@ -6,6 +6,10 @@
                     pattern (`"catalogue-*.txt"`, `"001_*.txt"`) -> a reader (`listing`, `document` …)
     [validate]      `schema`: the project's own schema for `edition validate` (RELAX NG or XSD, a path
                     relative to edition.toml); `schematron`: a list of ISO Schematron files to add
+    [[sources]]     transcripts configured by folder or pattern: `glob` (under transcripts/: "interviews/*.txt"),
+                    and any of `format` (a reader), `conventions` (a table over the edition's, or a TOML
+                    file of conventions), `language` (the default language of their text); the first
+                    [[sources]] whose glob matches a transcript gives its settings, before [formats]
 
 Every error is one line naming the file and the line: `edition.toml:LINE: error: …`.
 """
@@ -22,8 +26,18 @@ from .readers import conventions as conventions_mod
 from .readers.conventions import Conventions
 
 NAME = "edition.toml"
-TABLES = ("conventions", "render", "formats", "validate")
+TABLES = ("conventions", "render", "formats", "validate", "sources")
 VALIDATE = ("schema", "schematron")
+SOURCE_KEYS = ("glob", "format", "conventions", "language")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """One [[sources]] entry: the transcripts its glob matches, and how they are read."""
+
+    glob: str
+    format: str | None = None
+    conventions: Conventions | None = None  # the edition's, with this entry's over them
 
 
 @dataclass(frozen=True)
@@ -35,14 +49,26 @@ class Config:
     formats: dict[str, str] = field(default_factory=dict)  # file name or pattern -> reader
     schema: Path | None = None  # [validate] schema, resolved against the edition's folder
     schematron: tuple[Path, ...] = ()  # [validate] schematron
+    sources: tuple[Sources, ...] = ()  # [[sources]], in order
+
+    def sources_of(self, source: Path, root: Path) -> Sources | None:
+        """The first [[sources]] entry whose glob matches `source` (its path under `root/transcripts`)."""
+        relative = _relative(source, root)
+        return next((s for s in self.sources if fnmatch(relative, s.glob)), None)
 
     def format_of(self, source: Path, root: Path) -> str | None:
-        """The reader [formats] gives `source` (its path under `root/transcripts`, or its name), if any."""
-        try:
-            relative = source.relative_to(root / "transcripts").as_posix()
-        except ValueError:
-            relative = source.name
+        """The reader [[sources]] or [formats] gives `source` (its path under `root/transcripts`, or its
+        name), if any."""
+        entry = self.sources_of(source, root)
+        if entry is not None and entry.format:
+            return entry.format
+        relative = _relative(source, root)
         return next((r for p, r in self.formats.items() if fnmatch(relative, p) or fnmatch(source.name, p)), None)
+
+    def conventions_of(self, source: Path, root: Path) -> Conventions:
+        """The conventions `source` is read with: its [[sources]] entry's, else the edition's."""
+        entry = self.sources_of(source, root)
+        return entry.conventions if entry is not None and entry.conventions is not None else self.conventions
 
     def check_render(self, known: set[str]) -> None:
         """Every [render] parameter is one that some format declares."""
@@ -53,6 +79,13 @@ class Config:
             raise ConfigError(
                 f"{where}: error: [render]: unknown parameters {', '.join(unknown)}; known: {', '.join(sorted(known))}"
             )
+
+
+def _relative(source: Path, root: Path) -> str:
+    try:
+        return source.relative_to(root / "transcripts").as_posix()
+    except ValueError:
+        return source.name
 
 
 def _parameter(value: Any) -> str:
@@ -78,7 +111,7 @@ def load(root: Path = Path("."), conventions_file: Path | None = None) -> Config
         raise ConfigError(
             f"{path}:{line}: error: unknown table or name '{unknown[0]}'; an edition.toml has {', '.join(TABLES)}"
         )
-    for table in TABLES:
+    for table in (t for t in TABLES if t != "sources"):
         if table in data and not isinstance(data[table], dict):
             raise ConfigError(f"{path}:{conventions_mod.line_of(text, '', table)}: error: '{table}' must be a table")
     if conventions_file is not None:
@@ -90,7 +123,44 @@ def load(root: Path = Path("."), conventions_file: Path | None = None) -> Config
     if formats:
         _check_formats(formats, path, text)
     schema, schematron = _validate_table(data.get("validate", {}), path, text)
-    return Config(path, conventions, render, text, formats, schema, schematron)
+    sources = _sources_table(data.get("sources", []), conventions, path, text)
+    return Config(path, conventions, render, text, formats, schema, schematron, sources)
+
+
+def _sources_table(entries: Any, base: Conventions, path: Path, text: str) -> tuple[Sources, ...]:
+    """[[sources]]: each entry checked, its conventions read over the edition's."""
+    line = conventions_mod.line_of(text, "", "sources") or text.count("\n", 0, max(text.find("[[sources]]"), 0)) + 1
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"{path}:{line}: error: [[sources]]: {message}")
+
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise fail("write each entry as a [[sources]] table")
+    out = []
+    for entry in entries:
+        unknown = sorted(set(entry) - set(SOURCE_KEYS))
+        if unknown:
+            raise fail(f"unknown name '{unknown[0]}'; known: {', '.join(SOURCE_KEYS)}")
+        glob = entry.get("glob")
+        if not isinstance(glob, str) or not glob:
+            raise fail("each entry needs a 'glob' (a pattern under transcripts/, such as \"interviews/*.txt\")")
+        reader = entry.get("format")
+        if reader is not None:
+            _check_formats({glob: reader}, path, text)
+        conventions = None
+        table = entry.get("conventions")
+        if isinstance(table, str):
+            _, file_data = conventions_mod.read_toml(path.parent / table)
+            table = file_data.get("conventions", file_data)
+        if table is not None and not isinstance(table, dict):
+            raise fail(f"'{glob}': 'conventions' must be a table or the path of a TOML file")
+        if table or entry.get("language"):
+            merged = dict(table or {})
+            if entry.get("language"):
+                merged["text_language"] = str(entry["language"])
+            conventions = conventions_mod.from_table(merged, base=base, path=path, text=text)
+        out.append(Sources(glob, reader, conventions))
+    return tuple(out)
 
 
 def _validate_table(table: dict[str, Any], path: Path, text: str) -> tuple[Path | None, tuple[Path, ...]]:

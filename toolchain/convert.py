@@ -41,6 +41,7 @@ class Options:
     debug: bool = False
     strict: bool = False  # a warning is an error: the document is not written
     formats: tuple[tuple[Path, str], ...] = ()  # the reader of some sources (an edition's [formats])
+    per_source: tuple[tuple[Path, Conventions], ...] = ()  # the conventions of some sources ([[sources]])
 
 
 def convert_text(
@@ -72,7 +73,8 @@ def convert_file(
         return Converted(str(source), None, [Diagnostic("error", "io", str(source), 0, 0, exc.strerror or str(exc))])
     try:
         reader = options.format or next((r for path, r in options.formats if path == source), None)
-        tei, diagnostics = convert_text(data, source, options.conventions, format=reader, encoding=options.encoding)
+        conventions = next((c for path, c in options.per_source if path == source), options.conventions)
+        tei, diagnostics = convert_text(data, source, conventions, format=reader, encoding=options.encoding)
     except InputError as exc:
         return Converted(str(source), None, [exc.diagnostic])
     except EditionError as exc:

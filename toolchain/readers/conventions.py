@@ -54,6 +54,7 @@ class Common:
     """What every reader uses: languages, front-matter fields, titles, persons, notes, brackets."""
 
     default_language: str
+    text_language: str
     languages: dict[str, str]
     script_languages: dict[str, str]
     header_fields: dict[str, str]

@@ -23,7 +23,9 @@ OWN_LETTERS = 60
 def of_text(bs: list[Block], conv: Conventions) -> str:
     """The language of the longest paragraph the detector is sure of (of the three longest), in the script
     most of the text is in; else the language of that script (`Conventions.script_languages`), else the
-    default language."""
+    default language. The language the edition states for the texts (`text_language`) is not asked."""
+    if conv.common.text_language:
+        return conv.common.text_language
     main = script(" ".join(b.text for b in bs)[:5000])
     for b in sorted(bs, key=lambda b: len(b.text), reverse=True)[:3]:
         found = identify(b.text) if script(b.text) == main else None
