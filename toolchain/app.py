@@ -103,6 +103,7 @@ class Rendered:
     seconds: float
     warnings: list[str]
     unchanged: bool = False  # nothing it depends on changed since it was rendered: not rendered again
+    kept: int = 0  # pages that were as they stand: not made again
 
 
 @dataclass
@@ -372,7 +373,14 @@ def render_outputs(
             for page in out_dir.glob("*.html"):
                 if page.resolve() not in written:
                     page.unlink()
-        done = Rendered(target, out_dir, len(result.written), result.seconds, list(result.warnings))
+        done = Rendered(
+            target,
+            out_dir,
+            len(result.written) - result.unchanged,
+            result.seconds,
+            list(result.warnings),
+            kept=result.unchanged,
+        )
         files = sorted(Path(p).resolve().relative_to(out_dir.resolve()).as_posix() for p in result.written)
         known[target] = {"key": key, "base": base, "files": files, "pages": result.keys}
         save_json(built.root, RENDERED, known)

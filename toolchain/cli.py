@@ -311,8 +311,10 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
         if done.unchanged:
             click.echo(f"edition: {done.out_dir}/ is up to date: nothing it is made from changed", err=True)
             return
+        kept = f", {done.kept} pages unchanged" if done.kept else ""
         click.echo(
-            f"edition: {done.written} {app.OUTPUTS[done.target]} written into {done.out_dir}/ ({done.seconds:.2f} s)",
+            f"edition: {done.written} {app.OUTPUTS[done.target]} written into {done.out_dir}/{kept} "
+            f"({done.seconds:.2f} s)",
             err=True,
         )
 
