@@ -333,6 +333,7 @@ def render_outputs(
     *,
     rendered: Callable[[Rendered], None] | None = None,
     leave_out: set[Path] | None = None,
+    starting: Callable[[str], None] | None = None,
 ) -> None:
     """Render the edition's TEI as each of `outputs` (html, pdf, epub) into `build/<output>`, with the
     [render] parameters each format has, without the documents of `leave_out`; the outputs are dated by
@@ -364,6 +365,8 @@ def render_outputs(
             if rendered:
                 rendered(done)
             continue
+        if starting:
+            starting(target)
         renderer = renderer_class(params, dated_by)
         if isinstance(last, dict) and last.get("base") == base:
             renderer.made = dict(last.get("pages", {}))

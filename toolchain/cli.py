@@ -305,7 +305,21 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
             err=True,
         )
 
+    # while a format is made (the book takes a minute for a few hundred documents), a line that says so,
+    # on a terminal
+    spinner: list = []
+
+    def starting(target: str) -> None:
+        if sys.stderr.isatty():
+            from rich.console import Console
+
+            status = Console(stderr=True).status(f"making {app.OUTPUTS[target].split(' of ', 1)[1]} …")
+            status.start()
+            spinner.append(status)
+
     def rendered(done: app.Rendered) -> None:
+        while spinner:
+            spinner.pop().stop()
         for warning in done.warnings:
             click.echo(f"edition: warning: {warning}", err=True)
         if done.unchanged:
@@ -335,7 +349,7 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
         )
     if not (strict and built.converting.failed):  # a failure is contained: the rest of the edition is rendered
         try:
-            app.render_outputs(built, config, outputs, rendered=rendered, leave_out=leave_out)
+            app.render_outputs(built, config, outputs, rendered=rendered, leave_out=leave_out, starting=starting)
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
