@@ -146,6 +146,8 @@ def _blocks(node: etree._Element, writer: _Text, paras: list[str], skip: set | N
             _turn(child, writer, paras)
         elif name in BLOCKS or (name == "note" and child.get("place") is None):
             paras.append(_quoted(child, writer.element(child) if name in ("gap", "stage") else writer.inline(child)))
+        elif name == "note":  # a numbered note no marker points to, kept after the text: among the notes
+            writer.element(child)
         elif name:
             _blocks(child, writer, paras, skip)
 

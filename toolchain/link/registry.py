@@ -234,11 +234,12 @@ class Registry:
                             for t in value.split()
                         ),
                     )
-        _order_list(self.list)
         return said
 
     def serialise(self) -> bytes:
-        """The registry's TEI; the languages of its name forms are declared in its header."""
+        """The registry's TEI, its persons in the order of their ids (sorted once, here, not at every
+        document linked); the languages of its name forms are declared in its header."""
+        _order_list(self.list)
         header = self.tree.find("tei:teiHeader", NS)
         old = header.find("tei:profileDesc", NS)
         if old is not None:
