@@ -132,7 +132,7 @@ def title(header: Header) -> str | None:
     """The bold title, else the quoted title of the citation."""
     if header.title_blocks:
         raw = " ".join(" ".join(b.lines) for b in header.title_blocks)
-        found = " ".join(raw.replace("**", " ").split())
+        found = " ".join(raw.replace("**", "").split())
         if found:
             return found
     return citation_title(header)

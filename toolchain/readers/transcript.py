@@ -368,7 +368,7 @@ class _Reader:
         if front.heading is not None:
             return front.heading
         if front.title is not None:
-            title = " ".join(front.title.text.replace("**", " ").split())
+            title = " ".join(front.title.text.replace("**", "").split())
             title = re.sub(r"\s*[\[(]\d{1,3}[\])]", "", title)
             title = frontmatter.NUMBERED.sub("", title)  # "38. Minutes of …": the number is not the title
             title = frontmatter.GLUED_MARKER.sub("", title)  # "… (Dobrynin)1": a note's number, not the title
