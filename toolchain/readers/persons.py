@@ -88,6 +88,31 @@ def _discovery_patterns(conventions: Conventions, extra_titles: tuple[str, ...])
     return title, plural_re, given_re
 
 
+# Runs of letters: a text's words, for the prefilters of discovery.
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A letter and a full stop: where initials can begin.
+_INITIAL_SIGN = re.compile(r"[^\W\d_]\.")
+
+
+def _head(phrase: str) -> str:
+    """The first run of letters of a title or a name: a word of any text a pattern of it can match."""
+    found = _LETTERS.search(phrase)
+    return found.group(0) if found else ""
+
+
+@cache
+def _discovery_heads(
+    conventions: Conventions, extra_titles: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The first words of the titles, plural titles and given names: a text with none of one set cannot
+    match that set's pattern, which is then not run (each pattern begins with one of them)."""
+    return (
+        frozenset(map(_head, conventions.common.titles + extra_titles)),
+        frozenset(map(_head, conventions.common.plural_titles)),
+        frozenset(map(_head, given_names())),
+    )
+
+
 # Honorifics that are part of how a person is named and written (Burmese "U Thant", "Daw Khin Kyi"): kept.
 HONORIFIC_NAMES = frozenset({"U", "Daw"})
 
@@ -104,6 +129,7 @@ class Persons:
         # titles that look like an initial in this language (French "M." for Monsieur)
         self.initial_titles = tuple(conventions.common.initial_like_titles.get(lang, ()))
         self._title, self._plural, self._given = _discovery_patterns(conventions, self.initial_titles)
+        self._heads = _discovery_heads(conventions, self.initial_titles)
         self._title_parts = {w.rstrip(".") for title in conventions.common.titles for w in title.split()}
         self._roles = set(conventions.common.role_words)
 
@@ -431,7 +457,9 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
     given names; each shape found becomes (or completes) a person of `persons`."""
     found: list[Person] = []
     given = given_names()
-    for m in _INITIALS_SURNAME.finditer(text):
+    words = set(_LETTERS.findall(text))
+    title_heads, plural_heads, given_heads = persons._heads
+    for m in _INITIALS_SURNAME.finditer(text) if _INITIAL_SIGN.search(text) else ():
         initials = m.group(1)
         before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if before and before.group(1) in given:
@@ -472,7 +500,7 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
         p = persons.add(m.group(3), forenames=(m.group(1), m.group(2)), role=role, form=m.group(0))
         persons._life(p, text, m.end())
         found.append(p)
-    for m in persons._title.finditer(text):
+    for m in persons._title.finditer(text) if not words.isdisjoint(title_heads) else ():
         if not m.group(1) and (m.group(2) in persons._title_parts or m.group(2) in persons._roles):
             continue  # "Secretary Cde. Ponomarev", "Prof. Dr. Weber", "Mr. Speaker": a title or a role, no surname
         if m.group(2) in given and _WORD_AFTER.match(text, m.end()):
@@ -492,12 +520,12 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
             found.append(persons.add(m.group(2), forenames=(m.group(0).split()[0],), role=role, form=m.group(0)))
             continue
         found.append(persons.add(m.group(2), m.group(1) or "", role=role))
-    for m in persons._plural.finditer(text):
+    for m in persons._plural.finditer(text) if not words.isdisjoint(plural_heads) else ():
         for name in re.split(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group(1)):
             nm = _NAME.fullmatch(name.strip())
             if nm:
                 found.append(persons.add(nm.group(2), nm.group(1) or "", role=role))
-    for m in persons._given.finditer(text):
+    for m in persons._given.finditer(text) if not words.isdisjoint(given_heads) else ():
         forenames = tuple(m.group(1).split())
         if any(w in not_names() for w in forenames):
             continue
