@@ -80,6 +80,24 @@ def test_page_furniture(seed):
     assert len(xpath(tree, "//tei:div[@type='original']//tei:pb[@type='inferred']")) == 4
 
 
+def test_a_paragraph_that_stands_twice_is_kept_twice_and_furniture_after_a_note_is_kept():
+    """A long paragraph repeated word for word is no running footer: both copies stay text. A short line
+    repeated, after a note, is furniture, kept after the note (it was dropped)."""
+    text = SEED.read_text(encoding="utf-8")
+    paragraph = next(p for p in text.split("\n\n") if p.startswith("фидель ответил, что в первые моменти"))
+    note = next(p for p in text.split("\n\n") if p.rstrip().endswith("(В.ч.)."))
+    doubled = text.replace(paragraph, paragraph + "\n\n" + paragraph, 1)
+    footer = "Архив Президента РФ, фонд 3, лист 12"
+    doubled = doubled.replace(note, f"{note}\n\n{footer}", 1)
+    translation = "\n\nMikoyan Telegram to the CC CPSU, 20 November 1962\n"
+    doubled = doubled.replace(translation, f"\n\n{footer}{translation}", 1)  # again, at the end of the original
+    tree = parse(convert(doubled.encode("utf-8"), SEED.name)[0])
+    original = xpath(tree, "string(//tei:div[@type='original'])")
+    assert original.count("мертвые воскресли") == 2  # both copies (a cut sentence joins them at a page break)
+    assert not xpath(tree, "//tei:fw[contains(., 'мертвые воскресли')]")
+    assert len(xpath(tree, f"//tei:div[@type='original']//tei:fw[. = '{footer}']")) == 2
+
+
 def test_ocr_damage_flagged_not_removed(seed):
     tree, diagnostics = seed
     runs = xpath(tree, "//tei:unclear[@reason='ocr-repetition']")

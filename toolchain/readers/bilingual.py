@@ -256,6 +256,7 @@ class _Reader:
             if u.kind == "note":
                 u.id = content_id("note", u.text, ids)
                 blocks.append(m.Note(content.inline(u.blocks[0]), u.note_type, u.id))
+                blocks.extend(m.PageBreak([b.text for b in group]) for group in u.breaks if group)
                 continue
             if u.kind == "list":
                 u.id = content_id("list", u.text, ids)
@@ -264,6 +265,7 @@ class _Reader:
                     b = Block(u.line + i, [BULLET.sub("", line, count=1)])
                     items.append(m.Item(content.inline(b), BULLET.match(line).group(0).strip()))
                 blocks.append(m.ItemList(items, u.id))
+                blocks.extend(m.PageBreak([b.text for b in group]) for group in u.breaks if group)
                 speaker = None
                 continue
             u.id = content_id("p", u.text, ids)

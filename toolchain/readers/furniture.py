@@ -107,12 +107,18 @@ def split(bs: list[Block], ctx: Context) -> tuple[list[Block], list[Block], list
     return bs[:start], bs[start:split], bs[split:], source_block
 
 
+# A block repeated word for word is a running footer up to this length; a longer one is a paragraph that
+# stands twice (an OCR's page overlap, a copy), kept as a paragraph each time.
+FOOTER_MAX = 160
+
+
 def footers(bs: list[Block], ctx: Context) -> set[int]:
-    """Lines of blocks that are page furniture: repeated word for word, or matching a footer pattern."""
+    """Lines of blocks that are page furniture: short and repeated word for word, or matching a footer
+    pattern."""
     seen: dict[str, list[Block]] = {}
     for b in bs:
         norm = " ".join(b.text.split())
-        if len(norm) >= 20 and len(norm.split()) >= 3:
+        if 20 <= len(norm) <= FOOTER_MAX and len(norm.split()) >= 3:
             seen.setdefault(norm, []).append(b)
     out = {b.line for group in seen.values() if len(group) >= 2 for b in group}
     for pattern in ctx.conv.bilingual.footer_patterns:
