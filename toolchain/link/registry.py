@@ -176,7 +176,6 @@ class Registry:
             found = person.find(f"tei:{event}", NS)
             if found is not None and entry.find(f"tei:{event}", NS) is None:
                 entry.append(_copy(found))
-        _order(entry)
 
     @staticmethod
     def _add_variant(entry: etree._Element, form: str, forms: set[str]) -> None:
@@ -237,9 +236,12 @@ class Registry:
         return said
 
     def serialise(self) -> bytes:
-        """The registry's TEI, its persons in the order of their ids (sorted once, here, not at every
-        document linked); the languages of its name forms are declared in its header."""
+        """The registry's TEI, its persons in the order of their ids and the names of each in their order
+        (sorted once, here, not at every document linked); the languages of its name forms are declared
+        in its header."""
         _order_list(self.list)
+        for entry in self.list.findall("tei:person", NS):
+            _order(entry)
         header = self.tree.find("tei:teiHeader", NS)
         old = header.find("tei:profileDesc", NS)
         if old is not None:
