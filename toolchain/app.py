@@ -31,7 +31,6 @@ from .state import (
     load_base,
     load_json,
     plan,
-    pointed_files,
     save_base,
     save_json,
     stamp,
@@ -189,7 +188,7 @@ def _check(root: Path, files: list[Path], progress: Progress | None) -> list[tup
         if same and all(siblings.get(n) == s for n, s in entry.get("named", {}).items()):
             keys[f], named[f] = entry["key"], list(entry.get("named", {}))
         else:
-            keys[f], named[f] = check_key(f, f.read_bytes(), now, digests), pointed_files(f)
+            keys[f], named[f] = check_key(f, f.read_bytes(), now, digests)
     results: dict[str, list[Diagnostic]] = {}
     todo = []
     for f in files:
@@ -313,17 +312,16 @@ def _record(
         state.entries[key] = Entry(planned.hashes[source], entry.tei if entry else digest(new))
 
 
-def _render_key(target: str, params: dict[str, str], documents: list[Path], dated_by: list[Path]) -> str:
-    """What a rendering depends on: the toolchain, its parameters, the TEI files, the date it states (a
-    format that states one)."""
+def _render_key(target: str, params: dict[str, str], documents: str, dated_by: list[Path]) -> str:
+    """What a rendering depends on: the toolchain, its parameters, the TEI files (`documents`: their
+    names and digests), the date it states (a format that states one)."""
     from .render import get
     from .render.base import source_epoch
 
     epoch = source_epoch(dated_by) if get(target).dated else 0
-    h = hashlib.sha256(f"{target}\n{toolchain_stamp()}\n{sorted(params.items())!r}\n{epoch}".encode())
-    for doc in documents:
-        h.update(doc.name.encode() + b"\0" + digest(doc.read_bytes()).encode())
-    return h.hexdigest()
+    return hashlib.sha256(
+        f"{target}\n{toolchain_stamp()}\n{sorted(params.items())!r}\n{epoch}\n{documents}".encode()
+    ).hexdigest()
 
 
 def render_outputs(
@@ -346,14 +344,15 @@ def render_outputs(
     kept = [d for d in documents_of(built.tei_dir) if d not in (leave_out or set())]
     documents = render.expand([*kept, *sorted(built.tei_dir.glob(REGISTRY))])
     known = load_json(built.root, RENDERED)
+    contents = "\n".join(f"{doc.name}\0{digest(doc.read_bytes())}" for doc in documents)  # once for every format
     for target in outputs:
         renderer_class = render.get(target)
         params = {k: v for k, v in config.render.items() if k in renderer_class.settable}
         out_dir = built.root / "build" / target
         for folder in (out_dir, out_dir / "assets"):
             remove_leftovers(folder)
-        key = _render_key(target, params, documents, dated_by)
-        base = _render_key(target, params, [], dated_by)  # the toolchain, the parameters, the date
+        key = _render_key(target, params, contents, dated_by)
+        base = _render_key(target, params, "", dated_by)  # the toolchain, the parameters, the date
         last = known.get(target)
         if (
             isinstance(last, dict)

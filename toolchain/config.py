@@ -129,7 +129,7 @@ def load(root: Path = Path("."), conventions_file: Path | None = None) -> Config
 
 def _sources_table(entries: Any, base: Conventions, path: Path, text: str) -> tuple[Sources, ...]:
     """[[sources]]: each entry checked, its conventions read over the edition's."""
-    line = conventions_mod.line_of(text, "", "sources") or text.count("\n", 0, max(text.find("[[sources]]"), 0)) + 1
+    line = text.count("\n", 0, max(text.find("[[sources]]"), 0)) + 1  # the first [[sources]]
 
     def fail(message: str) -> ConfigError:
         return ConfigError(f"{path}:{line}: error: [[sources]]: {message}")

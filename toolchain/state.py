@@ -37,10 +37,22 @@ def digest(data: bytes) -> str:
 def stamp(conventions: object, formats: object) -> str:
     """What a conversion depends on besides the transcript: the toolchain's code and version, the
     conventions and the readers given in [formats]. A new stamp converts every transcript again."""
-    h = hashlib.sha256(f"{__version__}\n{conventions!r}\n{formats!r}".encode())
-    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
-        h.update(path.read_bytes())
-    return h.hexdigest()[:24]
+    code = _files_digest((_PACKAGE,), (".py",))
+    return hashlib.sha256(f"{code}\n{conventions!r}\n{formats!r}".encode()).hexdigest()[:24]
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def _files_digest(folders: tuple[Path, ...], suffixes: tuple[str, ...]) -> str:
+    """The toolchain's version and the files of `folders` with these suffixes, names and bytes."""
+    h = hashlib.sha256(__version__.encode())
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file() and path.suffix in suffixes:
+                h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()
 
 
 def save_base(root: Path, tei: Path, data: bytes) -> None:
@@ -169,24 +181,21 @@ RENDERED = Path(".edition") / "rendered.json"
 _POINTED = re.compile(rb"""["' ]([^"'\s/#<>:]+\.xml)#""")  # a sibling file a pointer names: persons.xml#id
 
 
-@functools.cache
 def toolchain_stamp() -> str:
     """The toolchain's code, version, schemas and stylesheets: what checking and rendering depend on
     besides the TEI."""
-    h = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    for folder in (package, package.parent / "schema", package.parent / "xslt", package / "schema", package / "xslt"):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file() and path.suffix in (".py", ".xsd", ".sch", ".rng", ".xsl", ".css", ".js", ".typ"):
-                h.update(path.name.encode() + path.read_bytes())
-    return h.hexdigest()[:24]
+    from .render.xslt import xslt_dir
+    from .validate import schema_dir
+
+    suffixes = (".py", ".xsd", ".sch", ".rng", ".xsl", ".css", ".js", ".typ")
+    return _files_digest((_PACKAGE, schema_dir(), xslt_dir()), suffixes)[:24]
 
 
-def check_key(path: Path, data: bytes, stamp_: str, digests: dict[Path, str]) -> str:
-    """What a TEI file's check depends on: its bytes, the sibling files its pointers name, the toolchain."""
+def check_key(path: Path, data: bytes, stamp_: str, digests: dict[Path, str]) -> tuple[str, list[str]]:
+    """What a TEI file's check depends on (its bytes, the sibling files its pointers name, the
+    toolchain), and the names of those sibling files."""
     h = hashlib.sha256(stamp_.encode() + data)
     names = sorted(set(_POINTED.findall(data)))
-    _NAMED[path] = [n.decode("utf-8", "replace") for n in names]
     for name in names:
         sibling = path.parent / name.decode("utf-8", "replace")
         if sibling not in digests:
@@ -195,15 +204,7 @@ def check_key(path: Path, data: bytes, stamp_: str, digests: dict[Path, str]) ->
             except OSError:
                 digests[sibling] = "-"
         h.update(name + digests[sibling].encode())
-    return h.hexdigest()
-
-
-_NAMED: dict[Path, list[str]] = {}
-
-
-def pointed_files(path: Path) -> list[str]:
-    """The sibling files a TEI file's pointers name (as `check_key` read them)."""
-    return _NAMED.get(path, [])
+    return h.hexdigest(), [n.decode("utf-8", "replace") for n in names]
 
 
 def load_json(root: Path, name: Path) -> dict:

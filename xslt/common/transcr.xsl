@@ -132,6 +132,15 @@
                            $others[. instance of element()])[1]"/>
   </xsl:function>
 
+  <!-- What a format with one fixed view tells after the member it shows: the others (ed:alternates-gloss). -->
+  <xsl:function name="ed:told-beside" as="xs:string">
+    <xsl:param name="diplomatic" as="element()?"/>
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:param name="others" as="node()*"/>
+    <xsl:variable name="shown" select="ed:shown-member($diplomatic, $reading, $others)"/>
+    <xsl:sequence select="ed:alternates-gloss($shown, ($diplomatic, $reading, $others[. instance of element()]) except $shown)"/>
+  </xsl:function>
+
   <xsl:template match="tei:choice/*">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="class" select="ed:classes(.)"/>

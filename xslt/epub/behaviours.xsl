@@ -78,8 +78,7 @@
     <xsl:param name="diplomatic" as="element()?"/>
     <xsl:param name="reading" as="element()?"/>
     <xsl:param name="others" as="node()*" select="()"/>
-    <xsl:variable name="shown" select="ed:shown-member($diplomatic, $reading, $others)"/>
-    <xsl:variable name="gloss" select="ed:alternates-gloss($shown, ($diplomatic, $reading, $others[. instance of element()]) except $shown)"/>
+    <xsl:variable name="gloss" select="ed:told-beside($diplomatic, $reading, $others)"/>
     <xsl:call-template name="h:alternate">
       <xsl:with-param name="class" select="$class"/>
       <xsl:with-param name="diplomatic" select="$diplomatic"/>

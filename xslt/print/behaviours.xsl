@@ -349,7 +349,7 @@
     <xsl:param name="reading" as="element()?"/>
     <xsl:param name="others" as="node()*" select="()"/>
     <xsl:variable name="shown" select="ed:shown-member($diplomatic, $reading, $others)"/>
-    <xsl:variable name="gloss" select="ed:alternates-gloss($shown, ($diplomatic, $reading, $others[. instance of element()]) except $shown)"/>
+    <xsl:variable name="gloss" select="ed:told-beside($diplomatic, $reading, $others)"/>
     <xsl:call-template name="p:body">
       <xsl:with-param name="content" select="$shown/node()"/>
       <xsl:with-param name="phrasing" select="true()"/>
