@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Container
 from functools import cache
@@ -188,13 +188,8 @@ def lay_out(node: etree._Element) -> None:
 # --- writing -------------------------------------------------------------------------
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 TEMPORARY = ".edition-*.tmp"  # the names of write_atomic's temporary files
+_serial = itertools.count()
 
 
 def remove_leftovers(folder: Path) -> None:
@@ -203,24 +198,34 @@ def remove_leftovers(folder: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _temporary(folder: Path) -> tuple[int, Path]:
+    """A new file of this process in `folder`, with a short name of its own (the file's name may already be
+    as long as names can be), made as an ordinary new file is (the umask applies)."""
+    while True:
+        tmp = folder / f".edition-{os.getpid()}-{next(_serial)}.tmp"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:  # left by a killed process of the same id
+            continue
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder: a reader never sees a half-written file. A file that
     already holds these bytes is left alone (a rebuild that changes nothing changes no file's time)."""
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # a short name of its own: the file's name may already be as long as names can be
-    fd, tmp = tempfile.mkstemp(prefix=".edition-", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temporary(path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary new file would be (mkstemp makes it private)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

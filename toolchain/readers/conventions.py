@@ -49,6 +49,12 @@ def places() -> frozenset[str]:
     return _words("places.txt")
 
 
+@cache
+def places_lower() -> frozenset[str]:
+    """The places, in lower case (a label or a line written in capitals)."""
+    return frozenset(p.lower() for p in places())
+
+
 @dataclass(frozen=True, eq=False)
 class Common:
     """What every reader uses: languages, front-matter fields, titles, persons, notes, brackets."""

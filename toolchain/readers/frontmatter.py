@@ -335,7 +335,7 @@ def split_run_fields(bs: list[Block], conv: Conventions) -> list[Block]:
     out: list[Block] = []
     for b in bs:
         text = " ".join(b.lines)
-        cuts = [m.end() for m in inside.finditer(text)]
+        cuts = [m.end() for m in inside.finditer(text)] if text.count(":") >= 2 else []
         if len(cuts) < 2:
             out.append(b)
             continue

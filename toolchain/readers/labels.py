@@ -208,6 +208,8 @@ def alone(line: str, conventions: Conventions) -> Label | None:
     a title or office alone (`Mr. Speaker`, `The Chairman`), or a station and its item (`Washington Item 1.`),
     and nothing else."""
     text = line.strip()
+    if len(text.split(maxsplit=7)) > 6:  # no label of any of these shapes has more words
+        return None
     if _CAPS_LINE.fullmatch(text) and text.lower() not in lexicon(conventions).markings:
         start = line.index(text)  # "CONSUL", the speech on the lines below (kept only where labels recur)
         return Label(start, start + len(text), start + len(text), text, text, "alone-caps", "")
@@ -217,7 +219,7 @@ def alone(line: str, conventions: Conventions) -> Label | None:
         return Label(start, start + len(text), start + len(text), text, station.group("name"), "alone", "")
     lex = lexicon(conventions)
     m = lex.titled_name.fullmatch(text) or lex.office_re.fullmatch(text) or lex.titled_label.fullmatch(text + ".")
-    if m is None or len(text.split()) > 6 or text.lower() in lex.fields:
+    if m is None or text.lower() in lex.fields:
         return None
     start = line.index(text)
     end = start + len(text)

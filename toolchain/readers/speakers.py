@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Person, Station
 from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER, initials_compatible, initials_key
 from ..tei import slug, unique_id
-from .conventions import Conventions, not_names, places
+from .conventions import Conventions, not_names, places, places_lower
 from .labels import OFFICE_NAME, PAREN, PARTICLES, SUFFIX, Label, anonymous, joined_prefixes, lexicon, normal_case
 from .persons import Persons
 
@@ -284,7 +284,7 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
             if len(bearers) == 1:
                 return bearers[0], f"the {role}"
             return None, f"no single {role} is listed"
-    if low in {p.lower() for p in places()}:
+    if low in places_lower():
         return cast._station(normal_place(name)), "a place"
     words = joined_prefixes([normal_case(w) for w in name.split()])
     person = cast._named(words)

@@ -26,7 +26,7 @@ from . import brackets, frontmatter, languages, participants, turns
 from . import notes as notes_mod
 from .content import Content
 from .context import Context
-from .conventions import Conventions, places
+from .conventions import Conventions, places_lower
 from .declarations import statements
 from .frontmatter import Header
 from .labels import Label
@@ -380,7 +380,7 @@ class _Reader:
         if front.date is not None:  # a dateline with more than a place around its date ("HC Deb 17 March 1959 …")
             line, date = front.date[0].lines[0].strip(), front.date[1]
             around = (line[: date.start] + line[date.end :]).split()
-            placed = all(w[:1].isupper() for w in around) or " ".join(around).strip(" ,").lower() in places()
+            placed = all(w[:1].isupper() for w in around) or " ".join(around).strip(" ,").lower() in places_lower()
             if len(around) > 4 or (around and not placed):  # "Committee hearing, 12 June 2012": no place
                 self.ctx.warn(
                     front.date[0].line, "the transcript has no title line; its dateline is taken for it", "input-title"
@@ -447,7 +447,7 @@ class _Reader:
         place = text[: date.start].rstrip(" ,")
         one_to_three_words = re.fullmatch(r"(?:[A-Z][\w.'-]+\s?){1,3}", place)
         comma = text[: date.start].rstrip().endswith(",")  # "Washington, April 28": not "HC Deb 17 March"
-        if place and (place.lower() in {p.lower() for p in places()} or (one_to_three_words and comma)):
+        if place and (place.lower() in places_lower() or (one_to_three_words and comma)):
             spans.append(Span(0, len(place), "date", lambda: el("placeName")))
         self._creation = when
         return content.inline(b, extra=spans)

@@ -23,7 +23,8 @@ def cyrillic_share(text: str) -> float:
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# A letter of another script than the Latin
+_NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 # A letter of neither script (Greek, Han, Georgian…)
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]")
 
@@ -31,8 +32,8 @@ _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024
 def script(text: str) -> str | None:
     """The script most letters of `text` are written in, as a Unicode name prefix in title case
     (`Latin`, `Cyrillic`, `Cjk`, `Greek`…), or None when it has no letters."""
-    if text.isascii():
-        return "Latin" if _ASCII_LETTER.search(text) else None
+    if text.isascii() or not _NOT_LATIN.search(text):  # no letter of another script: the commonest case
+        return "Latin" if _LATIN.search(text) else None
     latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
     letters = latin + cyrillic + len(_OTHER_LETTER.findall(text))
     if not letters:
@@ -53,7 +54,7 @@ MINOR_SHARE = 0.1
 
 def mixed_scripts(text: str) -> bool:
     """Whether a text is written in two scripts or more, the second with a tenth of its letters or more."""
-    if text.isascii():
+    if text.isascii() or not _NOT_LATIN.search(text):
         return False
     latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
     letters = latin + cyrillic + len(_OTHER_LETTER.findall(text))
