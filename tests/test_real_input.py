@@ -178,3 +178,39 @@ def test_a_title_and_two_names_in_the_heading_are_one_person():
     tree, _ = _read(text, format="transcript")
     ids = xpath(tree, "//tei:particDesc//tei:person/@xml:id")
     assert ids == ["penrose"], "'Hallvard' is Penrose's forename, not a person of its own"
+
+
+NUMBERED = """Minutes of the Harbour Board
+
+12 March 1974
+
+The board met at ten; the chairman opened the meeting.
+
+{first} The tariffs for the coming year were agreed without a vote.
+
+{second} The new crane is to be ordered from the lowest bidder.
+
+{third} The next meeting is set for the first Monday of April.
+"""
+
+
+def test_paragraphs_numbered_as_notes_are_numbered_paragraphs_when_no_marker_calls_them():
+    for marks in (("(1)", "(2)", "(3)"), ("[1]", "[2]", "[3]"), ("*1", "*2", "*3")):
+        tree, diagnostics = _read(NUMBERED.format(first=marks[0], second=marks[1], third=marks[2]))
+        assert not xpath(tree, "//tei:note[@n]"), marks
+        body = [xpath(p, "string()") for p in xpath(tree, "//tei:body//tei:p")]
+        assert any(p.startswith(f"{marks[1]} The new crane") for p in body), (marks, body)
+        assert "note-unplaced" not in {d.rule for d in diagnostics}
+
+
+def test_notes_that_a_marker_calls_or_a_heading_opens_stay_notes():
+    called = NUMBERED.format(first="(a)", second="(b)", third="(c)").replace("chairman opened", "chairman(1) opened")
+    called += "\n(1) He had been elected in January.\n"
+    tree, _ = _read(called)
+    assert xpath(tree, "string(//tei:note[@n='1'])").strip() == "He had been elected in January."
+    headed = NUMBERED.format(first="-", second="-", third="-") + "\nNotes:\n\n(1) A copy.\n\n(2) Signed by the clerk.\n"
+    tree, _ = _read(headed)
+    assert [xpath(n, "string()").strip() for n in xpath(tree, "//tei:note[@n]")] == [
+        "A copy.",
+        "Signed by the clerk.",
+    ]

@@ -191,6 +191,15 @@ def test_bad_brackets_and_notes_name_file_and_line():
     assert xpath(parse(tei), "//tei:div[@type='notes']/tei:note[@n='1']"), "the note is kept after the text"
 
 
+@pytest.mark.parametrize("empty", ["[]", "[ ]"])
+def test_empty_brackets_are_kept_as_written_with_a_warning(empty):
+    text = LABEL_VARIANTS.replace("the Saigon cable?", f"the {empty} Saigon cable?")
+    tei, diagnostics = convert(text, "variants.txt")
+    (warning,) = [d for d in diagnostics if d.rule == "bracket-empty"]
+    assert warning.line == 9 and "kept as they are written" in warning.message
+    assert f"the {empty} Saigon cable?" in "".join(parse(tei).xpath("//text()"))
+
+
 def test_cli_writes_nothing_for_a_bad_transcript(tmp_path):
     source = tmp_path / "bad.txt"
     source.write_bytes(b"President: \x00\x01\x02 not text\n" * 20)

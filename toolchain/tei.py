@@ -106,8 +106,8 @@ def append(node: etree._Element, *children: object) -> etree._Element:
         if child is None:
             continue
         if isinstance(child, str):
-            if len(node):
-                last = node[-1]
+            last = _last_child(node)
+            if last is not None:
                 last.tail = (last.tail or "") + child
             else:
                 node.text = (node.text or "") + child
@@ -116,6 +116,14 @@ def append(node: etree._Element, *children: object) -> etree._Element:
         else:
             node.append(child)
     return node
+
+
+def _last_child(node: etree._Element) -> etree._Element | None:
+    """The last child of `node` (lxml counts all the children for `len`; it finds the last at once)."""
+    try:
+        return node[-1]
+    except IndexError:
+        return None
 
 
 def sub(parent: etree._Element, tag: str, *children: object, **attrs: str | None) -> etree._Element:

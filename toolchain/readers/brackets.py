@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from ..errors import InputError
 from ..model import Span
 from ..source.blocks import Block
 from ..source.marks import Bracket
@@ -210,8 +209,10 @@ def _room(site: Site) -> list[Span] | None:
 
 def _gloss(site: Site) -> list[Span] | None:
     code = re.compile(rf"(?:{site.ctx.conv.common.code_pattern})")
-    before = re.search(r"(\S+)\s$", site.text[: site.bracket.start])
-    if not (code.fullmatch(site.inner.strip()) and before and code.fullmatch(before.group(1))):
+    if not code.fullmatch(site.inner.strip()):
+        return None
+    before = _token_before(site.text, site.bracket.start)
+    if not (before and code.fullmatch(before.group(1))):
         return None
     term_id = content_id("term", before.group(1), site.ctx.ids)
     return [
@@ -220,10 +221,28 @@ def _gloss(site: Site) -> list[Span] | None:
     ]
 
 
+_TOKEN_BEFORE = re.compile(r"(\S+)\s$")
+
+
+def _token_before(text: str, end: int) -> re.Match[str] | None:
+    """The word before one blank at `end`, as `(\\S+)\\s$` finds it in `text[:end]`, searched in a window
+    before `end` that grows while the word fills it (not in all the text before it)."""
+    width = 64
+    while True:
+        low = max(0, end - width)
+        m = _TOKEN_BEFORE.search(text, low, end)
+        if m is None or m.start() > low or low == 0:
+            return m
+        width *= 4
+
+
 def _empty(site: Site) -> list[Span] | None:
+    """`[]`, `[ ]`: what the transcriber meant is not said (a blank of the original, a word left to fill in);
+    the brackets are kept as they are written, with a warning."""
     if site.inner.strip():
         return None
-    raise InputError(site.ctx.source, site.block.line_at(site.bracket.start), "empty brackets []", "input-bracket")
+    site.ctx.warn(site.block.line_at(site.bracket.start), "empty brackets kept as they are written", "bracket-empty")
+    return []
 
 
 def _supplied(site: Site) -> list[Span] | None:
@@ -251,7 +270,7 @@ RULES: dict[str, Rule] = {
         Rule("stage", 60, _stage),  # [laughter], [pause], [to the President]: stage
         Rule("room", 60, _room),  # [laughter], [pause] in a document: stage
         Rule("gloss", 50, _gloss),  # R-12 [SS-4]: term and gloss
-        Rule("empty", 40, _empty),  # []: refused
+        Rule("empty", 40, _empty),  # []: kept as written, with a warning
         Rule("supplied", 20, _supplied),  # a few words: supplied
         Rule("editorial-note", 0, _editorial_note),  # anything longer: an inline editorial note
     )

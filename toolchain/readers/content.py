@@ -80,10 +80,11 @@ class Content:
             which = "'[' is never closed" if text[i] == "[" else "']' has no opening '['"
             self.ctx.warn(b.line_at(i), f"unbalanced bracket: {which}; kept as written", "bracket-unbalanced")
         deletions: dict[int, tuple[Note, str]] = {}  # bracket start -> (its note, the del's id)
+        closing_at = {br.end: br for br in bracket_list}
         for m in markers:
             note = by_n[number(m.group(1))]
             target = None
-            before = next((br for br in bracket_list if br.end == m.start()), None)
+            before = closing_at.get(m.start())
             if before is not None and self._is_deletion(note):
                 lo, hi = before.inner
                 target = content_id("del", text[lo:hi], self.ctx.ids)
@@ -95,11 +96,8 @@ class Content:
         for bracket in bracket_list:
             site = bracket_rules.Site(text, bracket, b, self.ctx, deletions.get(bracket.start), resp, self._hand)
             spans.extend(bracket_rules.spans(site, self.rules))
-        mentions = [
-            mn
-            for mn in self.persons.mentions(text)
-            if not any(s.start <= mn.start < s.end for s in spans if s.kind == "marker")
-        ]
+        in_marker = {i for s in spans if s.kind == "marker" for i in range(s.start, s.end)}
+        mentions = [mn for mn in self.persons.mentions(text) if mn.start not in in_marker]
         for mn in mentions:
             spans.append(Span(mn.start, mn.end, "persName", lambda p=mn.person: el("persName", ref=f"#{p.id}")))
         if mentions:

@@ -143,10 +143,33 @@ def section_start(bs: list[Block], conv: Conventions) -> int:
     notes heading just before it), or len(bs)."""
     for i in range(len(bs) - 1, -1, -1):
         if _FIRST_NOTE.match(bs[i].text):
-            if bs[i].text.lstrip().startswith("(a)") and not any(_LETTER_MARKER.search(b.text) for b in bs[:i]):
-                continue  # "(a) …" with no "(a)" glued to a word before it: a list, not notes
-            return i - 1 if i and is_heading(bs[i - 1], conv) else i
+            if i and is_heading(bs[i - 1], conv):
+                return i - 1
+            if _called(bs[i].text, bs[:i]) or _labelled(bs[i].text, conv):
+                return i
+            # "(1) …" that no marker calls, under no notes heading and with no note label: numbered
+            # paragraphs (a list, a protocol's points), not notes
     return len(bs)
+
+
+def _called(first: str, before: list[Block]) -> bool:
+    """Whether a marker of the style note 1 is written in calls a note in the text before it (a number that
+    opens a paragraph numbers it: it calls no note)."""
+    style = next(s for s in STYLES if re.match(s.head, first))
+    marker = _LETTER_MARKER if style.name == "(a)" else re.compile(style.marker)
+    head = re.compile(style.head)
+    for b in before:
+        opening = head.match(b.text)
+        if marker.search(b.text, opening.end() if opening else 0):
+            return True
+    return False
+
+
+def _labelled(first: str, conv: Conventions) -> bool:
+    """Whether note 1 opens with a note label (`Translator's Note:`)."""
+    style = next(s for s in STYLES if re.match(s.head, first))
+    rest = first[re.match(style.head, first).end() :].lower()
+    return any(rest.startswith(label.lower() + ":") for label in conv.common.note_labels)
 
 
 _LETTER_MARKER = re.compile(r"(?<=[^\s(])\(a\)")
@@ -177,12 +200,13 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
     note_blocks = one_a_line
     labels = sorted(ctx.conv.common.note_labels, key=len, reverse=True)
     current: Note | None = None
+    more: dict[int, list[str]] = {}  # the paragraphs after a note's first (joined once, not one by one)
     for b in note_blocks:
         m = head.match(b.text)
         if m is None:
             if current is None:
                 raise InputError(ctx.source, b.line, "text in the notes section before the first note", "input-note")
-            current.text += "\n\n" + b.text  # a note of several paragraphs
+            more.setdefault(current.n, []).append(b.text)  # a note of several paragraphs
             continue
         n = number(m.group(1))
         rest = b.text[m.end() :]
@@ -199,4 +223,6 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
             raise InputError(ctx.source, b.line, message, "input-note")
         current = Note(n, ntype, label, b.text[offset:], b, offset)
         notes.by_n[n] = current
+    for n, paragraphs in more.items():
+        notes.by_n[n].text = "\n\n".join([notes.by_n[n].text, *paragraphs])
     return notes

@@ -10,6 +10,7 @@ person or opens with another person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -90,19 +91,22 @@ class Speech:
         verb_re = _compile_verbs(self.conv)
         claimed: set[int] = set()  # quotation starts taken by an introduced direct speech
         quotes = quotations(text)
+        quote_at = {q[0]: q for q in quotes}
+        inner = _Containers(bracket_list, len(text))
+        starts = [mn.start for mn in mentions]  # mentions are in the order of the text
         opening = None
         for k, mn in enumerate(mentions):
             vm = verb_re.match(text, mn.end)
             if vm is None or text[mn.end : mn.end + 2] in ("'s", "’s"):
                 continue
-            lo, hi = _container(bracket_list, mn.start, len(text))
+            lo, hi = inner(mn.start)
             start = vm.end()
             obj = _OBJECT_THAT.match(text, start)  # "informs the Presidium that …"
             if obj:
                 start = obj.end()
             is_opening = self.statements and k == 0 and lo == 0 and self._only_titles(text[: mn.start])
             if start < len(text) and text[start] in OPENING_QUOTES:
-                q = next((q for q in quotes if q[0] == start), None)
+                q = quote_at.get(start)
                 if q:
                     claimed.add(q[0])
                     sid = self._run_part(text[q[0] : q[1]]) if is_opening else None
@@ -133,9 +137,9 @@ class Speech:
         for qs, qe in quotes:
             if qs in claimed:
                 continue
-            lo, hi = _container(bracket_list, qs, len(text))
+            lo, hi = inner(qs)
             sent = _sentence_start(text, qs, lo)
-            before = [mn for mn in mentions if sent <= mn.start < qs]
+            before = mentions[bisect_left(starts, sent) : bisect_left(starts, qs)]
             speaker = self._quote_speaker(text, before, verb_re)
             if speaker is not None:
                 spans.append(Span(qs + 1, qe - 1, "said", lambda p=speaker: el("said", who=f"#{p.id}", direct="true")))
@@ -145,8 +149,7 @@ class Speech:
         # narrative: the statement is over
         opens_with_person = bool(mentions) and self._only_titles(text[: mentions[0].start])
         ends_run = run is not None and (
-            opens_with_person
-            or any(mn.person is run and _container(bracket_list, mn.start, len(text))[0] == 0 for mn in mentions)
+            opens_with_person or any(mn.person is run and inner(mn.start)[0] == 0 for mn in mentions)
         )
         if opening is None and run is not None and not ends_run:
             prev = self._run_id
@@ -197,14 +200,31 @@ _OBJECT_THAT = re.compile(
 )
 
 
-def _container(bracket_list: list[Bracket], pos: int, length: int) -> tuple[int, int]:
-    """The inner range of the innermost bracket around `pos`, or the whole paragraph."""
-    best = (0, length)
-    for b in bracket_list:
-        lo, hi = b.inner
-        if lo <= pos < hi and hi - lo <= best[1] - best[0]:
-            best = (lo, hi)
-    return best
+class _Containers:
+    """The inner range of the innermost bracket around a position, or the whole paragraph: the last bracket
+    opened before it, or the nearest of its enclosing brackets that is still open there (brackets nest, a
+    few levels deep at most, so a position costs a search and a few steps, not a pass over all brackets)."""
+
+    def __init__(self, bracket_list: list[Bracket], length: int) -> None:
+        self.brackets = sorted(bracket_list, key=lambda b: b.start)
+        self.starts = [b.start for b in self.brackets]
+        self.length = length
+        self.parent: list[int] = []
+        open_: list[int] = []
+        for k, b in enumerate(self.brackets):
+            while open_ and self.brackets[open_[-1]].end <= b.start:
+                open_.pop()
+            self.parent.append(open_[-1] if open_ else -1)
+            open_.append(k)
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        k = bisect_left(self.starts, pos) - 1  # the last bracket opened before pos (its inner range may hold it)
+        while k >= 0:
+            lo, hi = self.brackets[k].inner
+            if lo <= pos < hi:
+                return lo, hi
+            k = self.parent[k]
+        return 0, self.length
 
 
 def _is_terminator(text: str, i: int) -> bool:
@@ -214,10 +234,23 @@ def _is_terminator(text: str, i: int) -> bool:
     if nxt and not (nxt.isspace() or nxt in "\"”»'’])["):
         return False
     if text[i] == ".":
-        word = re.search(r"([\w.]+)$", text[:i])
-        if word and ((len(word.group(1)) == 1 and word.group(1).isupper()) or word.group(1) in _ABBREVIATIONS):
+        word = _word_before(text, i)
+        if word and ((len(word) == 1 and word.isupper()) or word in _ABBREVIATIONS):
             return False
     return True
+
+
+_RUN_END = re.compile(r"[\w.]+$")
+# Longer than any abbreviation: a run of word characters this long before a full stop is none.
+_RUN_WINDOW = max(map(len, _ABBREVIATIONS)) + 2
+
+
+def _word_before(text: str, i: int) -> str:
+    """The run of word characters and full stops that ends at `i` (before a line break there), or its last
+    `_RUN_WINDOW` characters: a window of the text is searched, not all of it before `i`."""
+    low = max(0, i - _RUN_WINDOW)
+    m = _RUN_END.search(text, low, i)
+    return m.group(0) if m else ""
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass
 class Block:
-    """A run of non-blank lines; `line` is the 1-based number of its first line."""
+    """A run of non-blank lines; `line` is the 1-based number of its first line. Its lines are not changed
+    once it is made: its text and where its lines start are worked out once, when first asked."""
 
     line: int
     lines: list[str]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(self.lines)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts, at = [], 0
+        for line in self.lines:
+            starts.append(at)
+            at += len(line) + 1
+        return starts
+
     def line_at(self, offset: int) -> int:
         """Source line of a character offset into `text`."""
-        return self.line + self.text.count("\n", 0, offset)
+        return self.line + max(0, bisect_right(self._starts, offset) - 1)
 
 
 # A run of lines is written one paragraph a line when it has a line longer than any margin and most of its

@@ -187,9 +187,14 @@ def find_date(text: str, *, whole: bool = False) -> DateMatch | None:
     if _DATE_SIGN.search(text) is None:
         return None
     plain = text.replace("[", " ").replace("]", " ")
+    # with `whole`, a date begins where the text does (after blanks) and ends where it does (before blanks
+    # and full stops)
+    first, last = len(plain) - len(plain.lstrip()), len(plain.rstrip(" ."))
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(plain):
-            if whole and (plain[: m.start()].strip() or plain[m.end() :].strip(" .")):
+            if whole and m.start() > first:
+                break  # the later matches begin later still
+            if whole and m.end() < last:
                 continue
             iso = _iso(m.groupdict())
             if iso:
