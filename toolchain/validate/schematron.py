@@ -118,7 +118,7 @@ class Check:
 
 @dataclass(frozen=True)
 class Rule:
-    context: etree.XPath
+    context: tuple[etree.XPath, ...]  # one path a branch of the context's union
     lets: tuple[tuple[str, etree.XPath], ...]
     checks: tuple[Check, ...]
     on_attribute: bool  # `.` is the attribute's value; paths start from its element
@@ -155,10 +155,12 @@ def _on_attributes(pattern: str) -> bool:
     return all(re.search(r"@[\w:-]+$", p.strip()) for p in re.split(r"\|(?![^\[]*\])", pattern))
 
 
-def _context_xpath(pattern: str) -> str:
-    """An XSLT match pattern as an XPath selecting every matching node."""
+def _context_xpaths(pattern: str) -> list[str]:
+    """An XSLT match pattern as XPaths selecting every matching node, one a branch of its union: libxml2
+    merges the node sets of a union by comparing each node with every one already in it, which is
+    quadratic in a large document; the branches' nodes are put in document order here instead."""
     parts = [p.strip() for p in re.split(r"\|(?![^\[]*\])", pattern)]
-    return " | ".join(p if p.startswith("/") else f"//{p}" for p in parts)
+    return [p if p.startswith("/") else f"//{p}" for p in parts]
 
 
 class Schematron:
@@ -203,7 +205,8 @@ class Schematron:
                     )
             for value in rule.iter(f"{{{SCH}}}value-of"):
                 self._compiled[value] = self._xpath(value.get("select"), where, attr)
-            rules.append(Rule(self._xpath(_context_xpath(rule.get("context")), where), lets, tuple(checks), attr))
+            context = tuple(self._xpath(x, where) for x in _context_xpaths(rule.get("context")))
+            rules.append(Rule(context, lets, tuple(checks), attr))
         return Pattern(pat.get("id", ""), tuple(rules))
 
     def rule_ids(self) -> list[str]:
@@ -217,10 +220,11 @@ class Schematron:
         _state["ids"] = _ids_of(tree)
         _state["base"] = path
         failures = []
+        order: dict[etree._Element, int] = {}
         for pattern in self.patterns:
             seen: set[object] = set()
             for rule in pattern.rules:
-                for node in rule.context(tree):
+                for node in _matches(rule, tree, order):
                     key = _node_key(node)
                     if key in seen:
                         continue
@@ -255,6 +259,25 @@ def _variable(value: object) -> object:
     if isinstance(value, list) and not all(isinstance(v, etree._Element) for v in value):
         return str(value[0]) if value else ""
     return value
+
+
+def _matches(rule: Rule, tree: etree._ElementTree, order: dict[etree._Element, int]) -> list[object]:
+    """The nodes a rule's context matches, in document order (`order`: each element's place, filled once
+    for the document when a rule of several branches first needs it)."""
+    if len(rule.context) == 1:
+        return list(rule.context[0](tree))
+    nodes = [node for path in rule.context for node in path(tree)]
+    if not order:
+        order.update((el, i) for i, el in enumerate(tree.iter()))
+
+    def place(node: object) -> tuple[int, int]:
+        if isinstance(node, etree._Element):
+            return order.get(node, -1), -1
+        parent = node.getparent()  # an attribute: after its element, in the element's order of attributes
+        name = getattr(node, "attrname", None)
+        return order.get(parent, -1), list(parent.attrib).index(name) if name in parent.attrib else -1
+
+    return sorted(nodes, key=place)
 
 
 def _node_key(node: object) -> object:
