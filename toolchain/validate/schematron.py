@@ -12,12 +12,13 @@ pattern whose context matches it, as the standard says.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from ..tei import NS, XML_ID
+from ..tei import NS, TEI_NS, XML_ID
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
 ED_NS = "urn:edition:functions"
@@ -100,7 +101,23 @@ def _tokens_unique(_context: object, values: object) -> bool:
     return len(seen) == len(set(seen))
 
 
+def _numbered(_context: object, texts: object, n: object) -> int:
+    """How many notes numbered `n` that do not stand in the running text (`@place="inline"`) the first of
+    `texts` holds: each text's numbers are counted once for the document, not at every note."""
+    text = texts[0] if isinstance(texts, list) and texts else None
+    if not isinstance(text, etree._Element):
+        return 0
+    counts = _state.setdefault("numbered", {})
+    assert isinstance(counts, dict)
+    if text not in counts:
+        counts[text] = Counter(
+            note.get("n") for note in text.iter(f"{{{TEI_NS}}}note") if note.get("n") and note.get("place") != "inline"
+        )
+    return counts[text][_string(n)]
+
+
 _functions = etree.FunctionNamespace(ED_NS)
+_functions["numbered"] = _numbered
 _functions["unresolved"] = _unresolved
 _functions["distinct"] = _tokens_unique
 _functions["not-pointing-to"] = _not_pointing_to
@@ -219,6 +236,7 @@ class Schematron:
         that pointers such as `persons.xml#id` name."""
         _state["ids"] = _ids_of(tree)
         _state["base"] = path
+        _state["numbered"] = {}
         failures = []
         order: dict[etree._Element, int] = {}
         for pattern in self.patterns:
