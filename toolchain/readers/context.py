@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic
+from ..tei import Ids
 from .conventions import Conventions
 
 
@@ -14,7 +15,7 @@ class Context:
     source: Path
     conv: Conventions
     diagnostics: list[Diagnostic]
-    ids: set[str] = field(default_factory=set)  # every xml:id given in the document so far
+    ids: Ids = field(default_factory=Ids)  # every xml:id given in the document so far
     fired: set[str] = field(default_factory=set)  # the recognisers that took effect (for the declarations)
 
     def warn(self, line: int, message: str, rule: str) -> None:

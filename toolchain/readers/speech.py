@@ -177,9 +177,14 @@ class Speech:
         return before[-1].person if before else None
 
     def _only_titles(self, prefix: str) -> bool:
-        words = prefix.split()
-        titles = {t.lower() for t in (*self.conv.common.titles, *self.conv.common.speaker_prefix_words)}
-        return all(w.lower() in titles or w.strip(",").lower() in titles for w in words) and len(words) <= 3
+        words = prefix.split(maxsplit=3)
+        titles = _titles_lower(self.conv)
+        return len(words) <= 3 and all(w.lower() in titles or w.strip(",").lower() in titles for w in words)
+
+
+@cache
+def _titles_lower(conv: Conventions) -> frozenset[str]:
+    return frozenset(t.lower() for t in (*conv.common.titles, *conv.common.speaker_prefix_words))
 
 
 @cache

@@ -13,6 +13,9 @@ QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 OPENING_QUOTES = '“"«„'
 CLOSING_QUOTES = '”"»'
 QUOTE_MARKS = frozenset('"“”«»„')
+_STRAIGHT = re.compile('"')
+_PAIRED = re.compile(f"[{''.join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values())))}]")
+_SQUARE = re.compile(r"[\[\]]")
 # A title in quotation marks at the start of a citation: "Record of …", 1962, …
 _QUOTED_TITLE = re.compile(r'\s*["“](.+?)["”]')
 
@@ -25,11 +28,12 @@ def quoted_title(text: str) -> re.Match[str] | None:
 def quotations(text: str) -> list[tuple[int, int]]:
     """(start, end) of quotations, marks included; straight quotes pair in order."""
     out = []
-    straight = [i for i, ch in enumerate(text) if ch == '"']
+    straight = [m.start() for m in _STRAIGHT.finditer(text)]
     for a, b in zip(straight[::2], straight[1::2], strict=False):
         out.append((a, b + 1))
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for m in _PAIRED.finditer(text):  # the marks that open or close a pair, not every character
+        i, ch = m.start(), m.group()
         if stack and ch == QUOTE_PAIRS[stack[-1][0]] and not (ch == "“" and stack[-1][0] == "“"):
             _, start = stack.pop()
             out.append((start, i + 1))
@@ -72,7 +76,8 @@ def brackets(text: str, skip: list[tuple[int, int]]) -> tuple[list[Bracket], lis
     out: list[Bracket] = []
     unpaired: list[int] = []
     deep: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _SQUARE.finditer(text):  # the brackets, not every character
+        i, ch = m.start(), m.group()
         if i in skipped:
             continue
         if ch == "[":
