@@ -25,6 +25,7 @@ from .speakers import Speaker
 
 _INTERRUPTION = re.compile(r"(?:—|–|--|\.\.\.|…)[\"”»]?\s*$")
 _RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")
+_DIGIT = re.compile(r"\d")
 
 
 def split_at_labels(bs: list[Block], conventions: Conventions) -> list[Block]:
@@ -255,7 +256,9 @@ class Writer:
 
     def times(self, text: str) -> list[Span]:
         """Times of day in parentheses, `(11.40)`, and with a.m./p.m."""
-        spans = []
+        spans: list[Span] = []
+        if not _DIGIT.search(text):  # every time has a digit: most paragraphs have none
+            return spans
         for t in re.finditer(self.conv.transcript.time_pattern, text):
             parenthesised = t.start() > 0 and text[t.start() - 1] == "(" and text[t.end() : t.end() + 1] == ")"
             meridiem = t.group("ap") or t.group("ap2")

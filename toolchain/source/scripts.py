@@ -29,13 +29,23 @@ _NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]")
 
 
+_LATIN_RUN = re.compile(_LATIN.pattern + "+")
+_CYRILLIC_RUN = re.compile(_CYRILLIC.pattern + "+")
+_OTHER_LETTER_RUN = re.compile(_OTHER_LETTER.pattern + "+")
+
+
+def _count(run: re.Pattern[str], text: str) -> int:
+    """How many characters of `text` a pattern of runs matches (runs: one match a word, not a letter)."""
+    return sum(map(len, run.findall(text)))
+
+
 def script(text: str) -> str | None:
     """The script most letters of `text` are written in, as a Unicode name prefix in title case
     (`Latin`, `Cyrillic`, `Cjk`, `Greek`…), or None when it has no letters."""
     if text.isascii() or not _NOT_LATIN.search(text):  # no letter of another script: the commonest case
         return "Latin" if _LATIN.search(text) else None
-    latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
-    letters = latin + cyrillic + len(_OTHER_LETTER.findall(text))
+    latin, cyrillic = _count(_LATIN_RUN, text), _count(_CYRILLIC_RUN, text)
+    letters = latin + cyrillic + _count(_OTHER_LETTER_RUN, text)
     if not letters:
         return None
     if max(latin, cyrillic) * 2 > letters:  # the commonest cases, without a name lookup per letter
@@ -56,8 +66,8 @@ def mixed_scripts(text: str) -> bool:
     """Whether a text is written in two scripts or more, the second with a tenth of its letters or more."""
     if text.isascii() or not _NOT_LATIN.search(text):
         return False
-    latin, cyrillic = len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
-    letters = latin + cyrillic + len(_OTHER_LETTER.findall(text))
+    latin, cyrillic = _count(_LATIN_RUN, text), _count(_CYRILLIC_RUN, text)
+    letters = latin + cyrillic + _count(_OTHER_LETTER_RUN, text)
     if not letters:
         return False
     return letters - max(latin, cyrillic) >= MINOR_SHARE * letters
