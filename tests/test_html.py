@@ -117,6 +117,27 @@ def test_a_documents_date_is_shown_in_words_with_what_the_written_form_adds(tmp_
     assert words(home.cssselect(".ed-doc-list .ed-date")[0]) == shown
 
 
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ('<ab type="unidentified">A plain-text transcript without a citation.</ab>', None),
+        ("<p>From the personal archive of the author.</p>", "From the personal archive of the author."),
+        ("<ab>Typescript copy, two leaves.</ab>", "Typescript copy, two leaves."),
+    ],
+)
+def test_a_source_is_shown_unless_the_converter_says_none_is_named(tmp_path, source, shown):
+    tei = tmp_path / "sourced.xml"
+    text = DATED.format(n=1, date='<date when="1962">1962</date>').replace(
+        "<sourceDesc><p>Test.</p>", f"<sourceDesc>{source}"
+    )
+    tei.write_text(text, encoding="utf-8")
+    HtmlRenderer().render(expand([tei]), tmp_path / "out")
+    meta = page(tmp_path / "out", "sourced.html").cssselect("dl.ed-meta")[0]
+    fields = {words(d.cssselect("dt")[0]): words(d.cssselect("dd")[0]) for d in meta.cssselect("div")}
+    assert fields.get("Source") == shown
+    assert "without a citation" not in words(page(tmp_path / "out", "sourced.html"))
+
+
 # --- hostile text stays text ---------------------------------------------------------------
 
 

@@ -166,7 +166,7 @@ class Meta:
     notes: list[tuple[str, str]] = field(default_factory=list)  # notesStmt: (type, text)
     citation: Citation | None = None
     sources: list[Source] = field(default_factory=list)
-    source_desc: str = "A plain-text transcript without a citation."  # when nothing else describes the source
+    source_desc: str = ""  # a description of the source in prose, when no citation or manuscript gives one
     manuscript: Manuscript | None = None
     creation: tuple[str | None, str] | None = None  # (the date as written, or None; @when)
     abstract: list[Inline] = field(default_factory=list)  # its paragraphs

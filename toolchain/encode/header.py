@@ -21,6 +21,10 @@ _CITATION_PARTS = {
 SECTIONS = ("correction", "normalization", "quotation", "hyphenation", "segmentation", "interpretation")
 
 
+# What sourceDesc says when nothing describes the source.
+UNIDENTIFIED_SOURCE = "A plain-text transcript without a citation."
+
+
 def header(meta: Meta) -> etree._Element:
     th = el("teiHeader", file_desc(meta), el("encodingDesc", editorial_decl(meta)))
     th.append(profile_desc(meta))
@@ -61,8 +65,11 @@ def file_desc(meta: Meta) -> etree._Element:
         sd.append(citation_bibl(meta.citation))
     for source in meta.sources:
         sub(sd, "bibl", source.text, type="source", corresp=source.corresp)
-    if not len(sd) and meta.source_desc and meta.manuscript is None:  # prose, or a description: not both
-        sub(sd, "p", meta.source_desc)
+    if not len(sd) and meta.manuscript is None:  # prose, or a description: not both
+        if meta.source_desc:
+            sub(sd, "p", meta.source_desc)
+        else:  # a statement of the converter's, not a fact of the source: the renderings do not show it
+            sub(sd, "ab", UNIDENTIFIED_SOURCE, type="unidentified")
     if meta.manuscript is not None:
         sd.append(manuscript(meta))
     return fd

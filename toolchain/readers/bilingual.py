@@ -286,7 +286,7 @@ class _Reader:
     def meta(
         self, preamble: list[Block], title: str, resp: list, source_text: str, original: Part, translation: Part
     ) -> Meta:
-        meta = Meta(title, resp=resp, source_desc="", declarations=statements(DECLARATIONS, self.conv, self.ctx.fired))
+        meta = Meta(title, resp=resp, declarations=statements(DECLARATIONS, self.conv, self.ctx.fired))
         if source_text:
             meta.sources.append(m.Source(source_text))
         ms = Manuscript(main_lang=original.lang, other_langs=translation.lang)

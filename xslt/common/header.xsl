@@ -58,7 +58,8 @@
       <xsl:sequence select="map{'key': 'address', 'label': if (@type = 'URI') then 'Source address' else ($ed:idno-labels(string(current()/@type)), 'Identifier')[1],
                                 'value': normalize-space(.), 'href': ed:safe-href(if (@type = 'URI') then normalize-space(.) else ())}"/>
     </xsl:for-each>
-    <xsl:for-each select="$fd/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:p)[normalize-space()]">
+    <!-- an ab of @type "unidentified" is the converter's word that nothing describes the source: no fact to show -->
+    <xsl:for-each select="$fd/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:p, tei:ab[not(@type = 'unidentified')])[normalize-space()]">
       <xsl:variable name="label" select="if (@type = 'citation') then 'Citation' else 'Source'"/>
       <xsl:sequence select="map{'key': 'source', 'label': $label, 'value': ed:unlabelled(., ('Source', 'Citation'))}"/>
     </xsl:for-each>
