@@ -43,6 +43,7 @@ PHRASES = {
         "The scribe wrote recieve",
         "here, and colour",
         "the place is Lwów",
+        "The clerk wrote five six barrels.",
         "The ferry rowed (wB: drew) away, softly (wB: om.) and late (wC: early).",
         "Ines Halloran",
         "The first segment ends here. The second segment follows.",
@@ -68,8 +69,8 @@ TOLD = [
     "colour (regularised: color);",
     "Lwów (alternative: Lviv; alternative: Lemberg)",
 ]
-# Never shown: a pointer's "#", a witness's pointer, brackets opened on a blank.
-NEVER = ["#", "[ ", " ]", "OrsolyaBrandt", "InesHalloran", "sitting.The", "LwówLemberg", "AMBROSE ,"]
+# Never shown: a pointer's "#", a witness's pointer, brackets opened on a blank, words glued together.
+NEVER = ["#", "[ ", " ]", "OrsolyaBrandt", "InesHalloran", "sitting.The", "LwówLemberg", "AMBROSE ,", "fivesix"]
 
 
 def flat(text: str) -> str:

@@ -44,7 +44,20 @@
       <xsl:with-param name="kind" select="'deletion'"/>
       <xsl:with-param name="view" select="ed:view(.)"/>
     </xsl:call-template>
+    <!-- of a substitution, the words deleted and the words added are two words where both are shown
+         ("old new", not "oldnew"): a space of the diplomatic view between them -->
+    <xsl:if test="parent::tei:subst and following-sibling::node()[1][self::*]">
+      <xsl:for-each select="$ed:space">
+        <xsl:call-template name="b:inline">
+          <xsl:with-param name="class" select="'ed-sep'"/>
+          <xsl:with-param name="content" select="."/>
+          <xsl:with-param name="view" select="'diplomatic'"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
+
+  <xsl:variable name="ed:space" as="text()"><xsl:text> </xsl:text></xsl:variable>
 
   <xsl:template match="tei:add">
     <xsl:call-template name="b:inline">
