@@ -363,6 +363,17 @@ def test_bilingual_layouts(book, tmp_path):
     assert last_russian < translation
 
 
+def test_a_facing_document_starts_under_its_heading_on_a_left_hand_page(book):
+    """The chapter of a text facing its translation opens on a left-hand page with the original under
+    its heading, and the translation faces it from the first page on: no page holds the heading alone."""
+    total = pages(book)
+    texts = {n: pdftotext(book, n) for n in range(1, total + 1)}
+    (start,) = [n for n, text in texts.items() if "Archive reference" in text]  # the telegram's facts
+    assert start % 2 == 0, f"the telegram's chapter opens on page {start}, a right-hand page"
+    assert "Original (Russian)" in texts[start] and "Около 12 часов ночи" in texts[start]
+    assert "Translation (English)" in texts[start + 1] and "At approximately midnight" in texts[start + 1]
+
+
 def test_a_row_taller_than_a_page_faces_as_well_as_it_can(tmp_path):
     """A translation paragraph (and the original it renders) longer than a page: the original runs on
     from a left-hand page, the translation starts on the right-hand page after it; nothing is lost."""

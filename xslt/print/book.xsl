@@ -75,8 +75,10 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="title" select="ed:title($doc)"/>
+    <xsl:variable name="facing" select="$bilingual-layout = 'facing' and exists($doc/tei:TEI/tei:text[exists(ed:parallel-pair(.))])"/>
     <xsl:value-of select="$p:nl || '#chapter(' || p:content(p:escape($title)) || ', facts: ('
-        || string-join($facts, ', ') || (if (count($facts) = 1) then ',' else '') || '))' || $p:nl"/>
+        || string-join($facts, ', ') || (if (count($facts) = 1) then ',' else '') || ')'
+        || (if ($facing) then ', facing: true' else '') || ')' || $p:nl"/>
     <xsl:for-each select="$doc/tei:TEI/tei:text">
       <xsl:variable name="pair" select="ed:parallel-pair(.)"/>
       <xsl:variable name="body">
