@@ -49,7 +49,10 @@
   </xsl:template>
 
   <xsl:template match="tei:speaker">
-    <xsl:call-template name="b:inline"><xsl:with-param name="class" select="ed:classes(.)"/></xsl:call-template>
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="ed:classes(.)"/>
+      <xsl:with-param name="kind" select="'speaker'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- within a paragraph, a stage direction (laughter, an interjection) stands in brackets -->

@@ -84,6 +84,7 @@
     <xsl:call-template name="b:inline">
       <xsl:with-param name="class" select="ed:classes(.) || (@reason ! (' reason-' || replace(normalize-space(.), '[^\p{L}\p{N}_-]', '')))"/>
       <xsl:with-param name="title" select="ed:unclear-explanation(.)"/>
+      <xsl:with-param name="kind" select="'unclear'"/>
     </xsl:call-template>
   </xsl:template>
 

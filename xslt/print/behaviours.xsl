@@ -192,10 +192,10 @@
       <xsl:when test="$kind = 'deletion'">
         <xsl:value-of select="'#ed-del' || p:content($marked)"/>
       </xsl:when>
-      <xsl:when test="self::tei:speaker">
+      <xsl:when test="$kind = 'speaker'">
         <xsl:value-of select="$marked"/>
       </xsl:when>
-      <xsl:when test="self::tei:unclear">
+      <xsl:when test="$kind = 'unclear'">
         <xsl:value-of select="'#underline(stroke: (dash: &quot;dotted&quot;, thickness: 0.5pt))' || p:content($marked)"/>
       </xsl:when>
       <xsl:otherwise>
@@ -333,12 +333,12 @@
         || p:string(ed:file-name(.) || '#' || $key) || ')' || p:content(normalize-space($body))"/>
   </xsl:template>
 
-  <!-- b:break: a page of the original (folio mark), a line break -->
+  <!-- b:break: a page of the original (folio mark), a line break (no label): a space, the book sets its own lines -->
   <xsl:template name="b:break">
     <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="label" as="xs:string?"/>
-    <xsl:value-of select="if (self::tei:lb) then ' ' else '#ed-folio(' || p:string(($label, '')[1]) || ')'"/>
+    <xsl:value-of select="if (empty($label)) then ' ' else '#ed-folio(' || p:string($label) || ')'"/>
   </xsl:template>
 
   <!-- b:alternate: the diplomatic or the reading member, as the view says, then the others in the
