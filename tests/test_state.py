@@ -85,7 +85,16 @@ def test_a_rebuild_with_nothing_changed_converts_nothing(edition):
     assert sorted(state["sources"]) == [f"transcripts/{n}.txt" for n in (FIRST, SECOND, THIRD)]
     source = edition / "transcripts" / f"{THIRD}.txt"
     source.write_text(source.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n", encoding="utf-8")
-    assert "1 of 3 transcripts converted" in build(edition)
+    said = build(edition)
+    assert "1 of 3 transcripts converted" in said and "converted: 1 changed" in said
+    result = CliRunner().invoke(
+        main, ["build", "--root", str(edition), "-j", "1", "--no-html", "--no-pdf", "--no-epub"]
+    )
+    assert result.exit_code == 0 and "3 unchanged" in result.output
+
+
+def test_the_first_build_says_every_transcript_is_new(edition):
+    assert "converted: 3 new" in build(edition)
 
 
 def test_a_removed_transcript_takes_its_tei_unless_edited_by_hand(edition):

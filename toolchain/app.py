@@ -136,9 +136,11 @@ def build(
     progress: Progress | None = None,
     stage: Callable[[str], None] | None = None,
     strict: bool = False,
+    jobs: int | None = None,
 ) -> Built:
     """Convert `root/transcripts` into `root/tei` (with the persons registry and catalogue links) and
-    validate every file written; `strict`: a transcript with a warning is not converted."""
+    validate every file written, each in `jobs` worker processes (default: one per core); `strict`: a
+    transcript with a warning is not converted."""
     started = time.perf_counter()
     for folder in (root / "tei", root / ".edition", root / ".edition" / "converted"):
         remove_leftovers(folder)
@@ -151,7 +153,9 @@ def build(
     options = Options(config.conventions, strict=strict, formats=given, per_source=per_source)
     report = Report()
     _remove(planned, state, report)
-    converting = convert_edition(planned.convert, tei_dir, options, progress=progress, targets=planned.beside)
+    converting = convert_edition(
+        planned.convert, tei_dir, options, jobs=jobs, progress=progress, targets=planned.beside
+    )
     report.extend(converting.diagnostics())
     _record(planned, converting, tei_of, state, root, report)
     state.stamp = now
@@ -161,7 +165,7 @@ def build(
         written.append(tei_dir / REGISTRY)
     if stage:
         stage("validating")
-    for path, diagnostics in _check(root, written, progress):
+    for path, diagnostics in _check(root, written, progress, jobs):
         report.checked.append(path)
         report.extend(diagnostics)
     built = Built(root, files, tei_dir, converting, report, written, time.perf_counter() - started)
@@ -169,7 +173,9 @@ def build(
     return built
 
 
-def _check(root: Path, files: list[Path], progress: Progress | None) -> list[tuple[str, list[Diagnostic]]]:
+def _check(
+    root: Path, files: list[Path], progress: Progress | None, jobs: int | None = None
+) -> list[tuple[str, list[Diagnostic]]]:
     """Validate the files, but those whose bytes, the sibling files their pointers name and the toolchain
     are as when they were last checked: their diagnostics are told again (`.edition/checked.json`)."""
     from .validate import validate_many
@@ -199,7 +205,7 @@ def _check(root: Path, files: list[Path], progress: Progress | None) -> list[tup
                 progress(str(f), results[str(f)])
         else:
             todo.append(f)
-    for path, diagnostics in validate_many(todo, progress=progress) if todo else ():
+    for path, diagnostics in validate_many(todo, jobs=jobs, progress=progress) if todo else ():
         results[path] = diagnostics
     save_json(
         root,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -262,7 +263,10 @@ def validate(
 )
 @click.option("--strict", is_flag=True, help="Treat warnings of conversion as errors (nothing is rendered then).")
 @click.option("--render-invalid", is_flag=True, help="Render documents that fail validation too (left out otherwise).")
-def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_invalid: bool) -> None:
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1), help="Worker processes to convert and validate (default: one per core)."
+)
+def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_invalid: bool, jobs: int | None) -> None:
     """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/,
     the book into build/pdf/ and the EPUB into build/epub/.
 
@@ -304,6 +308,11 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
             f"{invalid} invalid, {warnings} warnings ({built.seconds:.2f} s)",
             err=True,
         )
+        why = Counter(planned.reasons.get(p, "new") for p in planned.convert)
+        if why:  # what was converted, and why
+            plain = ("new", "changed")
+            told = ", ".join(f"{n} {why_}" if why_ in plain else f"{n} ({why_})" for why_, n in why.most_common())
+            click.echo(f"edition: converted: {told}", err=True)
 
     # while a format is made (the book takes a minute for a few hundred documents), a line that says so,
     # on a terminal
@@ -333,7 +342,7 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
         )
 
     try:
-        built = app.build(root, config, progress=step, stage=stage, strict=strict)
+        built = app.build(root, config, progress=step, stage=stage, strict=strict, jobs=jobs)
     except EditionError as exc:
         if progress:
             progress.stop()
