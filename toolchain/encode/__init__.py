@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Document
-from ..tei import NS, el, lay_out
+from ..tei import NS, building, el, lay_out
 from .body import text
 from .header import header
 
@@ -18,8 +18,9 @@ from .header import header
 def document(doc: Document) -> etree._ElementTree:
     """The TEI of a document: its header from its meta, then its text."""
     root = el("TEI", xml_lang=doc.meta.lang)
-    root.append(header(doc.meta))
-    root.append(text(doc.text))
+    with building(root):  # every element in the root's document: appending it moves nothing
+        root.append(header(doc.meta))
+        root.append(text(doc.text))
     for bibl in root.iterfind(".//tei:listBibl[@type='catalogue']/tei:bibl", NS):
         lay_out(bibl)  # once in the tree: records are laid out by their depth
     return etree.ElementTree(root)
