@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -61,7 +62,7 @@ class NoTurns(InputError):
 
 def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like a speaker-labelled transcript (0..1)."""
-    bs = turns.split_at_labels(blocks(text), conventions)
+    bs = list(_turn_blocks(text, conventions))
     found = [(i, lab) for i, lab in enumerate(turn_labels(bs, conventions)) if lab is not None]
     if len(found) < 2:
         return 0.0
@@ -79,8 +80,15 @@ def sniff(text: str, conventions: Conventions) -> float:
     return min(1.0, 0.5 + share)
 
 
+@lru_cache(maxsize=2)
+def _turn_blocks(text: str, conventions: Conventions) -> tuple[Block, ...]:
+    """The blocks of a text, cut where turns run together: made once for sniffing and reading (blocks
+    are not changed once made)."""
+    return tuple(turns.split_at_labels(blocks(text), conventions))
+
+
 def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
-    bs = turns.split_at_labels(blocks(text), conventions)
+    bs = list(_turn_blocks(text, conventions))
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
     dropped: list[Diagnostic] = []  # the chrome is reported once the text is read as a transcript
