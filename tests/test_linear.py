@@ -8,11 +8,10 @@ import re
 
 import pytest
 
-from toolchain.readers.brackets import _token_before
 from toolchain.readers.speech import _ABBREVIATIONS, _Containers, _word_before
 from toolchain.source.blocks import Block
 from toolchain.source.dates import _DATE_PATTERNS, _DATE_SIGN, _iso, find_date
-from toolchain.source.marks import brackets
+from toolchain.source.marks import brackets, ending_at
 
 ALPHABET = ["a", "b", "Mr", "e.g", ".", " ", "\n", "[", "]", "1962", "October", "25,", "\t", "Cde"]
 
@@ -45,7 +44,7 @@ def test_the_words_before_a_position_are_those_a_search_of_all_the_text_before_i
     for text in _texts(seed):
         for i in range(1, len(text) + 1):
             whole = re.search(r"(\S+)\s$", text[:i])
-            near = _token_before(text, i)
+            near = ending_at(re.compile(r"(\S+)\s$"), text, i)
             assert (near.group(1) if near else None) == (whole.group(1) if whole else None), (text, i)
             run = re.search(r"([\w.]+)$", text[:i])
             word = run.group(1) if run else ""

@@ -308,7 +308,7 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
             f"{invalid} invalid, {warnings} warnings ({built.seconds:.2f} s)",
             err=True,
         )
-        why = Counter(planned.reasons.get(p, "new") for p in planned.convert)
+        why = Counter(planned.reasons[p] for p in planned.convert)
         if why:  # what was converted, and why
             plain = ("new", "changed")
             told = ", ".join(f"{n} {why_}" if why_ in plain else f"{n} ({why_})" for why_, n in why.most_common())

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..model import Span
 from ..source.blocks import Block
-from ..source.marks import Bracket
+from ..source.marks import Bracket, ending_at
 from ..tei import content_id, el
 from .context import Context
 from .conventions import Conventions
@@ -211,7 +211,7 @@ def _gloss(site: Site) -> list[Span] | None:
     code = re.compile(rf"(?:{site.ctx.conv.common.code_pattern})")
     if not code.fullmatch(site.inner.strip()):
         return None
-    before = _token_before(site.text, site.bracket.start)
+    before = ending_at(_TOKEN_BEFORE, site.text, site.bracket.start)
     if not (before and code.fullmatch(before.group(1))):
         return None
     term_id = content_id("term", before.group(1), site.ctx.ids)
@@ -221,19 +221,8 @@ def _gloss(site: Site) -> list[Span] | None:
     ]
 
 
+# The word before one blank at the end of a text.
 _TOKEN_BEFORE = re.compile(r"(\S+)\s$")
-
-
-def _token_before(text: str, end: int) -> re.Match[str] | None:
-    """The word before one blank at `end`, as `(\\S+)\\s$` finds it in `text[:end]`, searched in a window
-    before `end` that grows while the word fills it (not in all the text before it)."""
-    width = 64
-    while True:
-        low = max(0, end - width)
-        m = _TOKEN_BEFORE.search(text, low, end)
-        if m is None or m.start() > low or low == 0:
-            return m
-        width *= 4
 
 
 def _empty(site: Site) -> list[Span] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from lxml import etree
 
@@ -152,10 +153,30 @@ def section_start(bs: list[Block], conv: Conventions) -> int:
     return len(bs)
 
 
+def _style_of(first: str) -> Style:
+    """The style of markers the first note of a notes section is numbered in (the first style when none)."""
+    return next((s for s in STYLES if re.match(s.head, first)), STYLES[0])
+
+
+@cache
+def _labels(conv: Conventions) -> tuple[str, ...]:
+    return tuple(sorted(conv.common.note_labels, key=len, reverse=True))
+
+
+def _label(rest: str, conv: Conventions) -> tuple[str, str | None]:
+    """The note label `rest` opens with, as written with its colon (`Translator's Note:`), and the type of
+    note it says; ("", None) when it opens with none."""
+    low = rest.lower()
+    for label in _labels(conv):
+        if low.startswith(label.lower() + ":"):
+            return rest[: len(label) + 1], conv.common.note_labels[label]
+    return "", None
+
+
 def _called(first: str, before: list[Block]) -> bool:
     """Whether a marker of the style note 1 is written in calls a note in the text before it (a number that
     opens a paragraph numbers it: it calls no note)."""
-    style = next(s for s in STYLES if re.match(s.head, first))
+    style = _style_of(first)
     marker = _LETTER_MARKER if style.name == "(a)" else re.compile(style.marker)
     head = re.compile(style.head)
     for b in before:
@@ -167,9 +188,8 @@ def _called(first: str, before: list[Block]) -> bool:
 
 def _labelled(first: str, conv: Conventions) -> bool:
     """Whether note 1 opens with a note label (`Translator's Note:`)."""
-    style = next(s for s in STYLES if re.match(s.head, first))
-    rest = first[re.match(style.head, first).end() :].lower()
-    return any(rest.startswith(label.lower() + ":") for label in conv.common.note_labels)
+    opening = re.match(_style_of(first).head, first)
+    return bool(_label(first[opening.end() :] if opening else first, conv)[0])
 
 
 _LETTER_MARKER = re.compile(r"(?<=[^\s(])\(a\)")
@@ -189,7 +209,7 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
     if not note_blocks:
         return notes
     first = note_blocks[0].text
-    notes.style = next((s for s in STYLES if re.match(s.head, first)), STYLES[0])
+    notes.style = _style_of(first)
     head = re.compile(notes.style.head)
     one_a_line: list[Block] = []  # notes written one a line, no blank line between them
     for b in note_blocks:
@@ -198,9 +218,8 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
         else:
             one_a_line.append(b)
     note_blocks = one_a_line
-    labels = sorted(ctx.conv.common.note_labels, key=len, reverse=True)
     current: Note | None = None
-    more: dict[int, list[str]] = {}  # the paragraphs after a note's first (joined once, not one by one)
+    more: dict[str, list[str]] = {}  # the paragraphs after a note's first (joined once, not one by one)
     for b in note_blocks:
         m = head.match(b.text)
         if m is None:
@@ -209,12 +228,8 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
             more.setdefault(current.n, []).append(b.text)  # a note of several paragraphs
             continue
         n = number(m.group(1))
-        rest = b.text[m.end() :]
-        label, ntype = "", ctx.conv.common.default_note_type
-        for candidate in labels:
-            if rest.lower().startswith(candidate.lower() + ":"):
-                label, ntype = rest[: len(candidate) + 1], ctx.conv.common.note_labels[candidate]
-                break
+        label, ntype = _label(b.text[m.end() :], ctx.conv)
+        ntype = ntype or ctx.conv.common.default_note_type
         offset = m.end() + len(label)
         body = b.text[offset:]
         offset += len(body) - len(body.lstrip())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Span
-from ..source.marks import OPENING_QUOTES, Bracket, quotations
+from ..source.marks import OPENING_QUOTES, Bracket, ending_at, quotations
 from ..tei import content_id, el
 from .context import Context
 from .conventions import Conventions
@@ -245,16 +245,13 @@ def _is_terminator(text: str, i: int) -> bool:
     return True
 
 
+# The run of word characters and full stops at the end of a text.
 _RUN_END = re.compile(r"[\w.]+$")
-# Longer than any abbreviation: a run of word characters this long before a full stop is none.
-_RUN_WINDOW = max(map(len, _ABBREVIATIONS)) + 2
 
 
 def _word_before(text: str, i: int) -> str:
-    """The run of word characters and full stops that ends at `i` (before a line break there), or its last
-    `_RUN_WINDOW` characters: a window of the text is searched, not all of it before `i`."""
-    low = max(0, i - _RUN_WINDOW)
-    m = _RUN_END.search(text, low, i)
+    """The run of word characters and full stops that ends at `i` (before a line break there)."""
+    m = ending_at(_RUN_END, text, i, width=8)
     return m.group(0) if m else ""
 
 

@@ -25,6 +25,17 @@ def quoted_title(text: str) -> re.Match[str] | None:
     return _QUOTED_TITLE.match(text)
 
 
+def ending_at(pattern: re.Pattern[str], text: str, end: int, width: int = 64) -> re.Match[str] | None:
+    """The match of `pattern` (a pattern anchored by `$`) that a search of `text[:end]` finds, searched in a
+    window before `end` that grows while the match fills it: near `end`, not in all the text before it."""
+    while True:
+        low = max(0, end - width)
+        m = pattern.search(text, low, end)
+        if m is None or m.start() > low or low == 0:
+            return m
+        width *= 4
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
     """(start, end) of quotations, marks included; straight quotes pair in order."""
     out = []

@@ -21,31 +21,31 @@ def cyrillic_share(text: str) -> float:
     return sum(map(is_cyrillic_char, letters)) / len(letters) if letters else 0.0
 
 
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# A letter of another script than the Latin
+# Runs of letters of a script (one match a word, not a letter): the Latin, the Cyrillic, and letters of
+# neither (Greek, Han, Georgian…); and a letter of another script than the Latin.
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]+")
 _NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-# A letter of neither script (Greek, Han, Georgian…)
-_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]")
 
 
-_LATIN_RUN = re.compile(_LATIN.pattern + "+")
-_CYRILLIC_RUN = re.compile(_CYRILLIC.pattern + "+")
-_OTHER_LETTER_RUN = re.compile(_OTHER_LETTER.pattern + "+")
+def _only_latin(text: str) -> bool:
+    """Whether `text` has no letter of another script than the Latin (the commonest case, told at once)."""
+    return text.isascii() or not _NOT_LATIN.search(text)
 
 
-def _count(run: re.Pattern[str], text: str) -> int:
-    """How many characters of `text` a pattern of runs matches (runs: one match a word, not a letter)."""
-    return sum(map(len, run.findall(text)))
+def _letters(text: str) -> tuple[int, int, int]:
+    """How many letters of `text` are Latin, Cyrillic, and of any script."""
+    latin, cyrillic = (sum(map(len, run.findall(text))) for run in (_LATIN, _CYRILLIC))
+    return latin, cyrillic, latin + cyrillic + sum(map(len, _OTHER_LETTER.findall(text)))
 
 
 def script(text: str) -> str | None:
     """The script most letters of `text` are written in, as a Unicode name prefix in title case
     (`Latin`, `Cyrillic`, `Cjk`, `Greek`…), or None when it has no letters."""
-    if text.isascii() or not _NOT_LATIN.search(text):  # no letter of another script: the commonest case
+    if _only_latin(text):
         return "Latin" if _LATIN.search(text) else None
-    latin, cyrillic = _count(_LATIN_RUN, text), _count(_CYRILLIC_RUN, text)
-    letters = latin + cyrillic + _count(_OTHER_LETTER_RUN, text)
+    latin, cyrillic, letters = _letters(text)
     if not letters:
         return None
     if max(latin, cyrillic) * 2 > letters:  # the commonest cases, without a name lookup per letter
@@ -64,10 +64,7 @@ MINOR_SHARE = 0.1
 
 def mixed_scripts(text: str) -> bool:
     """Whether a text is written in two scripts or more, the second with a tenth of its letters or more."""
-    if text.isascii() or not _NOT_LATIN.search(text):
+    if _only_latin(text):
         return False
-    latin, cyrillic = _count(_LATIN_RUN, text), _count(_CYRILLIC_RUN, text)
-    letters = latin + cyrillic + _count(_OTHER_LETTER_RUN, text)
-    if not letters:
-        return False
-    return letters - max(latin, cyrillic) >= MINOR_SHARE * letters
+    latin, cyrillic, letters = _letters(text)
+    return bool(letters) and letters - max(latin, cyrillic) >= MINOR_SHARE * letters

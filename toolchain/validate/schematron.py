@@ -168,16 +168,20 @@ def _self_as_variable(expr: str) -> str:
     return "".join(out)
 
 
+def _branches(pattern: str) -> list[str]:
+    """The branches of a match pattern's union (`a | b[@c | @d]`: `a`, `b[@c | @d]`)."""
+    return [p.strip() for p in re.split(r"\|(?![^\[]*\])", pattern)]
+
+
 def _on_attributes(pattern: str) -> bool:
-    return all(re.search(r"@[\w:-]+$", p.strip()) for p in re.split(r"\|(?![^\[]*\])", pattern))
+    return all(re.search(r"@[\w:-]+$", p) for p in _branches(pattern))
 
 
 def _context_xpaths(pattern: str) -> list[str]:
     """An XSLT match pattern as XPaths selecting every matching node, one a branch of its union: libxml2
     merges the node sets of a union by comparing each node with every one already in it, which is
     quadratic in a large document; the branches' nodes are put in document order here instead."""
-    parts = [p.strip() for p in re.split(r"\|(?![^\[]*\])", pattern)]
-    return [p if p.startswith("/") else f"//{p}" for p in parts]
+    return [p if p.startswith("/") else f"//{p}" for p in _branches(pattern)]
 
 
 class Schematron:
