@@ -15,7 +15,6 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
-import xmlschema
 from lxml import etree
 
 from ..errors import Diagnostic
@@ -52,6 +51,8 @@ class Validator:
             return
         directory = directory or schema_dir()
         xsd = directory / "edition.xsd"
+        import xmlschema  # imported where needed: a third of the start of `validate --schema` else
+
         self.xsd = xmlschema.XMLSchema(str(xsd))
         self.gate = etree.XMLSchema(etree.parse(str(xsd), etree.XMLParser(resolve_entities=False, no_network=True)))
         self.rules = Schematron(sorted((directory / "rules").glob("*.sch")))

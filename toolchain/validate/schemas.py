@@ -14,7 +14,6 @@ import os
 import pickle
 from pathlib import Path
 
-import xmlschema
 from lxml import etree
 
 from ..tei import write_atomic
@@ -23,7 +22,7 @@ from .iso_schematron import Failure, Rules, SchematronError, locate
 from .relaxng import Grammar, SchemaError, compile_grammar
 
 # Bumped when the compiled form changes: older cache entries are then not read.
-ENGINE = "rng-5"
+ENGINE = "rng-6"
 # What a run must have learnt (new nodes and derivatives) for the cached grammar to be written again.
 WARM_GROWTH = 500
 
@@ -83,6 +82,8 @@ class Schema:
         elif suffix == ".xsd":
             self.kind = "xsd"
             parser = etree.XMLParser(resolve_entities=False, no_network=True)
+            import xmlschema  # imported where needed, as in Validator
+
             try:
                 self.xsd = xmlschema.XMLSchema(str(path))
                 self.gate = etree.XMLSchema(etree.parse(str(path), parser))
