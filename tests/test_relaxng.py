@@ -162,3 +162,50 @@ def test_the_compiled_grammar_is_cached_by_content(tmp_path, monkeypatch):
     changed = schemas.load_grammar(path)  # the content changed: compiled anew
     doc = etree.fromstring('<book id="b"><heading>T</heading></book>')
     assert Checker(changed.patterns).check(doc) == []
+
+
+# XML Schema 1.0 values each datatype takes and refuses (RELAX NG names version 1.0: no "+INF", no year 0)
+LEXICAL = {
+    "boolean": (["true", "0"], ["yes", "TRUE"]),
+    "date": (["1962-10-25", "-0044-03-15", "1962-10-25Z"], ["1962-02-30", "0000-01-01", "25.10.1962"]),
+    "dateTime": (["1962-10-25T12:00:00"], ["1962-10-25 12:00"]),
+    "decimal": (["1.", ".5", "-0"], ["1e3", "INF"]),
+    "double": (["INF", "1.5E-2", "NaN"], ["+INF", "x"]),
+    "gYear": (["1962", "-0044", "99999999999999999999"], ["62", "0000"]),
+    "language": (["en", "en-GB", "x-klingon"], ["e1", "abcdefghi"]),
+    "NCName": (["a.b-c_d", "été"], ["a:b", "1a", "a b"]),
+    "nonNegativeInteger": (["0", "-0", "+7"], ["-1", "1.0"]),
+    "byte": (["127"], ["-129", "200"]),
+    "anyURI": (["#a", "http://x.org/a", "%20"], ["%%"]),
+    "QName": (["a:b", "a"], [":a", "a:"]),
+    "NMTOKENS": (["a b:c"], [" "]),
+    "hexBinary": (["0f"], ["0", "zz"]),
+    "duration": (["P1Y2M3DT4H5M6.7S", "-P1D"], ["P", "PT"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEXICAL))
+def test_xml_schema_datatypes(name):
+    from toolchain.validate.datatypes import XSD_LIBRARY, Datatype
+
+    takes, refuses = LEXICAL[name]
+    datatype = Datatype(XSD_LIBRARY, name)
+    assert [v for v in takes if not datatype.allows(v)] == []
+    assert [v for v in refuses if datatype.allows(v)] == []
+
+
+def test_xml_schema_datatypes_agree_with_xmlschema():
+    """Every built-in type but the three whose lexical space xmlschema reads otherwise (QName and NOTATION need
+    a namespace context; its anyURI takes any string) answers as xmlschema's built-in types do."""
+    import xmlschema
+
+    from toolchain.validate.datatypes import XSD_LIBRARY, Datatype, _readers
+
+    theirs = xmlschema.XMLSchema.builtin_types()
+    values = [v for takes, refuses in LEXICAL.values() for v in takes + refuses if "9999999" not in v]
+    values += ["", "a", " a ", "1", "+1", "12:00:00", "24:00:00", "--10", "---25", "--10-25", "1962-10", "YWJj", "abc"]
+    differ = []
+    for name in sorted(set(_readers()) - {"QName", "NOTATION", "anyURI"}):
+        datatype = Datatype(XSD_LIBRARY, name)
+        differ += [(name, v) for v in values if datatype.allows(v) != theirs[name].is_valid(datatype.normalise(v))]
+    assert differ == []
