@@ -32,6 +32,9 @@ from .nodes import (
     contains,
 )
 
+# The attribute derivatives remembered per value at most (then forgotten and learnt again)
+BY_VALUE = 1 << 17
+
 
 class Patterns(Nodes):
     """The derivatives of the nodes, each remembered."""
@@ -50,6 +53,12 @@ class Patterns(Nodes):
         self._text_leaf: dict[int, tuple[int, ...]] = {}
         self._text_any: dict[int, int] = {}
         self.described: dict[object, tuple] = {}  # what `expected` said of a pattern
+        self._by_value: dict[tuple[int, str, str], int] = {}
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_by_value"] = {}  # the values of one run's documents: not kept with the grammar
+        return state
 
     def size(self) -> int:
         """How much the grammar has learnt: its nodes and remembered derivatives."""
@@ -95,6 +104,17 @@ class Patterns(Nodes):
         return NOT_ALLOWED
 
     def attribute_deriv(self, p: int, name: str, value: str) -> int:
+        """`p` after the attribute: remembered per value too, as most values recur (`@type`, `@rend`,
+        `@who`), which spares trying the value against the attribute's datatypes and choices."""
+        key = (p, name, value)
+        found = self._by_value.get(key)
+        if found is None:
+            if len(self._by_value) >= BY_VALUE:
+                self._by_value.clear()
+            found = self._by_value[key] = self._attribute_deriv_of(p, name, value)
+        return found
+
+    def _attribute_deriv_of(self, p: int, name: str, value: str) -> int:
         leaves = self._leaves(p, name)
         verdicts = tuple(self.value_match(q, value) for q in leaves)
         key = (p, name, verdicts)
