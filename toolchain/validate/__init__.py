@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -40,7 +40,8 @@ class Validator:
 
     The XSD is the same file for two engines: libxml2 (through lxml) answers "valid?" in a tenth of
     a millisecond; xmlschema, which reports every problem with its reason, runs on the documents
-    libxml2 rejects. The tests check that both engines agree on every test document.
+    libxml2 rejects, and is built (a second) only when one is. The tests check that both engines agree
+    on every test document.
     """
 
     def __init__(
@@ -50,12 +51,16 @@ class Validator:
         if self.schema is not None:
             return
         directory = directory or schema_dir()
-        xsd = directory / "edition.xsd"
-        import xmlschema  # imported where needed: a third of the start of `validate --schema` else
-
-        self.xsd = xmlschema.XMLSchema(str(xsd))
-        self.gate = etree.XMLSchema(etree.parse(str(xsd), etree.XMLParser(resolve_entities=False, no_network=True)))
+        self.xsd_path = directory / "edition.xsd"
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        self.gate = etree.XMLSchema(etree.parse(str(self.xsd_path), parser))
         self.rules = Schematron(sorted((directory / "rules").glob("*.sch")))
+
+    @cached_property
+    def xsd(self) -> object:
+        import xmlschema  # imported where needed: most runs never need it
+
+        return xmlschema.XMLSchema(str(self.xsd_path))
 
     def check_bytes(self, data: bytes, path: str) -> list[Diagnostic]:
         try:
