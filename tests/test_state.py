@@ -241,3 +241,29 @@ def test_a_document_is_checked_again_when_a_file_its_pointers_name_changed(editi
     registry.write_text(text[:start] + text[text.index("</person>", start) + len("</person>") :], encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--root", str(edition), "--no-html", "--no-pdf", "--no-epub"])
     assert f"{SECOND}.xml" in result.output and "persons.xml#serov" in result.output
+
+
+def test_a_rebuild_tells_again_what_the_conversion_of_an_unchanged_transcript_said(tmp_path):
+    (tmp_path / "transcripts").mkdir()
+    source = tmp_path / "transcripts" / "interview.txt"
+    # a speaker label that names no one: a warning of the conversion, which a rebuild must not forget
+    source.write_text(
+        "Interview, 3 March 1999\n\nSMITH: We began in the spring.\n\nUNIDENTIFIED SPEAKER: When?\n\n"
+        "SMITH: In April, as I said.\n\nJONES: And it ended in May.\n",
+        encoding="utf-8",
+    )
+    first = build(tmp_path)
+    warned = [row for row in first.splitlines() if ": warning: " in row and "interview.txt" in row]
+    assert warned, first
+    again = build(tmp_path)
+    assert "0 of 1 transcripts converted" in again
+    assert [row for row in again.splitlines() if ": warning: " in row and "interview.txt" in row] == warned
+    # --strict refuses them on a rebuild as a first strict build would, and leaves the TEI as it was
+    tei = next((tmp_path / "tei").glob("interview*.xml"))
+    before = tei.read_bytes()
+    strict = CliRunner().invoke(
+        main, ["build", "--root", str(tmp_path), "--strict", "--no-html", "--no-pdf", "--no-epub"]
+    )
+    assert strict.exit_code != 0, strict.output
+    assert "converted with warnings, and --strict refuses them" in strict.output
+    assert tei.read_bytes() == before

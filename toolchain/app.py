@@ -153,6 +153,7 @@ def build(
     options = Options(config.conventions, strict=strict, formats=given, per_source=per_source)
     report = Report()
     _remove(planned, state, report)
+    _retell(planned, state, root, report, strict)
     converting = convert_edition(
         planned.convert, tei_dir, options, jobs=jobs, progress=progress, targets=planned.beside
     )
@@ -265,6 +266,19 @@ def _remove(planned: Plan, state: State, report: Report) -> None:
         del state.entries[key]
 
 
+def _retell(planned: Plan, state: State, root: Path, report: Report, strict: bool) -> None:
+    """What the conversion of each unchanged transcript said, told again (its TEI is as it was written
+    then); with `strict`, a transcript converted with a warning is converted again, to be refused."""
+    for source in list(planned.unchanged):
+        said = [Diagnostic(*d) for d in state.entries[key_of(root, source)].said]
+        if strict and any(d.severity == "warning" for d in said):
+            planned.unchanged.remove(source)
+            planned.convert.append(source)
+            planned.reasons[source] = "it was converted with warnings, and --strict refuses them"
+        else:
+            report.extend(said)
+
+
 def _record(
     planned: Plan, converting: Converting, tei_of: dict[Path, Path], state: State, root: Path, report: Report
 ) -> None:
@@ -277,15 +291,17 @@ def _record(
         key = key_of(root, source)
         written = Path(result.output)
         new = written.read_bytes()
+        ours = {result.source, result.output}
+        said = [list(astuple(d)) for d in (*result.diagnostics, *converting.linking) if d.path in ours]
         if source not in planned.beside:
-            state.entries[key] = Entry(planned.hashes[source], digest(new))
+            state.entries[key] = Entry(planned.hashes[source], digest(new), said)
             save_base(root, written, new)
             continue
         tei = tei_of[source]
         entry = state.entries.get(key)
         if new == tei.read_bytes():
             written.unlink()
-            state.entries[key] = Entry(planned.hashes[source], digest(new))
+            state.entries[key] = Entry(planned.hashes[source], digest(new), said)
             save_base(root, tei, new)
             continue
         base = load_base(root, tei, entry.tei) if entry else None
@@ -293,7 +309,7 @@ def _record(
         if merged is not None and merged.data is not None:
             write_atomic(tei, merged.data)
             written.unlink()
-            state.entries[key] = Entry(planned.hashes[source], digest(new))
+            state.entries[key] = Entry(planned.hashes[source], digest(new), said)
             save_base(root, tei, new)
             said = (
                 f"edited by hand, and its transcript changed: the hand edits ({len(merged.carried)} parts) are "
@@ -315,7 +331,7 @@ def _record(
             f"edition kept its state): it is kept, the new conversion is {written.name}"
         )
         report.add(Diagnostic("warning", "hand-edited", str(tei), 0, 0, message))
-        state.entries[key] = Entry(planned.hashes[source], entry.tei if entry else digest(new))
+        state.entries[key] = Entry(planned.hashes[source], entry.tei if entry else digest(new), said)
 
 
 def _render_key(target: str, params: dict[str, str], documents: str, dated_by: list[Path]) -> str:

@@ -8,7 +8,9 @@ From it `build` knows, for each transcript, what to do (`plan`):
   too, the hand edits are carried over into the new conversion (`merge`: three-way, against the TEI as
   last converted, kept in `.edition/converted/`); what cannot be merged leaves the hand-edited file as
   it is, the new conversion beside it (`NAME.converted.xml`), and a warning names the conflicts;
-- a transcript whose bytes, TEI and stamp are all as recorded is not converted again;
+- a transcript whose bytes, TEI and stamp are all as recorded is not converted again; what its
+  conversion said (warnings) is told again, and `--strict` converts it again, to refuse it as a first
+  strict build would;
 - a transcript that is gone takes its TEI with it, unless the TEI was edited by hand (then it stays, a
   document without a transcript).
 """
@@ -73,6 +75,8 @@ def load_base(root: Path, tei: Path, expected: str) -> bytes | None:
 class Entry:
     source: str  # hash of the transcript's bytes
     tei: str  # hash of the TEI as converted
+    # what its conversion said (Diagnostic fields): told again while the transcript stands unchanged
+    said: list[list] = field(default_factory=list)
 
 
 @dataclass
@@ -84,7 +88,10 @@ class State:
     def load(cls, root: Path) -> State:
         try:
             data = json.loads((root / FILE).read_text(encoding="utf-8"))
-            entries = {k: Entry(v["source"], v["tei"]) for k, v in data.get("sources", {}).items()}
+            entries = {
+                k: Entry(v["source"], v["tei"], [list(d) for d in v.get("said", [])])
+                for k, v in data.get("sources", {}).items()
+            }
             return cls(str(data.get("stamp", "")), entries)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
@@ -93,7 +100,10 @@ class State:
         data = {
             "version": 1,
             "stamp": self.stamp,
-            "sources": {k: {"source": e.source, "tei": e.tei} for k, e in sorted(self.entries.items())},
+            "sources": {
+                k: {"source": e.source, "tei": e.tei, **({"said": e.said} if e.said else {})}
+                for k, e in sorted(self.entries.items())
+            },
         }
         write_atomic(root / FILE, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
 
