@@ -179,10 +179,11 @@ def _link(results: list[Converted], registry: Registry) -> None:
     for all documents; only then is a bare surname linked, to the one entry it can be: the registry after
     a batch is the same whether it began empty or held the same documents' persons (a rebuild adds
     nothing), and a bare "Kennedy" in an edition with two Kennedys stays unlinked, said, never guessed."""
-    converted = [(r, parse(r.tei)) for r in results if r.tei is not None and r.output is not None]
-    for _, doc in converted:
-        registry.enter_named(doc)
-    for result, doc in converted:
+    converted = [r for r in results if r.tei is not None and r.output is not None]
+    for result in converted:  # each document parsed twice, one at a time: memory does not grow with the batch
+        registry.enter_named(parse(result.tei))
+    for result in converted:
+        doc = parse(result.tei)
         result.diagnostics.extend(registry.link(doc, result.output))
         try:
             write_atomic(Path(result.output), serialise(doc.getroot()))
