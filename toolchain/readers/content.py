@@ -82,7 +82,7 @@ class Content:
         deletions: dict[int, tuple[Note, str]] = {}  # bracket start -> (its note, the del's id)
         closing_at = {br.end: br for br in bracket_list}
         for m in markers:
-            note = by_n[number(m.group(1))]
+            note = self.notes.called(number(m.group(1)))
             target = None
             before = closing_at.get(m.start())
             if before is not None and self._is_deletion(note):

@@ -158,7 +158,7 @@ class _Reader:
         closer = body[-1] if frontmatter.closer_phrase(body[-1].text, self.conv) else None
         for b in body:
             persons.discover(b.text)
-        for note in notes.by_n.values():
+        for note in notes.every():
             persons.discover(note.text)
         for b in header.fields.get("summary", ("", []))[1]:
             persons.discover(b.text)

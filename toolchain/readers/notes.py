@@ -1,10 +1,13 @@
 """Notes: the section of numbered notes at the end of a text, their markers in the text, their TEI.
 
 A notes section starts at the last paragraph that opens with note 1 (`[1]`, `(1)`, `^1` or `*1`: STYLES)
-and its text; each note opens with its number, may carry a label (`Translator's Note:`, typed by
-`Conventions.common.note_labels`) and may run over several paragraphs. A marker in the text is the note's
-number written the same way, glued to a word or not; a note stands where its first marker stood, later
-markers point to it.
+and its text, or at an earlier note 1 of the notes standing together with it; each note opens with its
+number, may carry a label (`Translator's Note:`, typed by `Conventions.common.note_labels`) and may run
+over several paragraphs. A marker in the text is the note's number written the same way, glued to a word
+or not; a note stands where its first marker stood, later markers point to it. A number given to several
+notes (numbering that starts again on each page of the original, or a slip) is read in order, with a
+warning: its first marker calls the first of them, a later marker the next one no marker has called yet,
+and points back once all are called.
 """
 
 from __future__ import annotations
@@ -83,9 +86,20 @@ class Note:
 class Notes:
     """The notes of a document by number, and the bracket their markers use (`[` or `(`)."""
 
-    by_n: dict[str, Note] = field(default_factory=dict)
+    by_n: dict[str, Note] = field(default_factory=dict)  # the first note of each number
     style: Style = STYLES[0]
     heading: Block | None = None  # "Notes:" before the notes
+    again: dict[str, list[Note]] = field(default_factory=dict)  # the later notes of a number given twice
+
+    def every(self) -> list[Note]:
+        """Every note, the later ones of a number given twice after the first."""
+        return [x for n, first in self.by_n.items() for x in (first, *self.again.get(n, ()))]
+
+    def called(self, n: str) -> Note:
+        """The note a marker of number `n` calls here, reading the text in order: the first of that number no
+        marker has called yet, else the last of them (the marker points back to it)."""
+        same = (self.by_n[n], *self.again.get(n, ()))
+        return next((x for x in same if not x.id), same[-1])
 
     def marker_re(self) -> re.Pattern[str]:
         return re.compile(self.style.marker)
@@ -94,7 +108,7 @@ class Notes:
         """The notes no marker in the text calls (reported): kept, in a division of notes after the text,
         under the heading of the notes if the text has one."""
         blocks: list[NoteBlock | Head] = []
-        for note in self.by_n.values():
+        for note in self.every():
             if note.id:
                 continue
             message = f"note {self.style.written(note.n)} has no marker in the text; kept after the text"
@@ -115,7 +129,7 @@ class Notes:
         now, with `inline`), a pointer to it at a later one; `target` is the id of the passage it is about."""
         if note.id:
             return lambda: el("ptr", target=f"#{note.id}", type="noteref")
-        note.id = f"note-{note.n}"
+        note.id = unique_id(f"note-{note.n}", ctx.ids)
         ctx.ids.add(note.id)
         nb = Block(note.block.line + note.block.text.count("\n", 0, note.offset), note.text.split("\n"))
         # a note of several paragraphs keeps them as p; one paragraph stays inline
@@ -144,6 +158,7 @@ def section_start(bs: list[Block], conv: Conventions) -> int:
     notes heading just before it), or len(bs)."""
     for i in range(len(bs) - 1, -1, -1):
         if _FIRST_NOTE.match(bs[i].text):
+            i = _first_of_run(bs, i)
             if i and is_heading(bs[i - 1], conv):
                 return i - 1
             if _called(bs[i].text, bs[:i]) or _labelled(bs[i].text, conv):
@@ -151,6 +166,18 @@ def section_start(bs: list[Block], conv: Conventions) -> int:
             # "(1) …" that no marker calls, under no notes heading and with no note label: numbered
             # paragraphs (a list, a protocol's points), not notes
     return len(bs)
+
+
+def _first_of_run(bs: list[Block], i: int) -> int:
+    """The first note 1 of the notes standing together before block `i` (a note 1): the section of a
+    source that numbers its notes again on each page holds several."""
+    head = re.compile(_style_of(bs[i].text).head)
+    first, k = i, i - 1
+    while k >= 0 and head.match(bs[k].text):
+        if _FIRST_NOTE.match(bs[k].text):
+            first = k
+        k -= 1
+    return first
 
 
 def _style_of(first: str) -> Style:
@@ -219,13 +246,14 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
             one_a_line.append(b)
     note_blocks = one_a_line
     current: Note | None = None
-    more: dict[str, list[str]] = {}  # the paragraphs after a note's first (joined once, not one by one)
+    more: dict[int, list[str]] = {}  # the paragraphs after a note's first (joined once, not one by one)
+    read: list[Note] = []
     for b in note_blocks:
         m = head.match(b.text)
         if m is None:
             if current is None:
                 raise InputError(ctx.source, b.line, "text in the notes section before the first note", "input-note")
-            more.setdefault(current.n, []).append(b.text)  # a note of several paragraphs
+            more.setdefault(len(read) - 1, []).append(b.text)  # a note of several paragraphs
             continue
         n = number(m.group(1))
         label, ntype = _label(b.text[m.end() :], ctx.conv)
@@ -233,11 +261,18 @@ def parse(note_blocks: list[Block], ctx: Context) -> Notes:
         offset = m.end() + len(label)
         body = b.text[offset:]
         offset += len(body) - len(body.lstrip())
-        if n in notes.by_n:
-            message = f"note {notes.style.written(n)} is given twice"
-            raise InputError(ctx.source, b.line, message, "input-note")
         current = Note(n, ntype, label, b.text[offset:], b, offset)
-        notes.by_n[n] = current
-    for n, paragraphs in more.items():
-        notes.by_n[n].text = "\n\n".join([notes.by_n[n].text, *paragraphs])
+        read.append(current)
+        if n in notes.by_n:
+            notes.again.setdefault(n, []).append(current)
+            written = notes.style.written(n)
+            message = (
+                f"note {written} is given again (a numbering that starts again, or a slip): both are kept, and "
+                f"the markers {written} are read in order, each calling the next note {written}"
+            )
+            ctx.warn(b.line, message, "note-twice")
+        else:
+            notes.by_n[n] = current
+    for k, paragraphs in more.items():
+        read[k].text = "\n\n".join([read[k].text, *paragraphs])
     return notes

@@ -293,7 +293,7 @@ class _Reader:
         for part in parts:  # a turn's words after its label ("ІВАНЧУК А.В. Шановний …": no "А.В. Шановний")
             for k, b in enumerate(part.blocks if isinstance(part, Turn) else [part.block]):
                 persons.discover(b.text[part.label.rest :] if k == 0 and isinstance(part, Turn) else b.text)
-        for note in notes.by_n.values():
+        for note in notes.every():
             persons.discover(note.text)
         persons.assign_ids()
         ctx.ids.update(p.id for p in persons.people)
@@ -364,7 +364,7 @@ class _Reader:
         """The source statement (a `Source:` line, else a source note) as a bibl pointing to it."""
         note = self._source_note
         if note is None:
-            found = next((n for n in notes.by_n.values() if n.type == "source"), None)
+            found = next((n for n in notes.every() if n.type == "source"), None)
             target = f"#{found.id}" if found is not None else None
             text = found.text if found is not None else None
         else:
