@@ -603,15 +603,26 @@ def test_a_diary_of_dated_entries_is_a_document_not_a_catalogue():
     assert words(xpath(parse(tei), "string(//tei:body)")).count("January") == 3
 
 
-def test_a_page_whose_titles_stand_above_their_dates_is_not_read_as_one_whose_titles_follow():
-    """Title, date, summary: read as date, title, summary every title would be the record before's summary;
-    the page is left to the document reader, which loses nothing."""
+def test_a_page_whose_titles_stand_above_their_dates_is_read_with_each_title_in_its_record():
+    """Title, date, summary: read as date, title, summary every title would be the record before's summary.
+    Each title is the line above its date; the date line stays after it in the summary (the words keep the
+    page's order) and gives the record its date."""
     text = (
         "Search results: 3 items\n\n"
         "Minutes of the lighthouse board\n4 May 1961\nThe board discusses the new lamp.\n\n"
         "Letter of the keeper to the board\n9 May 1961\nThe keeper asks for a second assistant.\n\n"
         "Report on the winter storms\n20 May 1961\nDamage to the lantern and the boat house.\n"
     )
-    assert readers.READERS["listing"].sniff(text, DEFAULT) == 0.0
-    tei, _ = convert(text, "titles-first.txt")
-    assert b'type="catalogue"' not in tei
+    tei, diagnostics = convert(text, "titles-first.txt")
+    doc = parse(tei)
+    assert [text_of(t) for t in xpath(doc, "//tei:listBibl/tei:bibl/tei:title")] == [
+        "Minutes of the lighthouse board",
+        "Letter of the keeper to the board",
+        "Report on the winter storms",
+    ]
+    assert xpath(doc, "//tei:listBibl/tei:bibl/tei:date/@when") == ["1961-05-04", "1961-05-09", "1961-05-20"]
+    second = [text_of(p) for p in xpath(doc, "//tei:listBibl/tei:bibl[2]/tei:note[@type='summary']/tei:p")]
+    assert second == ["9 May 1961", "The keeper asks for a second assistant."]
+    body = text_of(doc.getroot().find(".//{http://www.tei-c.org/ns/1.0}listBibl"))
+    assert words(body) == words(text)
+    assert not [d for d in diagnostics if d.rule == "listing-incomplete"]

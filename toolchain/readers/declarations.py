@@ -280,6 +280,14 @@ DECLARATIONS: dict[str, Declaration] = {
         'When the catalogue is linked to the edition, a record whose document is edited has status="edited" '
         'and a ptr type="edition" to the document\'s TEI file; any other has status="unedited".',
     ),
+    "catalogue-titles-first": Declaration(
+        "interpretation",
+        "Each record of the page is a bibl in the order of the results, @n its position among all results; "
+        "the line above its date line is the title, and the date line (its value the date's @when) and the "
+        "paragraphs after it are the summary, so that the words keep the page's order. "
+        'When the catalogue is linked to the edition, a record whose document is edited has status="edited" '
+        'and a ptr type="edition" to the document\'s TEI file; any other has status="unedited".',
+    ),
 }
 
 

@@ -4,7 +4,10 @@ Two kinds of listing, told apart once a page (`_kind`):
 
 - a page of search results (`DATED`): a record starts at a line that is only a date (`October 25, 1962`,
   `25 Oct. 1962`, `1962-10-25`, `October 1964`, a list bullet before it allowed) or says the record is
-  undated (`Undated`, `n.d.`); the line after it is its title, the paragraphs after that its summary;
+  undated (`Undated`, `n.d.`); the line after it is its title, the paragraphs after that its summary. On a
+  page whose titles stand above their date lines (`_titles_first`: title, date, summary), the line above
+  is the title, and the date line stays after it, the first paragraph of the summary, so that the words
+  keep their order (as an entry's date line does);
 - a table of contents of an edition, a volume, a chapter or a finding aid (`NUMBERED`): a record starts at a
   numbered title line (`109. Memorandum of Conversation`, `No. 12 Letter …`, `Nr. 5: …`, `12) …`); the lines
   after it (a date line, a source note, a call number, a summary) are its summary, a date line right after
@@ -136,6 +139,12 @@ class Record:
     title_lines: list[Line] = field(default_factory=list)
     summary: list[list[Line]] = field(default_factory=list)
 
+    def own_summary(self) -> list[list[Line]]:
+        """The summary but for the date line a record whose title stands above it keeps there."""
+        if self.entry is not None or self.date_line is None:
+            return self.summary
+        return [p for p in self.summary if p != [self.date_line]]
+
     def paragraphs(self) -> list[list[Line]]:
         """The lines of the record in paragraphs: a blank line ends one, a labelled line starts one."""
         out: list[list[Line]] = []
@@ -172,6 +181,7 @@ class Page:
     records: list[Record] = field(default_factory=list)
     range: Range | None = None
     chrome: list[Line] = field(default_factory=list)
+    titles_first: bool = False  # the titles stand above their date lines
 
 
 # --- recognising lines ---------------------------------------------------------------
@@ -303,12 +313,53 @@ def _page(text: str, conventions: Conventions) -> Page:
             page.heads.append((Line(number, line), None))
         else:
             current.body.append(Line(number, line))
+    page.titles_first = page.kind == DATED and len(page.records) >= 2 and _titles_first(page) and _blocks(page)
     for record in page.records:
         if record.entry is not None:
             _split_entry(record)
-        else:
+        elif not page.titles_first:
             _split(record)
+    if page.titles_first:
+        _titles_from_above(page)
     return page
+
+
+def _blocks(page: Page) -> bool:
+    """Whether every record of a page whose titles stand above their dates is a block of its own: its title
+    line right above its date line, a blank line (or the page's start) above the title. A document page of
+    one line a paragraph has dates under short lines too (`Secret. Copy Nº 2` / `12 July 1961`), never
+    blocks of that shape."""
+    before: list[Line | None] = [line for line, _ in page.heads]
+    for record in page.records:
+        title = before[-1] if before else None
+        if title is None or title.number != record.line - 1:
+            return False
+        above = before[-2] if len(before) >= 2 else None
+        if above is not None and above.number == title.number - 1:
+            return False
+        before = record.body
+    return True
+
+
+def _titles_from_above(page: Page) -> None:
+    """Each record's title is the line right above its date line (taken from the record before it, or from
+    the heads); its date line, then its own paragraphs, are its summary. A record with no line right above
+    it keeps no title (reported)."""
+    before: list[Line | None] = [line for line, _ in page.heads]
+    for k, record in enumerate(page.records):
+        last = before[-1] if before else None
+        if last is not None and last.number == record.line - 1 and len(last.text.split()) <= TITLE_MAX_WORDS:
+            if k == 0:
+                page.heads.pop()
+            else:
+                page.records[k - 1].body.pop()
+            record.title_lines = [last]
+            record.title = last
+        record.date_line = Line(record.line, record.date_text)
+        before = record.body
+    for record in page.records:  # the lines of each record are final only once the next one took its title
+        record.summary = [[record.date_line], *record.paragraphs()] if record.date_line else record.paragraphs()
+        record.date_text = ""  # its words stay in the summary; the record keeps the date's value
 
 
 def _start(number: int, line: str, kind: str) -> Record | None:
@@ -409,8 +460,9 @@ def sniff(text: str, conventions: Conventions) -> float:
         return 0.0
     if not _one_date_style(page.records):
         return 0.0  # "February 19, 1993" over "19 лютого 1993 р.": a page's date and the document's own
-    if page.kind == DATED and _titles_first(page):
-        return 0.0  # title, date, summary: not the layout this reader reads (it would shift every title)
+    if page.kind == DATED and not page.titles_first and _titles_first(page):
+        return 0.0  # titles above the dates, not in blocks of their own: read as date, title, summary, every
+        # title would shift to the record before; the document reader loses nothing
     good = [record for record in page.records if _looks_like(record)]
     good_words = sum(_words(record) for record in good)
     chrome_lines = {line.number for line in page.chrome}
@@ -452,7 +504,8 @@ def _looks_like(record: Record) -> bool:
     of a few paragraphs. An entry of a table of contents: a title that is not a label (`Source: …`) and not
     a line of prose (it does not run on into a line that begins in lower case, it is not a question, and,
     standing alone, it is not a sentence), and a few short lines after it."""
-    summary_words = sum(len(line.text.split()) for p in record.summary for line in p)
+    own = record.own_summary()
+    summary_words = sum(len(line.text.split()) for p in own for line in p)
     if record.entry is None:
         title = _title_text(record) if record.title else ""
         return (
@@ -460,7 +513,7 @@ def _looks_like(record: Record) -> bool:
             and not PROSE.search(title)  # "Rain all day. The dredger did not come.": a diary's entry
             and not _sentence(title)  # "The dredger arrived at noon.": a sentence, no title
             and summary_words <= SUMMARY_MAX_WORDS
-            and len(record.summary) <= SUMMARY_MAX_PARAGRAPHS
+            and len(own) <= SUMMARY_MAX_PARAGRAPHS
         )
     title = _entry_title(record)
     after = [line for line in record.body if line is not None][len(record.title_lines) :]
@@ -563,7 +616,7 @@ def _read(text: str, conventions: Conventions, source: Path, warn: Warn) -> m.Do
                 warn(record.line, f"entry {record.entry.number} has no title; kept", "listing-incomplete")
         elif record.title is None:
             warn(record.line, f"record of '{record.date_text}' has no title and no summary; kept", "listing-incomplete")
-        elif not record.summary:
+        elif not record.own_summary():
             warn(record.title.number, f"record '{_title_text(record)}' has no summary; kept", "listing-incomplete")
         for line in (line for p in record.summary for line in p if line is not record.date_line):
             start = find_date(_strip_bullet(line.text))
@@ -630,7 +683,8 @@ def _meta(page: Page, conventions: Conventions) -> m.Meta:
             else "A page of search results of an archive; the page does not say which results it shows."
         )
         publication = "The catalogue of the edition, read from an archive listing."
-        declarations = statements(["listing-normalization", "catalogue"], conventions)
+        catalogue = "catalogue-titles-first" if page.titles_first else "catalogue"
+        declarations = statements(["listing-normalization", catalogue], conventions)
     return m.Meta(
         title,
         publication=publication,
