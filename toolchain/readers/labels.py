@@ -46,7 +46,8 @@ _CAPS_ROLE_COLON = re.compile(
     rf"[ \t]+(?P<role>[{UPPER}][{UPPER}\d&'’. -]{{1,40}}):(?=[ \t]|$)"
 )
 # The parts of an examination or interview without a colon: "Q Please state your name." / "A John Park."
-_QA = re.compile(r"(?P<quote>)(?P<name>Q|A)\.?(?=[ \t]+[^\W\d_])")
+# "Q." / "A" before the words, a bracket ("A. [inaudible]"), a quotation mark, a dash or a number
+_QA = re.compile(r"(?P<quote>)(?P<name>Q|A)\.?(?=[ \t]+(?:[^\W_]|[\[(\"“‘'«„—–…-]))")
 _CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
 _CAPS = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?"
