@@ -3,9 +3,10 @@ convention (never a sentence of the corpus). What is doubtful is a warning; noth
 
 from __future__ import annotations
 
-from helpers import convert, xpath
+import pytest
+from helpers import convert, text_of, xpath
 
-from toolchain.tei import parse
+from toolchain.tei import NS, parse
 
 
 def _read(text: str, name: str = "page.txt", format: str | None = None):
@@ -178,6 +179,25 @@ def test_a_title_and_two_names_in_the_heading_are_one_person():
     tree, _ = _read(text, format="transcript")
     ids = xpath(tree, "//tei:particDesc//tei:person/@xml:id")
     assert ids == ["penrose"], "'Hallvard' is Penrose's forename, not a person of its own"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surname", "forenames"),
+    [
+        ("The board calls Mrs. Edith Vance.", "Vance", ["Edith"]),  # the name ends the sentence
+        ("Prof. Dr. Anna Berg took the chair.", "Berg", ["Anna"]),  # titles one after another
+        ("Then Mr. John Harwood Jr. spoke.", "Harwood", ["John"]),  # an abbreviation after the name
+        ("Present were Senator Harwood Sen. Blake.", "Harwood", []),  # an abbreviated title is no surname
+    ],
+)
+def test_a_name_after_titles_is_one_person_with_its_forenames(sentence, surname, forenames):
+    text = f"Minutes of the harbour board\n\n12 March 1974\n\n{sentence} The meeting went on.\n"
+    tree, _ = _read(text)
+    people = xpath(tree, "//tei:particDesc//tei:person")
+    names = {text_of(p.find("tei:persName/tei:surname", NS)): p for p in people}
+    assert surname in names, [text_of(p) for p in people]
+    assert [text_of(f) for f in names[surname].findall("tei:persName/tei:forename", NS)] == forenames
+    assert not set(names) & {"Edith", "Dr", "Anna", "Jr", "Sen"}, sorted(names)
 
 
 NUMBERED = """Minutes of the Harbour Board

@@ -68,6 +68,7 @@ class Common:
     speaker_prefix_words: tuple[str, ...]
     plural_titles: tuple[str, ...]
     initial_like_titles: dict[str, tuple[str, ...]]
+    abbreviations: tuple[str, ...]
     participants_prefixes: tuple[str, ...]
     chair_phrases: tuple[str, ...]
     chair_labels: tuple[str, ...]

@@ -38,7 +38,9 @@ _PATRONYMIC = re.compile(
     rf"(?<![\w.])({CAP_WORD})[ \t]+({CAP_WORD}(?:ovich|evich|ich|ovna|evna|ichna|itch|vitch))[ \t]+({CAP_WORD})(?!\w)"
 )
 _WORD_BEFORE = re.compile(rf"({CAP_WORD})[ \t]+$")
-_NEXT_WORD = re.compile(rf"[ \t]+({CAP_WORD})(?![\w.])")
+# The capitalised word after a name's first words: at a sentence's end too ("calls Mrs. Edith Vance."), not
+# an abbreviation ("Sen.", "U.S.": a title part, or letters on after its full stop)
+_NEXT_WORD = re.compile(rf"[ \t]+({CAP_WORD})(?!\w)(?!\.\w)")
 _INITIAL_AFTER = re.compile(rf"[ \t]+{INITIAL}[ \t]?(?:{INITIAL}[ \t]?)*{CAP_WORD}")
 _WORD_AFTER = re.compile(rf"[ \t]+(?:{INITIAL}[ \t]?)*{CAP_WORD}")
 _NAME = re.compile(rf"({INITIALS})?[ \t]?({CAP_WORD})")
@@ -74,7 +76,8 @@ def _discovery_patterns(conventions: Conventions, extra_titles: tuple[str, ...])
     titles = sorted(conventions.common.titles + extra_titles, key=len, reverse=True)
     plural = sorted(conventions.common.plural_titles, key=len, reverse=True)
     any_title = rf"{_first_letters(titles)}(?:{'|'.join(map(re.escape, titles))})"
-    title = re.compile(rf"(?<![\w]){any_title}[ \t]+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)")
+    # titles one after another ("Prof. Dr. Anna Berg", "Secretary Cde. Ponomarev"), then the name
+    title = re.compile(rf"(?<![\w])(?:{any_title}[ \t]+)+({INITIALS})?[ \t]?({CAP_WORD})(?!\w)")
     name = rf"(?:{INITIALS})?[ \t]?{CAP_WORD}"
     separator = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
     plural_re = re.compile(
@@ -131,6 +134,9 @@ class Persons:
         self._title, self._plural, self._given = _discovery_patterns(conventions, self.initial_titles)
         self._heads = _discovery_heads(conventions, self.initial_titles)
         self._title_parts = {w.rstrip(".") for title in conventions.common.titles for w in title.split()}
+        self._abbreviated = self._title_parts | {
+            a.rstrip(".") for a in (*conventions.common.abbreviations, *conventions.transcript.office_abbreviations)
+        }
         self._roles = set(conventions.common.role_words)
 
     # --- discovery ---------------------------------------------------------------
@@ -220,6 +226,18 @@ class Persons:
         return not (
             _CYRILLIC_WORD.fullmatch(word) or word in not_names() or word in places() or word in self._title_parts
         )
+
+    def _surname_after(self, text: str, end: int) -> re.Match[str] | None:
+        """The capitalised word after `end` that may end a name: no place, no title ("Sen."), no word that is
+        never a name ("the Harry S. Truman Library.")."""
+        after = _NEXT_WORD.match(text, end)
+        if after is None or after.group(1) in places() or after.group(1) in self._title_parts:
+            return None
+        if after.group(1) in not_names():
+            return None
+        if text.startswith(".", after.end()) and after.group(1) in self._abbreviated:
+            return None  # "President Kennedy Sen. Russell"
+        return after
 
     def _after_title(self, before: str) -> bool:
         return bool(before.split()) and before.split()[-1].rstrip(".") in self._title_parts
@@ -470,8 +488,8 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
             initials = " ".join(initials.split()[1:])
             if not initials:
                 continue  # "M. Gromyko" in French: Monsieur, found as a title below
-        after = _NEXT_WORD.match(text, m.end())
-        if after and persons._forename(m.group(2)) and after.group(1) not in places():
+        after = persons._surname_after(text, m.end())
+        if after and persons._forename(m.group(2)):
             # "W. Tapley Bennett": the word after the initials is a forename, the surname follows
             forenames = (*(f"{t}." for t in initial_tokens(initials)), m.group(2))
             found.append(
@@ -510,7 +528,8 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
         after = _NEXT_WORD.match(text, m.end())
         if after and after.group(1) in not_names():
             continue  # "Deputy Press Secretary": an office, not a name
-        if after and persons._forename(m.group(2)) and after.group(1) not in places():
+        after = persons._surname_after(text, m.end())
+        if after and persons._forename(m.group(2)):
             # "Mr. Malcolm Toon", "Ambassador W. Tapley Bennett": the word after the title is a forename
             forenames = (*(f"{t}." for t in initial_tokens(m.group(1) or "")), m.group(2))
             form = text[m.start(1) if m.group(1) else m.start(2) : after.end()]
@@ -526,10 +545,14 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
             if nm:
                 found.append(persons.add(nm.group(2), nm.group(1) or "", role=role))
     for m in persons._given.finditer(text) if not words.isdisjoint(given_heads) else ():
-        forenames = tuple(m.group(1).split())
+        forenames, surname, form = tuple(m.group(1).split()), m.group(2), m.group(0)
+        if text.startswith(".", m.end()) and surname in persons._abbreviated:  # "John Smith Jr.": Smith
+            forenames, surname, form = forenames[:-1], forenames[-1], form[: m.start(2) - m.start()].rstrip()
+            if not forenames:
+                continue
         if any(w in not_names() for w in forenames):
             continue
-        p = persons.add(m.group(2), forenames=forenames, role=role, form=m.group(0))
+        p = persons.add(surname, forenames=forenames, role=role, form=form)
         persons._life(p, text, m.end())
         found.append(p)
     return [p for p in found if p is not None]
