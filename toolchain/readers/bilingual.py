@@ -38,7 +38,17 @@ from .speech import Turn
 NAME = "bilingual"
 DESCRIPTION = "an original (often OCR output) and its translation in another script, with page furniture"
 BRACKETS = brackets.rules(
-    "deletion", "struck", "sic", "ellipsis", "omission", "uncertain", "gloss", "empty", "supplied", "editorial-note"
+    "deletion",
+    "struck",
+    "hand",
+    "sic",
+    "ellipsis",
+    "omission",
+    "uncertain",
+    "gloss",
+    "empty",
+    "supplied",
+    "editorial-note",
 )
 DECLARATIONS = [
     *("not-corrected", "line-breaks", "ocr", "page-furniture", "quotations"),

@@ -65,8 +65,11 @@ def _deletion(site: Site) -> list[Span] | None:
 
 def _struck(site: Site) -> list[Span] | None:
     """`[deleted: words]`, `[crossed out: words]`: the words were deleted, the wording is kept as a label;
-    `[struck out]` alone: a deletion whose words the transcript does not give (a gap)."""
+    `[struck out]` alone, or what was struck out (`[word crossed out]`, `[two lines deleted]`): a deletion
+    whose words the transcript does not give (a gap)."""
     inner = site.inner
+    if _described_re(site.ctx.conv).fullmatch(inner):
+        return [site.whole(lambda: el("gap", el("desc", inner.strip()), reason="deleted"), leaf=True)]
     m = _struck_re(site.ctx.conv).match(inner)
     if m is not None:
         lo, _hi = site.bracket.inner
@@ -86,6 +89,38 @@ def _struck(site: Site) -> list[Span] | None:
 def _struck_re(conv: Conventions) -> re.Pattern[str]:
     phrases = "|".join(re.escape(p) for p in sorted(conv.common.deletion_phrases, key=len, reverse=True))
     return re.compile(rf"\s*({phrases})\s*(?:([:—–-])\s*(?=\S)|\s*$)", re.IGNORECASE)
+
+
+@cache
+def _described_re(conv: Conventions) -> re.Pattern[str]:
+    """A few words, then a deletion wording: what was deleted, described (`word crossed out`)."""
+    phrases = "|".join(re.escape(p) for p in sorted(conv.common.deletion_phrases, key=len, reverse=True))
+    return re.compile(rf"\s*(?:[^\W\d_]+\s+){{1,3}}(?:{phrases})\.?\s*", re.IGNORECASE)
+
+
+def _hand(site: Site) -> list[Span] | None:
+    """`[handwritten: approved]`: words added by hand to the original (add), the wording that says so kept as
+    its label; `[handwritten]` alone, or `[handwritten signature]`: what the transcript does not give (a
+    gap)."""
+    inner = site.inner
+    m = _hand_re(site.ctx.conv).match(inner)
+    if m is None:
+        return None
+    if m.group(1) is None:
+        return [site.whole(lambda: el("gap", el("desc", inner.strip()), reason="untranscribed"), leaf=True)]
+    lo, _hi = site.bracket.inner
+    return [
+        site.whole(lambda: el("add", type="handwritten")),
+        Span(lo + m.start(1), lo + m.end(1), "label", lambda: el("label")),
+    ]
+
+
+@cache
+def _hand_re(conv: Conventions) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p) for p in sorted(conv.common.hand_phrases, key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?:((?:{phrases})[^:\]]{{0,40}}:)\s*(?=\S)|(?:{phrases})(?:\s+[^\W\d_]+){{0,3}}\s*$)", re.IGNORECASE
+    )
 
 
 def _margin(site: Site) -> list[Span] | None:
@@ -251,6 +286,7 @@ RULES: dict[str, Rule] = {
         Rule("deletion", 100, _deletion),  # its note says the passage was deleted: del
         Rule("struck", 95, _struck),  # [deleted: words], [crossed out: words]: del; [struck out]: gap
         Rule("margin", 92, _margin),  # [Marginal note in pencil: "…"]: note place="margin"
+        Rule("hand", 91, _hand),  # [handwritten: words]: add type="handwritten"; [handwritten signature]: gap
         Rule("ellipsis", 85, _ellipsis),  # […]: gap
         Rule("elapsed", 88, _elapsed),  # [00:14:50]: time type elapsed
         Rule("sic", 90, _sic),  # word [sic]: sic

@@ -77,6 +77,7 @@ class Common:
     narrator_pronouns: dict[str, str]
     deletion_phrases: tuple[str, ...]
     margin_phrases: tuple[str, ...]
+    hand_phrases: tuple[str, ...]
     note_labels: dict[str, str]
     default_note_type: str
     closer_phrases: tuple[str, ...]

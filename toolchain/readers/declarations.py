@@ -76,7 +76,8 @@ BRACKETS = "Square brackets of the transcript are editorial signs and are not ke
 def _struck(conv: Conventions) -> str:
     return (
         "A bracket that opens with a deletion wording and a colon ([deleted: …]) is a del of its words, the "
-        "wording kept as its label; the wording alone ([struck out]) is a gap (reason deleted)."
+        "wording kept as its label; the wording alone ([struck out]), or with what was struck out ([word crossed "
+        "out]), is a gap (reason deleted)."
     )
 
 
@@ -94,6 +95,11 @@ _MARGIN = Part(
     _when("margin"),
     "A bracket that says a note was written on the margin ([Marginal note in pencil: …]) is a note "
     "type='marginal' place='margin', the wording that says so its label.",
+)
+_HAND = Part(
+    _when("hand"),
+    "A bracket that says words were added by hand ([handwritten: …]) is an add type='handwritten', the wording "
+    "that says so its label; the wording alone ([handwritten signature]) is a gap (reason untranscribed).",
 )
 _ELAPSED = Part(
     _when("elapsed"),
@@ -177,6 +183,7 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(_when("ellipsis"), _ellipsis),
             Part(_when("sic"), "[sic] marks the word before it as sic."),
             _MARGIN,
+            _HAND,
             _ELAPSED,
             _UNCERTAIN,
             Part(
@@ -244,7 +251,7 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(
                 _when(
                     *("omission", "sic", "uncertain", "stage", "remark", "deletion", "gloss", "supplied"),
-                    *("editorial-note", "struck", "ellipsis"),
+                    *("editorial-note", "struck", "ellipsis", "hand"),
                 ),
                 BRACKETS,
             ),
@@ -270,6 +277,7 @@ DECLARATIONS: dict[str, Declaration] = {
             ),
             Part(_when("time"), "Times of day are time with @when."),
             _MARGIN,
+            _HAND,
             _ELAPSED,
         ),
     ),

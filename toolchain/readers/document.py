@@ -32,6 +32,7 @@ BRACKETS = brackets.rules(
     "struck",
     "sic",
     "margin",
+    "hand",
     "ellipsis",
     "elapsed",
     "omission",

@@ -42,6 +42,7 @@ BRACKETS = brackets.rules(
     "struck",
     "sic",
     "margin",
+    "hand",
     "ellipsis",
     "elapsed",
     "omission",
