@@ -156,7 +156,7 @@ def _find_label(line: str, conventions: Conventions) -> Label | None:
         label = _label(line, announced, "colon", lead=lead)
         return replace(label, alias=announced.group("alias").strip())
     m = _COLON.match(line, lead)
-    if m and _colon_label_ok(m.group("name"), conventions):
+    if m and (_colon_label_ok(m.group("name"), conventions) or _role_speaking(line, m, conventions)):
         return _label(line, m, "colon", lead=lead)
     m = _LOOSE_COLON.match(line, lead)  # "Unidentified speaker:", "Several voices:"
     if m and anonymous(m.group("name"), conventions):
@@ -336,6 +336,16 @@ def _colon_label_ok(name: str, conventions: Conventions) -> bool:
     return not (
         first in lex.not_names and first not in lex.label_titles and name not in conventions.transcript.speaker_roles
     )
+
+
+def _role_speaking(line: str, m: re.Match[str], conventions: Conventions) -> bool:
+    """Whether a part in an interview that is also a field of the front matter (`Interviewer:`) speaks here:
+    its words are not a name (`Interviewer: Jane Doe` is the field; `Interviewer: When did you arrive?` a
+    turn)."""
+    if m.group("name") not in conventions.transcript.speaker_roles:
+        return False
+    words = line[m.end() :].split()
+    return any(w[:1].islower() for w in words) or bool(words and words[-1][-1:] in ".?!")
 
 
 def anonymous(name: str, conventions: Conventions) -> bool:

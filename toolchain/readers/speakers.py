@@ -119,7 +119,7 @@ class Cast:
             if at < 0:
                 continue
             words = []
-            for word in title[at + len(phrase) :].split():
+            for word in title[at + len(phrase) :].split("\n")[0].split():  # the name ends with its line
                 if not re.fullmatch(rf"{INITIALS}|{CAP_WORD}|[{UPPER}][\w'’-]+", word.rstrip(",;:")):
                     break
                 words.append(word.rstrip(",;:"))
@@ -159,6 +159,17 @@ class Cast:
     def _name_like(self, text: str) -> bool:
         words = text.split()
         return bool(words) and all(re.fullmatch(rf"{INITIALS}|{CAP_WORD}|[{UPPER}][\w'’-]+", w) for w in words)
+
+    def _holds(self, role: str, person: Person) -> None:
+        """`role` (an office, `The Prime Minister`, or the chair, `The Chair`) is held by `person`: a later label
+        of the role alone is theirs."""
+        role = " ".join(role.split()).strip(" :")
+        office = self._office_of(role)
+        if office is not None:
+            self._give_title(office, person)
+        unprefixed = " ".join(w for w in role.split() if w.rstrip(".").lower() not in self.lexicon.title_words)
+        if unprefixed.lower() in self.lexicon.chairs and person not in self.roles.setdefault("chair", []):
+            self.roles["chair"].append(person)
 
     def _give_title(self, office: str, person: Person) -> None:
         # "secretary of state" is also "secretary"; "under secretary of state" is "under secretary"
@@ -277,6 +288,7 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     if held and not held.group(1).isupper() and cast.lexicon.titled_name.fullmatch(held.group(1).strip()):
         person = cast._find_or_add(held.group(1).strip())
         if person is not None:
+            cast._holds(label.text[: held.start()], person)
             return person, "the name after the role"
     for part, role in conv.transcript.speaker_roles.items():
         if part.lower() == low:
