@@ -345,7 +345,9 @@ def _role_speaking(line: str, m: re.Match[str], conventions: Conventions) -> boo
     if m.group("name") not in conventions.transcript.speaker_roles:
         return False
     words = line[m.end() :].split()
-    return any(w[:1].islower() for w in words) or bool(words and words[-1][-1:] in ".?!")
+    # a sentence: it ends as one and has words in lower case besides those of a name ("Jane Doe of the …")
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _CONNECTORS]
+    return bool(words) and words[-1][-1:] in ".?!…" and bool(lower)
 
 
 def anonymous(name: str, conventions: Conventions) -> bool:
