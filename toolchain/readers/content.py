@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ..model import Closer, Inline, Person, Span
 from ..source.blocks import Block
@@ -18,11 +19,20 @@ from ..source.marks import MAX_DEPTH, brackets
 from ..tei import content_id, el
 from . import brackets as bracket_rules
 from .context import Context
+from .conventions import Conventions
 from .frontmatter import closer_phrase
 from .notes import Note, Notes, number
 from .speech import Speech, Turn
 
 _SPEECH = {"said": "said", "q": "q", "speech-run": "statement"}
+# A parenthesis of a few words within a paragraph
+_PAREN = re.compile(r"\(([^()\[\]]{1,80})\)")
+
+
+@cache
+def _business(conv: Conventions) -> tuple[str, ...]:
+    """The stage words of what happens in the room (laughter, applause), lower case."""
+    return tuple(phrase.lower() for phrase, kind in conv.transcript.stage_words if kind == "business")
 
 
 class Content:
@@ -48,6 +58,24 @@ class Content:
     def inline(self, b: Block, *, speech: bool = False, extra: list[Span] | None = None) -> Inline:
         """The content of a block: its text and the spans that mark it."""
         return self.content(b, speech=speech, extra=extra)[0]
+
+    def _room(self, text: str, bracket_list: list) -> list[Span]:
+        """What happened in the room, in parentheses within a paragraph (`(Laughter.)`, `(Applaudissements
+        sur les bancs de la gauche.)`, `(Смех)`): a stage of type business; the parentheses are the
+        recorder's signs, as a bracket's are. Only a parenthesis that opens with such words (conventions'
+        stage words of that type) outside any bracket."""
+        if "(" not in text:
+            return []
+        business = _business(self.ctx.conv)
+        found = []
+        for m in _PAREN.finditer(text):
+            words = m.group(1).strip().lower()
+            if not words.startswith(business) or any(b.start < m.start() < b.end for b in bracket_list):
+                continue
+            make = lambda: el("stage", type="business")  # noqa: E731
+            found.append(Span(m.start(), m.end(), "bracket", make, m.start(1), m.end(1)))
+            self.ctx.fired.add("room-paren")
+        return found
 
     def content(
         self, b: Block, *, speech: bool, run: Person | None = None, extra: list[Span] | None = None
@@ -96,6 +124,7 @@ class Content:
         for bracket in bracket_list:
             site = bracket_rules.Site(text, bracket, b, self.ctx, deletions.get(bracket.start), resp, self._hand)
             spans.extend(bracket_rules.spans(site, self.rules))
+        spans.extend(self._room(text, bracket_list))
         in_marker = {i for s in spans if s.kind == "marker" for i in range(s.start, s.end)}
         mentions = [mn for mn in self.persons.mentions(text) if mn.start not in in_marker]
         for mn in mentions:

@@ -127,6 +127,7 @@ class Transcript:
     interviewee_phrases: tuple[str, ...]
     anonymous_speakers: tuple[str, ...]
     collective_speakers: tuple[str, ...]
+    role_articles: tuple[str, ...]
     speaker_aliases: dict[str, str]
     known_initials: dict[str, str]
     alias_phrases: tuple[str, ...]

@@ -101,6 +101,11 @@ _HAND = Part(
     "A bracket that says words were added by hand ([handwritten: …]) is an add type='handwritten', the wording "
     "that says so its label; the wording alone ([handwritten signature]) is a gap (reason untranscribed).",
 )
+_ROOM_PAREN = Part(
+    _when("room-paren"),
+    "A parenthesis within a paragraph that opens with words of what happened in the room ((Laughter.), "
+    "(Applaudissements …)) is a stage of type business, its parentheses the recorder's signs.",
+)
 _ELAPSED = Part(
     _when("elapsed"),
     "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' with @dur.",
@@ -184,6 +189,7 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(_when("sic"), "[sic] marks the word before it as sic."),
             _MARGIN,
             _HAND,
+            _ROOM_PAREN,
             _ELAPSED,
             _UNCERTAIN,
             Part(
@@ -278,6 +284,7 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(_when("time"), "Times of day are time with @when."),
             _MARGIN,
             _HAND,
+            _ROOM_PAREN,
             _ELAPSED,
         ),
     ),

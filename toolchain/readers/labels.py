@@ -191,6 +191,9 @@ def _find_label(line: str, conventions: Conventions) -> Label | None:
     m = lexicon(conventions).titled_label.match(line, lead)
     if m:
         return _label(line, m, "titled", lead=lead)
+    m = lexicon(conventions).titled_role.match(line, lead)  # "M. le président. La séance est ouverte."
+    if m:
+        return _label(line, m, "titled", lead=lead)
     return None
 
 
@@ -256,6 +259,7 @@ class _Lexicon:
     markings: frozenset[str]  # classification marks, lower case: never a label ("SECRET")
     collective: tuple[str, ...]  # voices from the floor, lower case ("un sénateur")
     chairs: frozenset[str]  # role labels that stand for whoever chairs, lower case ("головуючий")
+    titled_role: re.Pattern[str]  # a title, an article and an office: "M. le président.", group "role"
 
 
 def _title_alt(conv: Conventions) -> str:
@@ -292,6 +296,9 @@ def lexicon(conv: Conventions) -> _Lexicon:
     )
     given = "|".join(re.escape(g) for g in sorted(given_names(), key=len, reverse=True))
     name = rf"(?:(?:{given}|{INITIAL})[ \t]?)*(?:{INITIAL}[ \t]?)*{CAP_WORD}"
+    articles = "|".join(
+        re.escape(a) + ("" if a[-1] in "'’" else r"(?=[ \t])") for a in sorted(conv.transcript.role_articles, key=len)
+    )
     out = _Lexicon(
         fields=frozenset(fields),
         label_titles=frozenset(label_titles | abbreviations | {"the"}),
@@ -318,6 +325,10 @@ def lexicon(conv: Conventions) -> _Lexicon:
         markings=frozenset(m.lower() for m in conv.common.markings),
         collective=tuple(c.lower() for c in conv.transcript.collective_speakers),
         chairs=frozenset(c.lower() for c in conv.common.chair_labels),
+        titled_role=re.compile(
+            rf"(?P<quote>)(?P<name>(?:{_title_alt(conv)})[ \t]+(?:{articles})[ \t]?"
+            r"(?P<role>[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}?))\.(?=[ \t]+[^\W\d_«\"(—–-]|[ \t]+[«\"(—–-]|$)"
+        ),
     )
     return out
 

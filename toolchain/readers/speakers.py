@@ -284,6 +284,12 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         return cast.aliases[low], "participants list"
     if anonymous(name, conv):
         return None, "the label names no one"
+    role = cast.lexicon.titled_role.fullmatch(label.text)  # "M. le président.": an office, not a name
+    if role is not None:
+        bearers = cast.roles.get("chair", []) if role.group("role").lower() in cast.lexicon.chairs else []
+        if len(bearers) == 1:
+            return bearers[0], "the chair"
+        return None, "the label names a role, not a person, and the text does not say who holds it"
     held = re.search(r"\(([^()]+)\)\s*:?$", label.text)  # "The Chair (Ms Rowe):": who holds the role
     if held and not held.group(1).isupper() and cast.lexicon.titled_name.fullmatch(held.group(1).strip()):
         person = cast._find_or_add(held.group(1).strip())
