@@ -154,7 +154,7 @@ class _Reader:
             if participants.prefix(b.text, self.conv):
                 line = b
                 for role, segment in participants.line_segments(b.text, self.conv):
-                    persons.discover(segment, role=role)
+                    persons.listed(segment, role)
                 break
         closer = body[-1] if frontmatter.closer_phrase(body[-1].text, self.conv) else None
         for b in body:

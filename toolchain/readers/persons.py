@@ -40,6 +40,10 @@ _PATRONYMIC = re.compile(
 _WORD_BEFORE = re.compile(rf"({CAP_WORD})[ \t]+$")
 # The capitalised word after a name's first words: at a sentence's end too ("calls Mrs. Edith Vance."), not
 # an abbreviation ("Sen.", "U.S.": a title part, or letters on after its full stop)
+# A line that opens a field of its own ("Beginn: 10.00 Uhr"); the entries of a list, between commas
+_FIELD_LINE = re.compile(r"\s*[^\W\d_][\w .-]{0,30}:")
+_ENTRY_SEPARATOR = re.compile(r",|\s(?:and|und|et|и|y|i)\s")
+_NAME_WORD = re.compile(rf"{CAP_WORD}|{INITIAL}")
 _NEXT_WORD = re.compile(rf"[ \t]+({CAP_WORD})(?!\w)(?!\.\w)")
 _INITIAL_AFTER = re.compile(rf"[ \t]+{INITIAL}[ \t]?(?:{INITIAL}[ \t]?)*{CAP_WORD}")
 _WORD_AFTER = re.compile(rf"[ \t]+(?:{INITIAL}[ \t]?)*{CAP_WORD}")
@@ -220,6 +224,30 @@ class Persons:
     def discover(self, text: str, role: str | None = None) -> list[Person]:
         """Find name shapes in `text`; `role` is given to every person found (participants lines)."""
         return _discover(self, text, role)
+
+    def listed(self, segment: str, role: str) -> list[Person]:
+        """The persons of a segment of a participants list: the name shapes found in it, and each entry
+        between commas that is a name of two to four capitalised words whose given name is not known
+        ("Egon Krenz", "Günter Mittag"), up to a line that opens another field ("Beginn: 10.00 Uhr")."""
+        found = self.discover(segment, role=role)
+        lines = []
+        for line in segment.split("\n"):
+            if lines and _FIELD_LINE.match(line):
+                break
+            lines.append(line)
+        surnames = {p.surname for p in found}
+        for entry in _ENTRY_SEPARATOR.split(" ".join(lines)):
+            words = entry.strip(" .").split()
+            while words and words[0].rstrip(".") in self._title_parts:
+                words = words[1:]
+            if not 2 <= len(words) <= 4 or words[-1] in surnames or not all(_NAME_WORD.fullmatch(w) for w in words):
+                continue
+            if any(w in not_names() or w in places() for w in words):
+                continue
+            person = self.add(words[-1], forenames=tuple(words[:-1]), role=role, form=" ".join(words))
+            if person is not None:
+                found.append(person)
+        return found
 
     def _forename(self, word: str) -> bool:
         """A capitalised word that may be a forename: no function word, place or title, not Cyrillic."""
