@@ -387,7 +387,17 @@ class _Reader:
         if found:
             return found
         if front.date is not None:  # a dateline with more than a place around its date ("HC Deb 17 March 1959 …")
-            line, date = front.date[0].lines[0].strip(), front.date[1]
+            block, date = front.date
+            before = block.lines[: block.text.count("\n", 0, date.start)]  # the lines above the date's
+            heading = " ".join(" ".join(before).split())
+            if heading and len(heading.split()) <= frontmatter.TITLE_MAX_WORDS:  # "СТЕНОГРАММА / заседания …"
+                self.ctx.warn(
+                    block.line,
+                    "the transcript has no title line; the lines over its date are taken for it",
+                    "input-title",
+                )
+                return heading
+            line = block.lines[0].strip()
             around = (line[: date.start] + line[date.end :]).split()
             placed = all(w[:1].isupper() for w in around) or " ".join(around).strip(" ,").lower() in places_lower()
             if len(around) > 4 or (around and not placed):  # "Committee hearing, 12 June 2012": no place
