@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from helpers import convert, text_of, xpath
 
-from toolchain.tei import NS, parse
+from toolchain.tei import NS, parse, serialise
+from toolchain.validate import validator
 
 
 def _read(text: str, name: str = "page.txt", format: str | None = None):
@@ -234,3 +235,20 @@ def test_notes_that_a_marker_calls_or_a_heading_opens_stay_notes():
         "A copy.",
         "Signed by the clerk.",
     ]
+
+
+def test_a_statement_announced_at_the_end_of_a_paragraph_opens_in_the_next():
+    """ "Cde. N. S. Khrushchev says" and nothing after it: the paragraphs after it are his statement, its first
+    part pointing back to nothing (it pointed to an empty id, invalid)."""
+    text = (
+        "October 25, 1962\n\n**Presidium Protocol No. 61**\n\n"
+        "Those who took part: Cdes. L. I. Brezhnev and F. R. Kozlov. Chaired by Cde. N. S. Khrushchev.\n\n"
+        "Cde. N. S. Khrushchev says\n\nThe further course of events is proceeding in the following way.\n\n"
+        "We have to play, but we should not lose our heads.\n"
+    )
+    tree, _ = _read(text)
+    said = xpath(tree, "//tei:body//tei:said")
+    assert [s.get("who") for s in said] == ["#khrushchev", "#khrushchev"], [s.get("who") for s in said]
+    assert said[0].get("prev") is None
+    assert said[1].get("prev") == "#" + said[0].get("{http://www.w3.org/XML/1998/namespace}id")
+    assert validator().check_bytes(serialise(tree.getroot()), "t.xml") == []

@@ -132,6 +132,8 @@ class Speech:
                         lambda p=mn.person, i=sid: el("said", who=f"#{p.id}", direct="false", xml_id=i),
                     )
                 )
+            elif is_opening:  # "Cde. Khrushchev says" and nothing after it: the statement opens in the next paragraph
+                self._run_id = ""
             if is_opening:
                 opening = mn.person
         for qs, qe in quotes:
@@ -159,7 +161,9 @@ class Speech:
                     0,
                     len(text),
                     "speech-run",
-                    lambda p=run, i=sid, v=prev: el("said", who=f"#{p.id}", direct="false", xml_id=i, prev=f"#{v}"),
+                    lambda p=run, i=sid, v=prev: el(
+                        "said", who=f"#{p.id}", direct="false", xml_id=i, prev=f"#{v}" if v else None
+                    ),
                 )
             )
         return spans, Turn(opening, ends_run)
