@@ -47,7 +47,7 @@ _CAPS_ROLE_COLON = re.compile(
 )
 # The parts of an examination or interview without a colon: "Q Please state your name." / "A John Park."
 # "Q." / "A" before the words, a bracket ("A. [inaudible]"), a quotation mark, a dash or a number
-_QA = re.compile(r"(?P<quote>)(?P<name>Q|A)\.?(?=[ \t]+(?:[^\W_]|[\[(\"“‘'«„—–…-]))")
+_QA = re.compile(r"(?P<quote>)(?P<name>Q|A)(?:\.|[ \t]+[-–—](?=[ \t]))?(?=[ \t]+(?:[^\W_]|[\[(\"“‘'«„—–…-]))")
 _CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
 _CAPS = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?"
@@ -137,7 +137,27 @@ def find_label(line: str, conventions: Conventions) -> Label | None:
     return _FOUND[key]
 
 
+# A label in bold, as a web page copied as text writes it: "**Smith:** …", "**Smith**: …"
+_BOLD_LABEL = re.compile(r"(\s*)\*\*([^*\n]{1,60}?)(?:(:)\*\*|\*\*(:))")
+
+
+def _unbolded(line: str) -> str:
+    """The line with the bold markers of a label at its start blanked out (the offsets stay those of the line):
+    "**Smith:** We began" reads as "  Smith:   We began"."""
+    m = _BOLD_LABEL.match(line)
+    if m is None:
+        return line
+    return f"{m.group(1)}  {m.group(2)}:  " + line[m.end() :]
+
+
 def _label_of(line: str, conventions: Conventions) -> Label | None:
+    if line.lstrip().startswith("**"):  # the label's offsets in the line as written, its bold markers dropped
+        masked = _unbolded(line)
+        k = len(masked) - len(masked.lstrip(" "))
+        found = _label_of(masked[k:], conventions) if masked != line else None
+        if found is None:
+            return None
+        return replace(found, start=found.start + k, end=found.end + k, rest=found.rest + k)
     number = _TURN_NUMBER.match(line)
     if number:
         found = _find_label(line[number.end() :], conventions)

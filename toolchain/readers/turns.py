@@ -69,9 +69,13 @@ def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]
     alone_caps = [label.name for label in labels if label is not None and label.style == "alone-caps"]
     caps_in_use = len(set(alone_caps)) >= 2 and len(alone_caps) > len(set(alone_caps))
 
+    named = sum(n for name, n in repeated.items() if name not in ("Q", "A"))
+
     def plausible(label: Label) -> bool:
-        if label.style == "qa":  # "Q …" / "A …": only where questions and answers both come again and again
-            return repeated["Q"] >= QA_MIN and repeated["A"] >= QA_MIN
+        if label.style == "qa":  # "Q …" / "A …": only where questions come again and again, and answers too
+            # (as "A" or under named labels: "Q - Mr. President, …" / "THE PRESIDENT: …")
+            answered = repeated["A"] >= QA_MIN or named >= QA_MIN
+            return repeated["Q"] >= QA_MIN and (label.name == "Q" or repeated["A"] >= QA_MIN) and answered
         if label.style == "alone-caps":  # "CONSUL" on its line: only where such labels alternate and recur
             return caps_in_use
         prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and _one_word(label.name)
