@@ -128,6 +128,7 @@ class Transcript:
     anonymous_speakers: tuple[str, ...]
     collective_speakers: tuple[str, ...]
     role_articles: tuple[str, ...]
+    record_words: tuple[str, ...]
     speaker_aliases: dict[str, str]
     known_initials: dict[str, str]
     alias_phrases: tuple[str, ...]

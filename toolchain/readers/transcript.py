@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -399,7 +399,9 @@ class _Reader:
                 return heading
             line = block.lines[0].strip()
             around = (line[: date.start] + line[date.end :]).split()
-            placed = all(w[:1].isupper() for w in around) or " ".join(around).strip(" ,").lower() in places_lower()
+            record = _record_words(self.conv)
+            capitalised = all(w[:1].isupper() and w.strip(",").lower() not in record for w in around)
+            placed = capitalised or " ".join(around).strip(" ,").lower() in places_lower()
             if len(around) > 4 or (around and not placed):  # "Committee hearing, 12 June 2012": no place
                 self.ctx.warn(
                     front.date[0].line, "the transcript has no title line; its dateline is taken for it", "input-title"
@@ -466,7 +468,9 @@ class _Reader:
         place = text[: date.start].rstrip(" ,")
         one_to_three_words = re.fullmatch(r"(?:[A-Z][\w.'-]+\s?){1,3}", place)
         comma = text[: date.start].rstrip().endswith(",")  # "Washington, April 28": not "HC Deb 17 March"
-        if place and (place.lower() in places_lower() or (one_to_three_words and comma)):
+        record = _record_words(self.conv)
+        named = one_to_three_words and comma and not any(w.lower() in record for w in place.split())
+        if place and (place.lower() in places_lower() or named):
             spans.append(Span(0, len(place), "date", lambda: el("placeName")))
         self._creation = when
         return content.inline(b, extra=spans)
@@ -479,3 +483,9 @@ class _Reader:
 
 
 __all__ = ["DESCRIPTION", "NAME", "NoTurns", "read", "sniff"]
+
+
+@cache
+def _record_words(conv: Conventions) -> frozenset[str]:
+    """The words that name a kind of record (lower case): before a dateline's date, no place."""
+    return frozenset(w.lower() for w in conv.transcript.record_words)
