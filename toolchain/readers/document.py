@@ -126,6 +126,7 @@ class _Reader:
             frontmatter.date_field(body),
             (None, closer_date.iso) if closer_date else None,
             (None, heading.date[1]) if heading and heading.date and top[1] else heading.date if heading else None,
+            frontmatter.dateline(body),
         ]
         first = next((b for b in own if b is not closer and len(b.text.split()) >= 8), None)
         meta.creation = frontmatter.creation(

@@ -586,6 +586,31 @@ def date_field(bs: list[Block]) -> tuple[str | None, str] | None:
     return None
 
 
+# A place before a dateline's date: a few capitalised words and a comma ("Гавана,", "Berlin, den")
+_DATELINE_PLACE = re.compile(r"[^\W\d_][\w.'’ -]{0,40}?,[ \t]+(?:den[ \t]+|le[ \t]+)?")
+
+
+def dateline(bs: list[Block]) -> tuple[str | None, str] | None:
+    """The full date of a dateline among a text's first blocks, on a line of its own, a place before it or
+    not ("Гавана, 27 октября 1962 г." under "ШИФРТЕЛЕГРАММА"): the text's date when nothing before it
+    says one."""
+    for b in bs[:8]:
+        for line in b.lines:
+            line = line.strip()
+            if len(line.split()) > DATELINE_MAX_WORDS:
+                continue
+            place = _DATELINE_PLACE.match(line)
+            date = line[place.end() :] if place and not any(ch.isdigit() for ch in place.group(0)) else line
+            found = find_date(date, whole=True)
+            if found is not None and len(found.iso) == 10:
+                return date, found.iso
+    return None
+
+
+# A dateline is a short line
+DATELINE_MAX_WORDS = 8
+
+
 def first_sentence_date(b: Block | None, ctx: Context) -> tuple[str | None, str] | None:
     """The full date in the first sentence of a paragraph ("On April 30, 1965, a meeting took place"), when
     nothing else dates the text; reported for review."""
