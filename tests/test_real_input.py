@@ -252,3 +252,12 @@ def test_a_statement_announced_at_the_end_of_a_paragraph_opens_in_the_next():
     assert said[0].get("prev") is None
     assert said[1].get("prev") == "#" + said[0].get("{http://www.w3.org/XML/1998/namespace}id")
     assert validator().check_bytes(serialise(tree.getroot()), "t.xml") == []
+
+
+def test_a_supplied_word_that_holds_an_omission_wording_stays_supplied():
+    """The damage wordings of omissions are phrases ("page torn", "text damaged"): "[attorney]" holds "torn"
+    and is a supplied word, not a gap."""
+    text = "March 3, 1963\n\n**Record of a meeting**\n\nThe [attorney] spoke of the [tornado]. [page torn] The end.\n"
+    tree, _ = _read(text)
+    assert [text_of(s) for s in xpath(tree, "//tei:body//tei:supplied")] == ["attorney", "tornado"]
+    assert [g.get("reason") for g in xpath(tree, "//tei:body//tei:gap")] == ["damage"]

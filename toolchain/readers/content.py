@@ -9,13 +9,14 @@ are statements that run on (minutes), who the persons are, and extra spans of it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 
 from ..model import Closer, Inline, Person, Span
 from ..source.blocks import Block
 from ..source.dates import find_date
-from ..source.marks import MAX_DEPTH, brackets
+from ..source.marks import MAX_DEPTH, Bracket, brackets
 from ..tei import content_id, el
 from . import brackets as bracket_rules
 from .context import Context
@@ -59,7 +60,7 @@ class Content:
         """The content of a block: its text and the spans that mark it."""
         return self.content(b, speech=speech, extra=extra)[0]
 
-    def _room(self, text: str, bracket_list: list) -> list[Span]:
+    def _room(self, text: str, bracket_list: list[Bracket]) -> list[Span]:
         """What happened in the room, in parentheses within a paragraph (`(Laughter.)`, `(Applaudissements
         sur les bancs de la gauche.)`, `(Смех)`): a stage of type business; the parentheses are the
         recorder's signs, as a bracket's are. Only a parenthesis that opens with such words (conventions'
@@ -67,13 +68,17 @@ class Content:
         if "(" not in text:
             return []
         business = _business(self.ctx.conv)
+        outer: list[Bracket] = []  # the brackets in no other, in order: one search finds the one around a place
+        for b in sorted(bracket_list, key=lambda b: b.start):
+            if not outer or b.start >= outer[-1].end:
+                outer.append(b)
+        starts = [b.start for b in outer]
         found = []
         for m in _PAREN.finditer(text):
-            words = m.group(1).strip().lower()
-            if not words.startswith(business) or any(b.start < m.start() < b.end for b in bracket_list):
+            k = bisect_right(starts, m.start()) - 1
+            if not m.group(1).strip().lower().startswith(business) or (k >= 0 and m.start() < outer[k].end):
                 continue
-            make = lambda: el("stage", type="business")  # noqa: E731
-            found.append(Span(m.start(), m.end(), "bracket", make, m.start(1), m.end(1)))
+            found.append(Span(m.start(), m.end(), "bracket", partial(el, "stage", type="business"), *m.span(1)))
             self.ctx.fired.add("room-paren")
         return found
 
