@@ -28,7 +28,11 @@ _CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "
 _TOKEN = rf"(?:{INITIAL}|[{UPPER}][\w'’.-]*|{'|'.join(sorted(_CONNECTORS))})"
 _COLON = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?)"
-    r"(?:[ \t]+\((?P<party>[^()]{1,30})\))?:(?=[ \t]|$)"  # "Jane Morton (LAB):": the party or office after
+    # "Dr. Adenauer, Bundeskanzler:": the office after a comma, a capitalised word or three
+    rf"(?:,[ \t]+(?P<office>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,3}}?))?"
+    # "Jane Morton (LAB):", "Mr. GARCIA (Cuba) (interpretation from Spanish):": the party, country or
+    # language after
+    r"(?:[ \t]+\((?P<party>[^()]{1,30})\)){0,2}:(?=[ \t]|$)"
 )
 # The number of a turn in a verbatim record before its label ("01.01 Jane Morton (LAB): …")
 _TURN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}[ \t]+")
