@@ -53,6 +53,11 @@ _CAPS_ROLE_COLON = re.compile(
 # "Q." / "A" before the words, a bracket ("A. [inaudible]"), a quotation mark, a dash or a number
 _QA = re.compile(r"(?P<quote>)(?P<name>Q|A)(?:\.|[ \t]+[-–—](?=[ \t]))?(?=[ \t]+(?:[^\W_]|[\[(\"“‘'«„—–…-]))")
 _CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
+# An office in capitals after "The", then a period: "The CHAIRMAN.", "The PRESIDING OFFICER." (the style of
+# the Congressional Record and of hearings)
+_THE_OFFICE = re.compile(
+    rf"(?P<quote>)(?P<name>The[ \t]+{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,3}})\.(?=[ \t]+[{UPPER}\"“«(])"
+)
 _CAPS = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?"
     rf"(?P<name>(?:{INITIALS}[ \t]?|(?:[{UPPER}]{{2,4}}\.[ \t]+))?{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|OF|DE))*"
@@ -218,6 +223,9 @@ def _find_label(line: str, conventions: Conventions) -> Label | None:
     m = lexicon(conventions).titled_role.match(line, lead)  # "M. le président. La séance est ouverte."
     if m:
         return _label(line, m, "titled", lead=lead)
+    m = _THE_OFFICE.match(line, lead)
+    if m:
+        return _label(line, m, "titled", lead=lead)
     return None
 
 
@@ -336,7 +344,8 @@ def lexicon(conv: Conventions) -> _Lexicon:
         ),
         titled_label=re.compile(
             rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>(?:{_title_alt(conv)})[ \t]+(?:{INITIALS}[ \t]?)?"
-            rf"(?:{CAP_WORD}|{_CAPS_WORD})(?:[ \t]+(?:{CAP_WORD}|{_CAPS_WORD}|de|du|von|van|der|la|le)){{0,3}})"
+            rf"(?:{CAP_WORD}|{_CAPS_WORD})(?:[ \t]+(?:{CAP_WORD}|{_CAPS_WORD}|de|du|von|van|der|la|le)){{0,3}}"
+            rf"(?:[ \t]+of[ \t]+{CAP_WORD}(?:[ \t]+{CAP_WORD})?)?)"  # "Mr. SMITH of Ohio.": the member's state
             r"(?P<punct>\.)(?=[ \t]+\S|$)"
         ),
         roles=frozenset(r.lower() for r in conv.common.role_words),

@@ -275,6 +275,9 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     """The speaker a label stands for, and how it was resolved (or why it was not)."""
     conv = cast.conventions
     name = " ".join(label.name.split())
+    state = _OF_STATE.search(name)  # "Mr. SMITH of Ohio": the member, not his state (unless an office)
+    if state and name.split()[0].rstrip(".").lower() in cast.lexicon.title_words and cast._office_of(name) is None:
+        name = name[: state.start()]
     low = name.lower()
     for alias, target in conv.transcript.speaker_aliases.items():
         if alias.lower().rstrip(":") == low:
@@ -351,6 +354,8 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     return None, "the label is no name, office or place"
 
 
+# The state or constituency after a member's name: "of Ohio", "of New York"
+_OF_STATE = re.compile(r" of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 
 
