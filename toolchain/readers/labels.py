@@ -58,6 +58,11 @@ _CAPS_WORD = rf"(?:Mc|Mac)?[{UPPER}]{{2,}}(?:['’-][{UPPER}]+)*"
 _THE_OFFICE = re.compile(
     rf"(?P<quote>)(?P<name>The[ \t]+{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,3}})\.(?=[ \t]+[{UPPER}\"“«(])"
 )
+# A name in capitals, its office after a comma, then a period: "MORO, Presidente del Consiglio dei ministri."
+_CAPS_OFFICE = re.compile(
+    rf"(?P<quote>)(?P<name>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}),[ \t]+"
+    rf"(?P<office>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,7}}?)\.(?=[ \t]+[{UPPER}\"“«(])"
+)
 _CAPS = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?"
     rf"(?P<name>(?:{INITIALS}[ \t]?|(?:[{UPPER}]{{2,4}}\.[ \t]+))?{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|OF|DE))*"
@@ -226,6 +231,12 @@ def _find_label(line: str, conventions: Conventions) -> Label | None:
     m = _THE_OFFICE.match(line, lead)
     if m:
         return _label(line, m, "titled", lead=lead)
+    m = _CAPS_OFFICE.match(line, lead)
+    if m:
+        return _label(line, m, "titled", lead=lead)
+    m = lexicon(conventions).article_titled.match(line, lead)  # "El señor PRESIDENTE: …"
+    if m:
+        return _label(line, m, "colon", lead=lead)
     return None
 
 
@@ -292,6 +303,7 @@ class _Lexicon:
     collective: tuple[str, ...]  # voices from the floor, lower case ("un sénateur")
     chairs: frozenset[str]  # role labels that stand for whoever chairs, lower case ("головуючий")
     titled_role: re.Pattern[str]  # a title, an article and an office: "M. le président.", group "role"
+    article_titled: re.Pattern[str]  # an article, a title, a name in capitals: "El señor PRESIDENTE:", group "bare"
 
 
 def _title_alt(conv: Conventions) -> str:
@@ -358,6 +370,10 @@ def lexicon(conv: Conventions) -> _Lexicon:
         markings=frozenset(m.lower() for m in conv.common.markings),
         collective=tuple(c.lower() for c in conv.transcript.collective_speakers),
         chairs=frozenset(c.lower() for c in conv.common.chair_labels),
+        article_titled=re.compile(
+            rf"(?P<quote>)(?P<name>(?i:{articles})[ \t]?(?i:{_title_alt(conv)})[ \t]+"
+            rf"(?P<bare>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,3}})):(?=[ \t]|$)"
+        ),
         titled_role=re.compile(
             rf"(?P<quote>)(?P<name>(?:{_title_alt(conv)})[ \t]+(?:{articles})[ \t]?"
             r"(?P<role>[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}?))\.(?=[ \t]+[^\W\d_«\"(—–-]|[ \t]+[«\"(—–-]|$)"

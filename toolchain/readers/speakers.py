@@ -275,6 +275,9 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     """The speaker a label stands for, and how it was resolved (or why it was not)."""
     conv = cast.conventions
     name = " ".join(label.name.split())
+    article = cast.lexicon.article_titled.fullmatch(label.text)  # "El señor PRESIDENTE:": the name or office after
+    if article is not None:
+        name = article.group("bare")
     state = _OF_STATE.search(name)  # "Mr. SMITH of Ohio": the member, not his state (unless an office)
     if state and name.split()[0].rstrip(".").lower() in cast.lexicon.title_words and cast._office_of(name) is None:
         name = name[: state.start()]
@@ -335,8 +338,8 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
             return matches[0], "the initial of a participant's surname"
         if matches:
             return None, f"'{acronym}' may be any of {', '.join(p.full_name() for p in matches)}"
-    if acronym.isupper() and len(acronym) <= 4:
-        return None, "no participant has these initials"
+    if acronym.isupper() and len(acronym) <= 4 and not _WORD_LIKE.search(acronym):
+        return None, "no participant has these initials"  # "LBJ", "MGB"; "MORO", "DOE" are read as names
     unprefixed = [w for w in name.split() if w.rstrip(".").lower() not in cast.lexicon.title_words]
     if unprefixed and all(w.rstrip(".:").lower() in cast.lexicon.roles for w in unprefixed):
         chair = " ".join(unprefixed).rstrip(".:").lower() in cast.lexicon.chairs
@@ -354,6 +357,8 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     return None, "the label is no name, office or place"
 
 
+# A vowel after the first letter: capitals that read as a word ("MORO", "DOE"), not initials ("LBJ")
+_WORD_LIKE = re.compile(r"(?<=.)[AEIOUYÀ-ÖØ-ÝАЕЁИОУЫЭЮЯІЇЄ]", re.IGNORECASE)
 # The state or constituency after a member's name: "of Ohio", "of New York"
 _OF_STATE = re.compile(r" of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")

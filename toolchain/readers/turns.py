@@ -78,6 +78,8 @@ def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]
             return repeated["Q"] >= QA_MIN and (label.name == "Q" or repeated["A"] >= QA_MIN) and answered
         if label.style == "alone-caps":  # "CONSUL" on its line: only where such labels alternate and recur
             return caps_in_use
+        if label.style == "titled" and "," in label.text:  # "MORO, Presidente del Consiglio …": a name and office
+            return True
         prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and _one_word(label.name)
         return not prose_like or repeated[label.name] > 1 or (in_use and len(label.name) >= 5)
 
