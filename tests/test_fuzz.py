@@ -30,6 +30,8 @@ MARKS = [
     "[", "]", "[[", "**", "[1]", "[2] A note.", "*1", "^2", "(a)", "Q:", "A:", "MR. SMITH:", "The President:",
     "[deleted: a word]", "[illegible]", "[sic]", "[...]", "Notes:", "Summary:", "Date:", "\u00a0", "\t", "\u0007",
     "\ufffe", "--", "«", "»", "Cde. N. S.", "1962/11/20", "30 February 1963", "Point 1.", "Present:", "\n", "\n\n",
+    "**Smith:**", "Q -", "The CHAIRMAN.", "M. le président.", "El señor GÓMEZ:", "(Laughter.)", "[word crossed out]",
+    "[handwritten:", "Interviewer:", "Mr. SMITH of Ohio.", "MORO, Presidente.",
 ]  # fmt: skip
 LABEL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, DEFAULT.common.header_fields)) + r"):\s*$", re.M | re.I)
 CASES = int(os.environ.get("EDITION_FUZZ_CASES", "300"))
