@@ -195,12 +195,10 @@ def _find_label(line: str, conventions: Conventions) -> Label | None:
     m = _LOOSE_COLON.match(line, lead)  # "Unidentified speaker:", "Several voices:"
     if m and anonymous(m.group("name"), conventions):
         return _label(line, m, "colon", lead=lead)
-    m = _CAPS_ROLE_COLON.match(line, lead)
-    if m:
-        return _label(line, m, "colon", lead=lead)
-    m = _CJK_COLON.match(line, lead)
-    if m:
-        return _label(line, m, "colon", lead=lead)
+    for pattern in (_CAPS_ROLE_COLON, _CJK_COLON):  # "JANE DOE, BBC REPORTER:", "李明："
+        m = pattern.match(line, lead)
+        if m:
+            return _label(line, m, "colon", lead=lead)
     m = _QA.match(line, lead)
     if m and m.group("name") in conventions.transcript.speaker_roles:
         return _label(line, m, "qa", lead=lead)
@@ -222,21 +220,17 @@ def _find_label(line: str, conventions: Conventions) -> Label | None:
         if punct is None and not (after[:1].islower()):
             return None  # "NATO is …" aside, bare capitals are followed by reported speech in lower case
         return _label(line, m, "capitals", bare=punct is None, lead=lead)
-    m = lexicon(conventions).titled_label.match(line, lead)
-    if m:
-        return _label(line, m, "titled", lead=lead)
-    m = lexicon(conventions).titled_role.match(line, lead)  # "M. le président. La séance est ouverte."
-    if m:
-        return _label(line, m, "titled", lead=lead)
-    m = _THE_OFFICE.match(line, lead)
-    if m:
-        return _label(line, m, "titled", lead=lead)
-    m = _CAPS_OFFICE.match(line, lead)
-    if m:
-        return _label(line, m, "titled", lead=lead)
-    m = lexicon(conventions).article_titled.match(line, lead)  # "El señor PRESIDENTE: …"
-    if m:
-        return _label(line, m, "colon", lead=lead)
+    lex = lexicon(conventions)
+    for pattern, style in (
+        (lex.titled_label, "titled"),  # "Senator DOE.", "M. Jean-Luc Morel."
+        (lex.titled_role, "titled"),  # "M. le président."
+        (_THE_OFFICE, "titled"),  # "The CHAIRMAN."
+        (_CAPS_OFFICE, "titled"),  # "MORO, Presidente del Consiglio dei ministri."
+        (lex.article_titled, "colon"),  # "El señor PRESIDENTE:"
+    ):
+        m = pattern.match(line, lead)
+        if m:
+            return _label(line, m, style, lead=lead)
     return None
 
 
