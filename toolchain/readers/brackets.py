@@ -48,6 +48,11 @@ class Site:
         return Span(self.bracket.start, self.bracket.end, "bracket", make, lo, hi if end is None else end)
 
 
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of a conventions table's wordings, the longest first."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -87,14 +92,14 @@ def _struck(site: Site) -> list[Span] | None:
 
 @cache
 def _struck_re(conv: Conventions) -> re.Pattern[str]:
-    phrases = "|".join(re.escape(p) for p in sorted(conv.common.deletion_phrases, key=len, reverse=True))
+    phrases = _alternation(conv.common.deletion_phrases)
     return re.compile(rf"\s*({phrases})\s*(?:([:—–-])\s*(?=\S)|\s*$)", re.IGNORECASE)
 
 
 @cache
 def _described_re(conv: Conventions) -> re.Pattern[str]:
     """A few words, then a deletion wording: what was deleted, described (`word crossed out`)."""
-    phrases = "|".join(re.escape(p) for p in sorted(conv.common.deletion_phrases, key=len, reverse=True))
+    phrases = _alternation(conv.common.deletion_phrases)
     return re.compile(rf"\s*(?:[^\W\d_]+\s+){{1,3}}(?:{phrases})\.?\s*", re.IGNORECASE)
 
 
@@ -117,7 +122,7 @@ def _hand(site: Site) -> list[Span] | None:
 
 @cache
 def _hand_re(conv: Conventions) -> re.Pattern[str]:
-    phrases = "|".join(re.escape(p) for p in sorted(conv.common.hand_phrases, key=len, reverse=True))
+    phrases = _alternation(conv.common.hand_phrases)
     return re.compile(
         rf"\s*(?:((?:{phrases})[^:\]]{{0,40}}:)\s*(?=\S)|(?:{phrases})(?:\s+[^\W\d_]+){{0,3}}\s*$)", re.IGNORECASE
     )
@@ -139,7 +144,7 @@ def _margin(site: Site) -> list[Span] | None:
 
 @cache
 def _margin_re(conv: Conventions) -> re.Pattern[str]:
-    phrases = "|".join(re.escape(p) for p in sorted(conv.common.margin_phrases, key=len, reverse=True))
+    phrases = _alternation(conv.common.margin_phrases)
     return re.compile(rf"\s*((?:{phrases})[^:\]]{{0,40}}:)\s*(?=\S)", re.IGNORECASE)
 
 

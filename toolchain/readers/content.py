@@ -68,10 +68,7 @@ class Content:
         if "(" not in text:
             return []
         business = _business(self.ctx.conv)
-        outer: list[Bracket] = []  # the brackets in no other, in order: one search finds the one around a place
-        for b in sorted(bracket_list, key=lambda b: b.start):
-            if not outer or b.start >= outer[-1].end:
-                outer.append(b)
+        outer = [b for b in bracket_list if b.depth == 0]  # in order: one search finds the one around a place
         starts = [b.start for b in outer]
         found = []
         for m in _PAREN.finditer(text):

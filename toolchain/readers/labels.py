@@ -95,6 +95,7 @@ class Label:
     bare: bool = False  # capitals without punctuation, followed by the (reported) speech
     lead: int = 0  # end of a time of day or an omission before the label ("(18:31) Santo Domingo: …"), or 0
     alias: str = ""  # the short label it announces: "McGeorge Bundy [hereafter McGB]:" -> "McGB"
+    office: str = ""  # the office a role label names: "M. le président." -> "président"
 
 
 def _is_caps(word: str) -> bool:
@@ -230,7 +231,13 @@ def _find_label(line: str, conventions: Conventions) -> Label | None:
     ):
         m = pattern.match(line, lead)
         if m:
-            return _label(line, m, style, lead=lead)
+            label = _label(line, m, style, lead=lead)
+            groups = m.groupdict()
+            if groups.get("role"):  # "M. le président.": an office, not a name
+                label = replace(label, office=groups["role"])
+            if groups.get("bare"):  # "El señor PRESIDENTE:": the name (or office) after the title
+                label = replace(label, name=groups["bare"])
+            return label
     return None
 
 

@@ -313,52 +313,47 @@ def _page(text: str, conventions: Conventions) -> Page:
             page.heads.append((Line(number, line), None))
         else:
             current.body.append(Line(number, line))
-    page.titles_first = page.kind == DATED and len(page.records) >= 2 and _titles_first(page) and _blocks(page)
+    titles = _titles_above(page) if page.kind == DATED and len(page.records) >= 2 and _titles_first(page) else None
+    page.titles_first = titles is not None
     for record in page.records:
         if record.entry is not None:
             _split_entry(record)
-        elif not page.titles_first:
+        elif titles is None:
             _split(record)
-    if page.titles_first:
-        _titles_from_above(page)
+    if titles is not None:
+        _take_titles(page, titles)
     return page
 
 
-def _blocks(page: Page) -> bool:
-    """Whether every record of a page whose titles stand above their dates is a block of its own: its title
-    line right above its date line, a blank line (or the page's start) above the title. A document page of
-    one line a paragraph has dates under short lines too (`Secret. Copy Nº 2` / `12 July 1961`), never
-    blocks of that shape."""
+def _titles_above(page: Page) -> list[Line] | None:
+    """The title line of each record of a page whose titles stand above their dates, when every record is a
+    block of its own: its title line right above its date line, a blank line (or the page's start) above
+    the title. A document page of one line a paragraph has dates under short lines too (`Secret. Copy Nº 2`
+    / `12 July 1961`), never blocks of that shape."""
+    titles = []
     before: list[Line | None] = [line for line, _ in page.heads]
     for record in page.records:
         title = before[-1] if before else None
-        if title is None or title.number != record.line - 1:
-            return False
         above = before[-2] if len(before) >= 2 else None
+        if title is None or title.number != record.line - 1 or len(title.text.split()) > TITLE_MAX_WORDS:
+            return None
         if above is not None and above.number == title.number - 1:
-            return False
+            return None
+        titles.append(title)
         before = record.body
-    return True
+    return titles
 
 
-def _titles_from_above(page: Page) -> None:
-    """Each record's title is the line right above its date line (taken from the record before it, or from
-    the heads); its date line, then its own paragraphs, are its summary. A record with no line right above
-    it keeps no title (reported)."""
-    before: list[Line | None] = [line for line, _ in page.heads]
-    for k, record in enumerate(page.records):
-        last = before[-1] if before else None
-        if last is not None and last.number == record.line - 1 and len(last.text.split()) <= TITLE_MAX_WORDS:
-            if k == 0:
-                page.heads.pop()
-            else:
-                page.records[k - 1].body.pop()
-            record.title_lines = [last]
-            record.title = last
+def _take_titles(page: Page, titles: list[Line]) -> None:
+    """Each record's title is the line above its date line, taken from the record before it (or from the
+    heads); its date line, then its own paragraphs, are its summary."""
+    page.heads.pop()
+    for k, (record, title) in enumerate(zip(page.records, titles, strict=True)):
+        if k + 1 < len(page.records):
+            record.body.pop()  # the next record's title
+        record.title_lines, record.title = [title], title
         record.date_line = Line(record.line, record.date_text)
-        before = record.body
-    for record in page.records:  # the lines of each record are final only once the next one took its title
-        record.summary = [[record.date_line], *record.paragraphs()] if record.date_line else record.paragraphs()
+        record.summary = [[record.date_line], *record.paragraphs()]
         record.date_text = ""  # its words stay in the summary; the record keeps the date's value
 
 

@@ -275,9 +275,6 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     """The speaker a label stands for, and how it was resolved (or why it was not)."""
     conv = cast.conventions
     name = " ".join(label.name.split())
-    article = cast.lexicon.article_titled.fullmatch(label.text)  # "El señor PRESIDENTE:": the name or office after
-    if article is not None:
-        name = article.group("bare")
     state = _OF_STATE.search(name)  # "Mr. SMITH of Ohio": the member, not his state (unless an office)
     if state and name.split()[0].rstrip(".").lower() in cast.lexicon.title_words and cast._office_of(name) is None:
         name = name[: state.start()]
@@ -290,9 +287,8 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         return cast.aliases[low], "participants list"
     if anonymous(name, conv):
         return None, "the label names no one"
-    role = cast.lexicon.titled_role.fullmatch(label.text)  # "M. le président.": an office, not a name
-    if role is not None:
-        bearers = cast.roles.get("chair", []) if role.group("role").lower() in cast.lexicon.chairs else []
+    if label.office:  # "M. le président.": an office, not a name
+        bearers = cast.roles.get("chair", []) if label.office.lower() in cast.lexicon.chairs else []
         if len(bearers) == 1:
             return bearers[0], "the chair"
         return None, "the label names a role, not a person, and the text does not say who holds it"
