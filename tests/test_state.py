@@ -15,6 +15,7 @@ from toolchain.app import documents_of
 from toolchain.cli import main
 
 FIRST, SECOND, THIRD = "000_76a20d9d4f7c8183", "001_545f37247de4dac3", "004_40ab3963a3b9c643"
+TITLE = "Cuba, 1962: Soviet records of the missile crisis"  # edition.toml's [render] edition-title
 
 
 @pytest.fixture
@@ -182,6 +183,42 @@ def test_a_rebuild_checks_and_renders_only_what_changed(edition, monkeypatch):
     assert [p.name for p in checked[0]] == [f"{THIRD}.xml"]
     changed = {p.name for p, t in pages.items() if p.stat().st_mtime_ns != t}
     assert f"{THIRD}.html" in changed and f"{SECOND}.html" not in changed and f"{FIRST}.html" not in changed
+
+
+def test_the_pages_of_the_edition_are_made_from_what_each_document_gave_them(edition, tmp_path, monkeypatch):
+    """A rebuild reads in full only the documents whose page is made again, the registry and the
+    catalogue; home, persons, about and the search index are made from the digests kept of the others,
+    as the documents themselves would make them; a page whose digests did not change is not made again."""
+
+    from toolchain.render.html import HtmlRenderer
+
+    home = ["build", "--root", str(edition), "--no-pdf", "--no-epub"]
+    CliRunner().invoke(main, home)
+    read: list[str] = []
+    real = HtmlRenderer.load
+    monkeypatch.setattr(
+        HtmlRenderer, "load", lambda self, paths: read.extend(p.name for p in paths) or real(self, paths)
+    )
+    site = edition / "build" / "html"
+    about = (site / "about.html").stat().st_mtime_ns
+    source = edition / "transcripts" / f"{THIRD}.txt"
+    text = source.read_text(encoding="utf-8")
+    assert "Mikoyan Telegram to the CC CPSU" in text  # the title
+    source.write_text(
+        text.replace("Mikoyan Telegram", "Mikoyan Cable", 1).replace("midnight", "twelve at night", 1), encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, home)
+    assert result.exit_code == 0, result.output
+    assert sorted(read) == [f"{FIRST}.xml", f"{THIRD}.xml", "persons.xml"]  # FIRST is the catalogue
+    assert "Mikoyan Cable" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "about.html").stat().st_mtime_ns == about  # its digests are as they were
+    fresh = tmp_path / "fresh"
+    made = CliRunner().invoke(
+        main, ["render", str(edition / "tei"), "-o", str(fresh), "--param", f"edition-title={TITLE}"]
+    )
+    assert made.exit_code == 0, made.output
+    for page in sorted(fresh.rglob("*.*")):
+        assert (site / page.relative_to(fresh)).read_bytes() == page.read_bytes(), page.name
 
 
 def test_an_edition_in_which_nobody_is_named_has_no_registry(tmp_path):

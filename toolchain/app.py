@@ -6,6 +6,7 @@ The CLI parses options and prints what comes back; everything between is here.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field
@@ -21,6 +22,7 @@ from .merge import merge
 from .state import (
     BESIDE,
     CHECKED,
+    RENDER_CACHE,
     RENDERED,
     Entry,
     Plan,
@@ -346,6 +348,16 @@ def _render_key(target: str, params: dict[str, str], documents: str, dated_by: l
     ).hexdigest()
 
 
+def _render_cache(root: Path, target: str, base: str) -> Path:
+    """The folder of what a renderer keeps between builds of `target` with this toolchain, these parameters
+    and this date (`base`); those of other bases are removed."""
+    folder = root / RENDER_CACHE / target
+    for old in folder.iterdir() if folder.is_dir() else ():
+        if old.name != base[:24]:
+            shutil.rmtree(old, ignore_errors=True)
+    return folder / base[:24]
+
+
 def render_outputs(
     built: Built,
     config: Config,
@@ -391,6 +403,8 @@ def render_outputs(
         renderer = renderer_class(params, dated_by)
         if isinstance(last, dict) and last.get("base") == base:
             renderer.made = dict(last.get("pages", {}))
+        if hasattr(renderer, "cache"):  # what the renderer keeps between builds: a folder for this base
+            renderer.cache = _render_cache(built.root, target, base)
         result = renderer.render(documents, out_dir)
         if target == "html":  # build/ is the edition's own: pages of documents no longer in it are removed
             written = {Path(p).resolve() for p in result.written}

@@ -188,7 +188,8 @@ def _tei_path(root: Path, key: str, tei_of: dict[Path, Path]) -> Path | None:
 
 CHECKED = Path(".edition") / "checked.json"
 RENDERED = Path(".edition") / "rendered.json"
-_POINTED = re.compile(rb"""["' ]([^"'\s/#<>:]+\.xml)#""")  # a sibling file a pointer names: persons.xml#id
+RENDER_CACHE = Path(".edition") / "render"  # what renderers keep between builds (digests of documents)
+POINTED = re.compile(rb"""["' ]([^"'\s/#<>:]+\.xml)#""")  # a sibling file a pointer names: persons.xml#id
 
 
 def toolchain_stamp() -> str:
@@ -205,7 +206,7 @@ def check_key(path: Path, data: bytes, stamp_: str, digests: dict[Path, str]) ->
     """What a TEI file's check depends on (its bytes, the sibling files its pointers name, the
     toolchain), and the names of those sibling files."""
     h = hashlib.sha256(stamp_.encode() + data)
-    names = sorted(set(_POINTED.findall(data)))
+    names = sorted(set(POINTED.findall(data)))
     for name in names:
         sibling = path.parent / name.decode("utf-8", "replace")
         if sibling not in digests:

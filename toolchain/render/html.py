@@ -2,19 +2,60 @@
 
 Pages link to each other by relative addresses and load nothing from outside, so the folder opens
 from file:// and can be copied anywhere. Assets (CSS, JavaScript, the search index) go to assets/.
+
+A document's page is made from the document, the registries and catalogues, the pages' names and the
+documents its pointers name. The pages of the edition are made from what each document gives them, its
+digests (xslt/html/pages.xsl: `h:head-digest`, its header and the facts of its text, for home and about;
+`h:people-digest` and `h:mention-html`, its own persons and its items of the persons page; `h:search-page`,
+its part of the search index). Given a `cache` folder, the renderer keeps them there for every document,
+with each file's kind and page name; a rebuild then reads again only the documents whose page is made
+again (and those they point to), and makes a page of the edition again only when a digest it is made from
+changed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..state import POINTED
 from ..tei import write_atomic
 from . import xslt
 from .base import Document, Renderer, Result
+from .xslt import RenderError
 
 H = "urn:edition:html"
 ASSETS = ("edition.css", "edition.js", "search.js")
+INDEX = "assets/search-index.js"
+# what the cache keeps of each document, by the key of its page: its digests and its part of the search index
+DIGEST = ("head-digest", "people-digest", "mention-html", "search-page")
+HEAD, PEOPLE, MENTIONS, SEARCH = range(4)
+SUFFIX = (".head.xml", ".people.xml", ".mentions.json", ".search.json")
+# the pages of the edition, and the digests each is made from
+EDITION_PAGES = (
+    ("index", "home", HEAD),
+    ("persons", "persons", PEOPLE),
+    ("about", "about", HEAD),
+    ("search", "search", HEAD),
+)
+KINDS = "kinds.json"  # in the cache: file name -> [hash of its bytes, kind, page stem]
+
+
+@dataclass
+class _Plan:
+    """The files of the edition as this run finds them."""
+
+    data: dict[Path, bytes]
+    kind: dict[Path, str] = field(default_factory=dict)
+    stem: dict[Path, str] = field(default_factory=dict)
+    keys: dict[Path, str] = field(default_factory=dict)  # document -> the key of its page
+    loaded: dict[Path, Document] = field(default_factory=dict)  # read in full
+    stale: list[Path] = field(default_factory=list)  # documents whose page is made again
+    kept: dict[Path, tuple[str, ...]] = field(default_factory=dict)  # document -> what the cache keeps (DIGEST)
+    edition: bytes = b""  # the hash of what every page depends on: names, kinds, registries, catalogues
 
 
 class HtmlRenderer(Renderer):
@@ -22,6 +63,9 @@ class HtmlRenderer(Renderer):
     out_suffix = ".html"
     stylesheet = "html/html.xsl"
     dated = False
+    # where digests are kept from one run to the next (the caller gives a folder of its own for each
+    # toolchain and set of parameters); None: nothing is kept, every page is made from the documents
+    cache: Path | None = None
 
     def page(self, template: str, **params) -> bytes:
         return self.call(f"{{{H}}}{template}", **params).encode("utf-8")
@@ -29,38 +73,177 @@ class HtmlRenderer(Renderer):
     def document_page(self, doc: Document) -> bytes:
         return self.page("document", doc=doc.node)
 
-    def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
+    def digest(self, doc: Document) -> tuple[str, ...]:
+        """What the cache keeps of a document (DIGEST): its digests as XML text (h:head-digest,
+        h:people-digest), its items of the persons page and its part of the search index as JSON."""
+        self.executable.set_parameter("doc", doc.node)
+        return tuple(self.call_text(f"{{{H}}}{name}") for name in DIGEST)
+
+    def render(self, sources: list[Path], out_dir: Path) -> Result:
+        started = time.perf_counter()
+        result = Result()
+        plan = self._plan(sources, out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
 
-        def put(name: str, data: bytes) -> None:
+        def fresh(name: str, key: str | None) -> bool:  # the page as it stands is made from what it would be
+            return key is not None and self.made.get(name) == key and (out_dir / name).is_file()
+
+        def put(name: str, key: str | None, make) -> None:
             path = out_dir / name
-            write_atomic(path, data)
+            if key is not None:
+                result.keys[name] = key
+            if fresh(name, key):
+                result.unchanged += 1
+            else:
+                write_atomic(path, make())
             result.written.append(path)
 
-        # a document's page is made from the document and, of the others, their pages' names and the
-        # registries and catalogues its pointers may name
-        edition = hashlib.sha256()
-        for d in sorted(docs, key=lambda d: d.path.name):
-            edition.update(f"{d.path.name}\0{d.stem}\0{d.kind}\n".encode())
-            if d.kind != "document":
-                edition.update(d.path.read_bytes())
-        for doc in docs:
-            if doc.kind != "document":
-                continue
-            name = doc.stem + self.out_suffix
-            key = hashlib.sha256(edition.digest() + doc.path.read_bytes()).hexdigest()
-            result.keys[name] = key
-            if self.made.get(name) == key and (out_dir / name).is_file():
-                result.unchanged += 1
-                result.written.append(out_dir / name)
-                continue
-            put(name, self.document_page(doc))
-        for name in ("index", "persons", "about", "search"):
-            put(f"{name}.html", self.page(name if name != "index" else "home"))
-        index = self.call_text(f"{{{H}}}search-index")
-        put("assets/search-index.js", ("window.EDITION_INDEX = " + index + ";\n").encode("utf-8"))
+        for p in plan.keys:
+            doc = plan.loaded.get(p)
+            put(plan.stem[p] + self.out_suffix, plan.keys[p], lambda doc=doc: self.document_page(doc))
+            if p in plan.stale and self.cache is not None:
+                plan.kept[p] = self.digest(doc)
+                for suffix, text in zip(SUFFIX, plan.kept[p], strict=True):
+                    write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text.encode("utf-8"))
+
+        documents = list(plan.keys)
+        keys: list[str | None] = [None] * len(DIGEST)
+        if self.cache is not None:  # the edition's pages are made from digests, keyed by what they are made from
+            keys = [
+                _hash(name.encode(), plan.edition, *(plan.kept[p][i].encode("utf-8") for p in documents))
+                for i, name in enumerate(DIGEST)
+            ]
+            keys[PEOPLE] = _hash(keys[PEOPLE].encode(), keys[MENTIONS].encode())
+        for part in (HEAD, PEOPLE):
+            pages = [(name, template) for name, template, of in EDITION_PAGES if of == part]
+            if self.cache is not None and any(not fresh(f"{name}.html", keys[part]) for name, _ in pages):
+                self._from_digests(plan, part)
+            for name, template in pages:
+                put(f"{name}.html", keys[part], lambda template=template: self.page(template))
+        if self.cache is not None:
+            if not fresh(INDEX, keys[SEARCH]):
+                search = xslt.processor().empty_sequence()
+                for p in documents:
+                    search.add_xdm_item(xslt.processor().make_string_value(plan.kept[p][SEARCH]))
+                self.set_parameter("search-pages", search)
+            self._keep(plan)
+        put(
+            INDEX,
+            keys[SEARCH],
+            lambda: ("window.EDITION_INDEX = " + self.call_text(f"{{{H}}}search-index") + ";\n").encode("utf-8"),
+        )
         assets = xslt.xslt_dir() / "html" / "assets"
         for name in ASSETS:
             target = out_dir / "assets" / name
             write_atomic(target, (assets / name).read_bytes())  # never a truncated copy; unchanged: untouched
             result.written.append(target)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _plan(self, sources: list[Path], out_dir: Path) -> _Plan:
+        """Which files are read, which pages made again; the edition set for the document pages."""
+        plan = _Plan({p: p.read_bytes() for p in sources})
+        sha = {p: hashlib.sha256(b).hexdigest() for p, b in plan.data.items()}
+        known = self._kinds()
+
+        def remembered(p: Path) -> bool:  # a document as it was: its kind and page name are known
+            entry = known.get(p.name)
+            return isinstance(entry, list) and len(entry) == 3 and entry[0] == sha[p] and entry[1] == "document"
+
+        # the files whose kind is not known, and the registries and catalogues, are read now
+        plan.loaded = {d.path: d for d in self.load([p for p in sources if not remembered(p)])}
+        for p in sources:
+            d = plan.loaded.get(p)
+            plan.kind[p], plan.stem[p] = (d.kind, d.stem) if d else ("document", known[p.name][2])
+        pages: dict[str, Path] = {}
+        for p in sources:
+            if plan.kind[p] == "document":
+                if plan.stem[p] in pages:
+                    raise RenderError(
+                        f"{p}: its page {plan.stem[p]}{self.out_suffix} is already that of {pages[plan.stem[p]]}"
+                    )
+                pages[plan.stem[p]] = p
+        plan.edition = _hash(
+            *(
+                f"{p.name}\0{plan.stem[p]}\0{plan.kind[p]}\n".encode()
+                + (plan.data[p] if plan.kind[p] != "document" else b"")
+                for p in sorted(sources, key=lambda p: p.name)
+            )
+        ).encode()
+        for p in pages.values():
+            key = plan.keys[p] = _hash(plan.edition, plan.data[p])
+            name = plan.stem[p] + self.out_suffix
+            kept = self._cached(key) if self.made.get(name) == key and (out_dir / name).is_file() else None
+            if kept is None:
+                plan.stale.append(p)
+            else:
+                plan.kept[p] = kept
+        # read in full: the documents whose pages are made, and the documents their pointers name
+        wanted, by_name, todo = set(plan.stale), {p.name: p for p in sources}, list(plan.stale)
+        while todo:
+            for name in POINTED.findall(plan.data[todo.pop()]):
+                target = by_name.get(name.decode("utf-8", "replace"))
+                if target is not None and target not in wanted:
+                    wanted.add(target)
+                    todo.append(target)
+        plan.loaded.update((d.path, d) for d in self.load([p for p in sources if p in wanted and p not in plan.loaded]))
+        self.set_edition([plan.loaded[p] for p in sources if p in plan.loaded])
+        if self.cache is not None:
+            self._known = {p.name: [sha[p], plan.kind[p], plan.stem[p]] for p in sources}
+        return plan
+
+    def _from_digests(self, plan: _Plan, part: int) -> None:
+        """The edition for its own pages: the registries and catalogues, and a digest of each document
+        (HEAD); for the persons page (PEOPLE) the digests of the documents that have persons of their own,
+        and the HTML of every document's items there, by person."""
+        standing = []
+        for p in plan.keys:
+            text = plan.kept[p][part]
+            if part == PEOPLE and "teiHeader" not in text:
+                continue
+            uri = p.resolve().as_uri()
+            standing.append(Document(p, uri, xslt.parse(text.encode("utf-8"), uri), "document", plan.stem[p]))
+        self.set_edition([*standing, *(d for p, d in plan.loaded.items() if plan.kind[p] != "document")])
+        if part == PEOPLE:
+            by_person: dict[str, list[str]] = {}
+            for p in plan.keys:
+                for anchor, item in json.loads(plan.kept[p][MENTIONS]):
+                    by_person.setdefault(anchor, []).append(item)
+            make = xslt.processor().make_string_value
+            self.set_parameter(
+                "person-mentions", xslt.processor().make_map2({a: make("".join(v)) for a, v in by_person.items()})
+            )
+
+    # --- the cache -------------------------------------------------------------------
+
+    def _kinds(self) -> dict[str, list]:
+        if self.cache is None:
+            return {}
+        try:
+            data = json.loads((self.cache / KINDS).read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _cached(self, key: str) -> tuple[str, ...] | None:
+        if self.cache is None:
+            return None
+        try:
+            return tuple((self.cache / "digests" / f"{key}{suffix}").read_text(encoding="utf-8") for suffix in SUFFIX)
+        except OSError:
+            return None
+
+    def _keep(self, plan: _Plan) -> None:
+        """Write the kinds of the files, and remove the digests of documents no longer as they were."""
+        write_atomic(self.cache / KINDS, (json.dumps(self._known, sort_keys=True) + "\n").encode("utf-8"))
+        keys = set(plan.keys.values())
+        for path in (self.cache / "digests").glob("*.*"):
+            if path.name.split(".")[0] not in keys:
+                path.unlink(missing_ok=True)
+
+
+def _hash(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()

@@ -62,6 +62,16 @@
     <xsl:sequence select="$documents"/>
   </xsl:function>
 
+  <!-- The digest a document node stands for, when it is one: the document's header as it stands, and in
+       place of its text what pages made from many documents take from it (the facts of ed:text-facts,
+       and what a format keeps there of its own, such as the website's search entries). A renderer may
+       give the pages of the edition digests in place of the documents, to make them without reading
+       every document again; a function that reads a text reads its digest instead. -->
+  <xsl:function name="ed:digest" as="element(ed:digest)?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:text/ed:digest"/>
+  </xsl:function>
+
   <!-- The element a pointer (`#id` or `file.xml#id`) names, seen from `context`; empty when it
        does not resolve. -->
   <xsl:function name="ed:resolve" as="element()?">

@@ -17,6 +17,7 @@
     xmlns:ed="urn:edition:functions"
     xmlns:h="urn:edition:html"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     exclude-result-prefixes="#all">
 
   <!-- ============================================================ document -->
@@ -353,19 +354,55 @@
 
   <!-- ============================================================ persons -->
 
-  <!-- every mention of a person in the documents: persName/@ref (mentioned) and @who (speaks) -->
+  <!-- Where each person is named or speaks in the documents (persName/@ref, @who): the items of the
+       persons page, by person anchor, in the order of the documents. -->
   <xsl:function name="h:mentions" as="map(xs:string, element()*)">
     <xsl:variable name="groups" as="map(xs:string, element()*)*">
-      <xsl:for-each-group select="ed:documents()//(tei:persName[@ref] | *[@who])"
-                          group-by="ed:person(string((@ref, @who)[1]), .) ! ed:person-anchor(.)">
-        <xsl:sequence select="map{current-grouping-key(): current-group()}"/>
+      <xsl:for-each-group select="ed:documents() ! h:mention-items(.)" group-by="string(@anchor)">
+        <xsl:sequence select="map{current-grouping-key(): current-group()/*}"/>
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:sequence select="map:merge($groups)"/>
   </xsl:function>
 
+  <!-- Of one document: for each person it names or who speaks in it, the item of the persons page that
+       links its page and the places there, in an ed:of with the person's anchor. -->
+  <xsl:function name="h:mention-items" as="element(ed:of)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="digest" select="ed:digest($doc)"/>
+    <xsl:choose>
+      <xsl:when test="$digest">
+        <xsl:sequence select="error(xs:QName('h:digest'), ed:file-name($doc) || ': a digest has no items of the persons page: give them as $person-mentions')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="stem" select="ed:page-stem($doc)"/>
+        <xsl:variable name="ordinals" select="h:ordinals($doc/tei:TEI/tei:text//*[@xml:id][not(ancestor-or-self::tei:note)])"/>
+        <xsl:for-each-group select="$doc//(tei:persName[@ref] | *[@who])"
+                            group-by="ed:person(string((@ref, @who)[1]), .) ! ed:person-anchor(.)">
+          <ed:of anchor="{current-grouping-key()}">
+            <li>
+              <a href="{$stem}{$ed:page-suffix}"><xsl:value-of select="ed:title($doc)"/></a>
+              <xsl:call-template name="h:mention-links">
+                <xsl:with-param name="stem" select="$stem"/>
+                <xsl:with-param name="ordinals" select="$ordinals"/>
+                <xsl:with-param name="label" select="'speaks'"/>
+                <xsl:with-param name="nodes" select="current-group()[@who]"/>
+              </xsl:call-template>
+              <xsl:call-template name="h:mention-links">
+                <xsl:with-param name="stem" select="$stem"/>
+                <xsl:with-param name="ordinals" select="$ordinals"/>
+                <xsl:with-param name="label" select="'named'"/>
+                <xsl:with-param name="nodes" select="current-group()[not(@who)]"/>
+              </xsl:call-template>
+            </li>
+          </ed:of>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <xsl:template name="h:persons">
-    <xsl:variable name="mentions" select="h:mentions()"/>
+    <xsl:variable name="mentions" select="if (exists($person-mentions)) then map{} else h:mentions()"/>
     <xsl:variable name="persons" select="(ed:registries()//tei:person,
         ed:documents()/tei:TEI/tei:teiHeader//tei:particDesc//tei:person[not(@sameAs)])"/>
     <xsl:call-template name="h:page">
@@ -403,27 +440,17 @@
             <xsl:apply-templates select="tei:note | tei:idno | tei:occupation | tei:affiliation">
               <xsl:with-param name="copy" select="true()" tunnel="yes"/>
             </xsl:apply-templates>
-            <xsl:variable name="here" select="$mentions($anchor)"/>
+            <xsl:variable name="here" select="if (exists($person-mentions)) then $person-mentions($anchor) else $mentions($anchor)"/>
             <xsl:choose>
               <xsl:when test="empty($here)"><p class="ed-none">Not named in the texts of the edition.</p></xsl:when>
               <xsl:otherwise>
                 <ul class="ed-mentions">
-                  <xsl:for-each-group select="$here" group-by="generate-id(root(.))">
-                    <xsl:variable name="stem" select="ed:page-stem(current-group()[1])"/>
-                    <li>
-                      <a href="{$stem}{$ed:page-suffix}"><xsl:value-of select="ed:title(current-group()[1])"/></a>
-                      <xsl:call-template name="h:mention-links">
-                        <xsl:with-param name="stem" select="$stem"/>
-                        <xsl:with-param name="label" select="'speaks'"/>
-                        <xsl:with-param name="nodes" select="current-group()[@who]"/>
-                      </xsl:call-template>
-                      <xsl:call-template name="h:mention-links">
-                        <xsl:with-param name="stem" select="$stem"/>
-                        <xsl:with-param name="label" select="'named'"/>
-                        <xsl:with-param name="nodes" select="current-group()[not(@who)]"/>
-                      </xsl:call-template>
-                    </li>
-                  </xsl:for-each-group>
+                  <xsl:for-each select="$here">
+                    <xsl:choose>
+                      <xsl:when test=". instance of xs:string"><xsl:copy-of select="parse-xml('&lt;i&gt;' || . || '&lt;/i&gt;')/*/node()"/></xsl:when>
+                      <xsl:otherwise><xsl:copy-of select="." copy-namespaces="no"/></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:for-each>
                 </ul>
               </xsl:otherwise>
             </xsl:choose>
@@ -433,13 +460,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- per document page: the number of each element with an xml:id in the text (notes left out), in order;
-       a global variable, so that it is computed once for the persons page -->
-  <xsl:variable name="h:block-ordinals" as="map(xs:string, map(xs:string, xs:integer))" select="map:merge(
-      for $d in ed:documents()
-      return map{ed:page-stem($d): h:ordinals($d/tei:TEI/tei:text//*[@xml:id][not(ancestor-or-self::tei:note)])},
-      map{'duplicates': 'use-first'})"/>
-
+  <!-- the number of each element with an xml:id in a text (notes left out), in order, by id -->
   <xsl:function name="h:ordinals" as="map(xs:string, xs:integer)">
     <xsl:param name="elements" as="element()*"/>
     <xsl:sequence select="map:merge(for $i in 1 to count($elements) return map{string($elements[$i]/@xml:id): $i},
@@ -448,10 +469,10 @@
 
   <xsl:template name="h:mention-links">
     <xsl:param name="stem" as="xs:string"/>
+    <xsl:param name="ordinals" as="map(xs:string, xs:integer)"/>
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="nodes" as="element()*"/>
     <xsl:if test="$nodes">
-      <xsl:variable name="ordinals" select="$h:block-ordinals($stem)"/>
       <!-- the places that can be pointed to: in the header, or in a part of the text with an id (a text
            without ids is the document's page, already linked) -->
       <xsl:variable name="placed" select="$nodes[empty(ancestor::tei:text) or ancestor-or-self::*[@xml:id][ancestor::tei:text]]"/>
@@ -559,11 +580,10 @@
 
   <xsl:template match="tei:p | tei:head | tei:ab | tei:l | tei:item | tei:closer | tei:opener | tei:cell | tei:speaker
                        | tei:stage | tei:fw | tei:note | tei:figDesc | tei:u | tei:bibl | tei:gap" mode="h:index" as="array(*)*">
-    <xsl:param name="n" as="xs:integer" tunnel="yes"/>
     <xsl:variable name="pieces" as="xs:string*"><xsl:apply-templates mode="h:words"/></xsl:variable>
     <xsl:variable name="text" select="normalize-space(string-join($pieces, ''))"/>
     <xsl:if test="$text">
-      <xsl:sequence select="[$n, string(ancestor-or-self::*[@xml:id][1]/@xml:id ! ('#' || .)), $text, (ed:lang(.), 'en')[1]]"/>
+      <xsl:sequence select="[string(ancestor-or-self::*[@xml:id][1]/@xml:id ! ('#' || .)), $text, (ed:lang(.), 'en')[1]]"/>
     </xsl:if>
   </xsl:template>
 
@@ -585,36 +605,104 @@
   <xsl:template match="*" mode="h:words" as="xs:string*"><xsl:apply-templates mode="h:words"/></xsl:template>
   <xsl:template match="text()" mode="h:words" as="xs:string"><xsl:sequence select="string(.)"/></xsl:template>
 
-  <!-- The search index, as JSON:
-         {"pages": [[address, title], ...],
-          "entries": [[page number (0-based), "#anchor" or "", text, language], ...]}
-       one entry per paragraph-like block of every document (and its title and summary), per catalogue
-       record and per person. -->
+  <!-- What one document gives the search index, as JSON: [address of its page, title, entries], each entry
+       [anchor ("#id" or ""), text, language]: its title, its summary, and each paragraph-like block of its
+       text. A digest does not have them: the renderer keeps them beside it. -->
+  <xsl:function name="h:search-page" as="xs:string">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:choose>
+      <xsl:when test="ed:digest($doc)">
+        <xsl:sequence select="error(xs:QName('h:digest'), ed:file-name($doc) || ': a digest has no search entries: give them as $search-pages')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="entries" as="array(xs:string)*">
+          <xsl:sequence select="['', ed:title($doc), 'en']"/>
+          <xsl:for-each select="$doc/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract">
+            <xsl:sequence select="['', normalize-space(.), (ed:lang(.), 'en')[1]]"/>
+          </xsl:for-each>
+          <xsl:apply-templates select="$doc/tei:TEI/tei:text/*" mode="h:index"/>
+        </xsl:variable>
+        <xsl:sequence select="serialize([ed:page-stem($doc) || $ed:page-suffix, ed:title($doc), array{$entries}], $h:json)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:variable name="h:json" select="map{'method': 'json', 'indent': false()}"/>
+
+  <!-- The search index, as JSON: {"pages": [[address, title, [[anchor ("#id" or ""), text, language], ...]], ...]}:
+       the page of every document with its entries ($search-pages), then the home page with an entry per
+       catalogue record, and the persons page with an entry per person. -->
   <xsl:template name="h:search-index">
-    <xsl:variable name="docs" select="ed:documents()"/>
-    <xsl:variable name="catalogue" select="count($docs)"/>
-    <xsl:variable name="persons" select="count($docs) + 1"/>
-    <xsl:variable name="pages" as="array(*)*" select="
-        ($docs ! [ed:page-stem(.) || $ed:page-suffix, ed:title(.)], ['index' || $ed:page-suffix, 'Catalogue'], ['persons' || $ed:page-suffix, 'Persons'])"/>
-    <xsl:variable name="entries" as="array(*)*">
-      <xsl:for-each select="$docs">
-        <xsl:variable name="n" select="position() - 1"/>
-        <xsl:sequence select="[$n, '', ed:title(.), 'en']"/>
-        <xsl:for-each select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract">
-          <xsl:sequence select="[$n, '', normalize-space(.), (ed:lang(.), 'en')[1]]"/>
-        </xsl:for-each>
-        <xsl:apply-templates select="tei:TEI/tei:text/*" mode="h:index">
-          <xsl:with-param name="n" select="$n" tunnel="yes"/>
-        </xsl:apply-templates>
-      </xsl:for-each>
-      <xsl:for-each select="$edition[ed:kind(.) = 'catalogue']//tei:listBibl/tei:bibl">
-        <xsl:sequence select="[$catalogue, string(@xml:id ! ('#' || .)), normalize-space(.), (ed:lang(.), 'en')[1]]"/>
-      </xsl:for-each>
-      <xsl:for-each select="ed:registries()//tei:person">
-        <xsl:sequence select="[$persons, '#' || ed:person-anchor(.), string-join(distinct-values(tei:persName ! normalize-space(.)), ' · '), 'en']"/>
+    <xsl:variable name="records" as="array(xs:string)*" select="
+        $edition[ed:kind(.) = 'catalogue']//tei:listBibl/tei:bibl ! [string(@xml:id ! ('#' || .)), normalize-space(.), (ed:lang(.), 'en')[1]]"/>
+    <xsl:variable name="persons" as="array(xs:string)*" select="ed:registries()//tei:person
+        ! ['#' || ed:person-anchor(.), string-join(distinct-values(tei:persName ! normalize-space(.)), ' · '), 'en']"/>
+    <xsl:variable name="ours" select="(['index' || $ed:page-suffix, 'Catalogue', array{$records}],
+                                       ['persons' || $ed:page-suffix, 'Persons', array{$persons}]) ! serialize(., $h:json)"/>
+    <xsl:sequence select="'{&quot;pages&quot;:[' || string-join(($search-pages, $ours), ',') || ']}'"/>
+  </xsl:template>
+
+  <!-- ============================================================ digest -->
+
+  <!-- The digests of the document $doc (ed:digest), as XML text, each with the document's root, and what it
+       gives the search index (h:search-page). The renderer keeps them while the document and the edition
+       around it are unchanged, and makes each page of the edition from those of all documents, again only
+       when they changed:
+         h:head-digest    its header as it stands, and in place of its text the facts of the principles
+                          (ed:text-facts): for the home and about pages;
+         h:people-digest  the persons of its header that are its own (without @sameAs): for the persons page,
+                          with its items there (h:mention-html). -->
+  <xsl:template name="h:head-digest">
+    <xsl:call-template name="h:digest">
+      <xsl:with-param name="header" select="$doc/tei:TEI/tei:teiHeader"/>
+      <xsl:with-param name="digest" as="element()*">
+        <ed:facts><xsl:value-of select="ed:text-facts($doc)"/></ed:facts>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="h:people-digest">
+    <xsl:variable name="own" select="$doc/tei:TEI/tei:teiHeader//tei:particDesc//tei:person[not(@sameAs)]"/>
+    <xsl:call-template name="h:digest">
+      <xsl:with-param name="header" as="element()?">
+        <xsl:if test="$own">
+          <tei:teiHeader><tei:profileDesc><tei:particDesc><tei:listPerson>
+            <xsl:copy-of select="$own"/>
+          </tei:listPerson></tei:particDesc></tei:profileDesc></tei:teiHeader>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The items of the persons page of the document $doc (h:mention-items), as JSON [[person anchor, the
+       item as XML], ...], for $person-mentions. -->
+  <xsl:template name="h:mention-html">
+    <xsl:variable name="items" as="array(xs:string)*">
+      <xsl:for-each select="h:mention-items($doc)">
+        <xsl:variable name="item" as="element()*"><xsl:copy-of select="*" copy-namespaces="no"/></xsl:variable>
+        <xsl:sequence select="[string(@anchor), serialize($item, map{'method': 'xml'})]"/>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:sequence select="serialize(map{'pages': array{$pages}, 'entries': array{$entries}}, map{'method': 'json', 'indent': false()})"/>
+    <xsl:sequence select="serialize(array{$items}, $h:json)"/>
+  </xsl:template>
+
+  <xsl:template name="h:digest">
+    <xsl:param name="header" as="element()?"/>
+    <xsl:param name="digest" as="element()*"/>
+    <xsl:variable name="made">
+      <xsl:for-each select="$doc/tei:TEI">
+        <xsl:copy>
+          <xsl:copy-of select="@*, $header"/>
+          <tei:text><ed:digest><xsl:sequence select="$digest"/></ed:digest></tei:text>
+        </xsl:copy>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="serialize($made, map{'method': 'xml', 'indent': false()})"/>
+  </xsl:template>
+
+  <!-- What the document $doc gives the search index (h:search-page), kept by the renderer beside its digests. -->
+  <xsl:template name="h:search-page">
+    <xsl:sequence select="h:search-page($doc)"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,13 +1,15 @@
 /* Offline full-text search over window.EDITION_INDEX (assets/search-index.js, made by the renderer):
-   {pages: [[address, title]], entries: [[page, anchor, text, language]]}.
+   {pages: [[address, title, [[anchor, text, language], ...]], ...]}.
    Works from file://: no request is made. Matching ignores case, accents and ё/е; every word of the
    query must occur in an entry. */
 (function () {
   "use strict";
-  var data = window.EDITION_INDEX || { pages: [], entries: [] };
-  var index = data.entries.map(function (e) {
-    var page = data.pages[e[0]] || ["index.html", ""];
-    return { u: page[0] + e[1], t: page[1], x: e[2], l: e[3] };
+  var data = window.EDITION_INDEX || { pages: [] };
+  var index = [];
+  data.pages.forEach(function (page) {
+    page[2].forEach(function (e) {
+      index.push({ u: page[0] + e[0], t: page[1], x: e[1], l: e[2] });
+    });
   });
   function fold(s) {
     return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ё/g, "е");
