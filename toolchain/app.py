@@ -348,6 +348,14 @@ def _render_key(target: str, params: dict[str, str], documents: str, dated_by: l
     ).hexdigest()
 
 
+def _under(folder: Path, path: Path) -> str:
+    """The name of a file written into `folder`, relative to it."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+
+
 def _render_cache(root: Path, target: str, base: str) -> Path:
     """The folder of what a renderer keeps between builds of `target` with this toolchain, these parameters
     and this date (`base`); those of other bases are removed."""
@@ -406,10 +414,11 @@ def render_outputs(
         if hasattr(renderer, "cache"):  # what the renderer keeps between builds: a folder for this base
             renderer.cache = _render_cache(built.root, target, base)
         result = renderer.render(documents, out_dir)
+        files = sorted(_under(out_dir, Path(p)) for p in result.written)
         if target == "html":  # build/ is the edition's own: pages of documents no longer in it are removed
-            written = {Path(p).resolve() for p in result.written}
+            written = set(files)
             for page in out_dir.glob("*.html"):
-                if page.resolve() not in written:
+                if _under(out_dir, page) not in written:
                     page.unlink()
         done = Rendered(
             target,
@@ -419,7 +428,6 @@ def render_outputs(
             list(result.warnings),
             kept=result.unchanged,
         )
-        files = sorted(Path(p).resolve().relative_to(out_dir.resolve()).as_posix() for p in result.written)
         known[target] = {"key": key, "base": base, "files": files, "pages": result.keys}
         save_json(built.root, RENDERED, known)
         built.rendered.append(done)

@@ -168,6 +168,7 @@ def plan(root: Path, files: list[Path], tei_of: dict[Path, Path], state: State, 
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key_of(root: Path, source: Path) -> str:
     """How the state names a transcript: its path under the edition's root."""
     try:

@@ -16,7 +16,9 @@ changed.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +43,8 @@ EDITION_PAGES = (
     ("about", "about", HEAD),
     ("search", "search", HEAD),
 )
+# a list of the persons page the renderer fills (h:persons)
+_LIST = re.compile(r'<ul class="ed-mentions" data-ed-items="([^"]*)"></ul>')
 KINDS = "kinds.json"  # in the cache: file name -> [hash of its bytes, kind, page stem]
 
 
@@ -101,9 +105,9 @@ class HtmlRenderer(Renderer):
         for p in plan.keys:
             doc = plan.loaded.get(p)
             put(plan.stem[p] + self.out_suffix, plan.keys[p], lambda doc=doc: self.document_page(doc))
-            if p in plan.stale and self.cache is not None:
+            if p in plan.stale:
                 plan.kept[p] = self.digest(doc)
-                for suffix, text in zip(SUFFIX, plan.kept[p], strict=True):
+                for suffix, text in zip(SUFFIX, plan.kept[p], strict=True) if self.cache is not None else ():
                     write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text.encode("utf-8"))
 
         documents = list(plan.keys)
@@ -114,23 +118,27 @@ class HtmlRenderer(Renderer):
                 for i, name in enumerate(DIGEST)
             ]
             keys[PEOPLE] = _hash(keys[PEOPLE].encode(), keys[MENTIONS].encode())
+        items: dict[str, str] = {}
         for part in (HEAD, PEOPLE):
             pages = [(name, template) for name, template, of in EDITION_PAGES if of == part]
-            if self.cache is not None and any(not fresh(f"{name}.html", keys[part]) for name, _ in pages):
-                self._from_digests(plan, part)
+            if any(not fresh(f"{name}.html", keys[part]) for name, _ in pages):
+                if self.cache is not None:
+                    self._from_digests(plan, part)
+                if part == PEOPLE:
+                    items = self._items(plan)
             for name, template in pages:
-                put(f"{name}.html", keys[part], lambda template=template: self.page(template))
+                put(f"{name}.html", keys[part], lambda t=template: self._edition_page(t, items))
         if self.cache is not None:
-            if not fresh(INDEX, keys[SEARCH]):
-                search = xslt.processor().empty_sequence()
-                for p in documents:
-                    search.add_xdm_item(xslt.processor().make_string_value(plan.kept[p][SEARCH]))
-                self.set_parameter("search-pages", search)
             self._keep(plan)
+        # the search index: the part of each document (h:search-page), then of the edition's own pages
         put(
             INDEX,
             keys[SEARCH],
-            lambda: ("window.EDITION_INDEX = " + self.call_text(f"{{{H}}}search-index") + ";\n").encode("utf-8"),
+            lambda: (
+                'window.EDITION_INDEX = {"pages":['
+                + ",".join([*(plan.kept[p][SEARCH] for p in documents), self.call_text(f"{{{H}}}search-own")])
+                + "]};\n"
+            ).encode("utf-8"),
         )
         assets = xslt.xslt_dir() / "html" / "assets"
         for name in ASSETS:
@@ -194,8 +202,7 @@ class HtmlRenderer(Renderer):
 
     def _from_digests(self, plan: _Plan, part: int) -> None:
         """The edition for its own pages: the registries and catalogues, and a digest of each document
-        (HEAD); for the persons page (PEOPLE) the digests of the documents that have persons of their own,
-        and the HTML of every document's items there, by person."""
+        (HEAD); for the persons page (PEOPLE) the digests of the documents that have persons of their own."""
         standing = []
         for p in plan.keys:
             text = plan.kept[p][part]
@@ -204,15 +211,25 @@ class HtmlRenderer(Renderer):
             uri = p.resolve().as_uri()
             standing.append(Document(p, uri, xslt.parse(text.encode("utf-8"), uri), "document", plan.stem[p]))
         self.set_edition([*standing, *(d for p, d in plan.loaded.items() if plan.kind[p] != "document")])
-        if part == PEOPLE:
-            by_person: dict[str, list[str]] = {}
-            for p in plan.keys:
-                for anchor, item in json.loads(plan.kept[p][MENTIONS]):
-                    by_person.setdefault(anchor, []).append(item)
-            make = xslt.processor().make_string_value
-            self.set_parameter(
-                "person-mentions", xslt.processor().make_map2({a: make("".join(v)) for a, v in by_person.items()})
-            )
+
+    def _items(self, plan: _Plan) -> dict[str, str]:
+        """The items of the persons page (h:mention-html) of every document, joined by person, in the order
+        of the documents; the page is told whose lists they fill (`mentioned`)."""
+        by_person: dict[str, list[str]] = {}
+        for p in plan.keys:
+            for anchor, item in json.loads(plan.kept[p][MENTIONS]):
+                by_person.setdefault(anchor, []).append(item)
+        true = xslt.processor().make_boolean_value(True)
+        self.set_parameter("mentioned", xslt.processor().make_map2(dict.fromkeys(by_person, true)))
+        return {anchor: "".join(items) for anchor, items in by_person.items()}
+
+    def _edition_page(self, template: str, items: dict[str, str]) -> bytes:
+        """A page of the edition; of the persons page, each list of places filled with the documents' items
+        (`items`, HTML as the page's)."""
+        if template != "persons":
+            return self.page(template)
+        page = self.call(f"{{{H}}}persons")
+        return _LIST.sub(lambda m: f'<ul class="ed-mentions">{items[html.unescape(m[1])]}</ul>', page).encode("utf-8")
 
     # --- the cache -------------------------------------------------------------------
 

@@ -372,7 +372,7 @@
     <xsl:variable name="digest" select="ed:digest($doc)"/>
     <xsl:choose>
       <xsl:when test="$digest">
-        <xsl:sequence select="error(xs:QName('h:digest'), ed:file-name($doc) || ': a digest has no items of the persons page: give them as $person-mentions')"/>
+        <xsl:sequence select="error(xs:QName('h:digest'), ed:file-name($doc) || ': a digest has no items of the persons page: the renderer puts them in (h:mention-html)')"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="stem" select="ed:page-stem($doc)"/>
@@ -402,7 +402,7 @@
   </xsl:function>
 
   <xsl:template name="h:persons">
-    <xsl:variable name="mentions" select="if (exists($person-mentions)) then map{} else h:mentions()"/>
+    <xsl:variable name="mentions" select="if (exists($mentioned)) then map{} else h:mentions()"/>
     <xsl:variable name="persons" select="(ed:registries()//tei:person,
         ed:documents()/tei:TEI/tei:teiHeader//tei:particDesc//tei:person[not(@sameAs)])"/>
     <xsl:call-template name="h:page">
@@ -440,18 +440,15 @@
             <xsl:apply-templates select="tei:note | tei:idno | tei:occupation | tei:affiliation">
               <xsl:with-param name="copy" select="true()" tunnel="yes"/>
             </xsl:apply-templates>
-            <xsl:variable name="here" select="if (exists($person-mentions)) then $person-mentions($anchor) else $mentions($anchor)"/>
+            <xsl:variable name="here" select="$mentions($anchor)"/>
             <xsl:choose>
+              <xsl:when test="exists($mentioned) and map:contains($mentioned, $anchor)">
+                <!-- the renderer puts in the items of the documents (h:mention-html) -->
+                <ul class="ed-mentions" data-ed-items="{$anchor}"></ul>
+              </xsl:when>
               <xsl:when test="empty($here)"><p class="ed-none">Not named in the texts of the edition.</p></xsl:when>
               <xsl:otherwise>
-                <ul class="ed-mentions">
-                  <xsl:for-each select="$here">
-                    <xsl:choose>
-                      <xsl:when test=". instance of xs:string"><xsl:copy-of select="parse-xml('&lt;i&gt;' || . || '&lt;/i&gt;')/*/node()"/></xsl:when>
-                      <xsl:otherwise><xsl:copy-of select="." copy-namespaces="no"/></xsl:otherwise>
-                    </xsl:choose>
-                  </xsl:for-each>
-                </ul>
+                <ul class="ed-mentions"><xsl:copy-of select="$here" copy-namespaces="no"/></ul>
               </xsl:otherwise>
             </xsl:choose>
           </section>
@@ -612,7 +609,7 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:choose>
       <xsl:when test="ed:digest($doc)">
-        <xsl:sequence select="error(xs:QName('h:digest'), ed:file-name($doc) || ': a digest has no search entries: give them as $search-pages')"/>
+        <xsl:sequence select="error(xs:QName('h:digest'), ed:file-name($doc) || ': a digest has no search entries: the renderer keeps them (h:search-page)')"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="entries" as="array(xs:string)*">
@@ -629,17 +626,17 @@
 
   <xsl:variable name="h:json" select="map{'method': 'json', 'indent': false()}"/>
 
-  <!-- The search index, as JSON: {"pages": [[address, title, [[anchor ("#id" or ""), text, language], ...]], ...]}:
-       the page of every document with its entries ($search-pages), then the home page with an entry per
-       catalogue record, and the persons page with an entry per person. -->
-  <xsl:template name="h:search-index">
+  <!-- The search index is JSON: {"pages": [[address, title, [[anchor ("#id" or ""), text, language], ...]], ...]}:
+       the page of every document with its entries (h:search-page), then these, the pages of the edition
+       itself: the home page with an entry per catalogue record, the persons page with one per person. The
+       renderer joins them. -->
+  <xsl:template name="h:search-own">
     <xsl:variable name="records" as="array(xs:string)*" select="
         $edition[ed:kind(.) = 'catalogue']//tei:listBibl/tei:bibl ! [string(@xml:id ! ('#' || .)), normalize-space(.), (ed:lang(.), 'en')[1]]"/>
     <xsl:variable name="persons" as="array(xs:string)*" select="ed:registries()//tei:person
         ! ['#' || ed:person-anchor(.), string-join(distinct-values(tei:persName ! normalize-space(.)), ' · '), 'en']"/>
-    <xsl:variable name="ours" select="(['index' || $ed:page-suffix, 'Catalogue', array{$records}],
-                                       ['persons' || $ed:page-suffix, 'Persons', array{$persons}]) ! serialize(., $h:json)"/>
-    <xsl:sequence select="'{&quot;pages&quot;:[' || string-join(($search-pages, $ours), ',') || ']}'"/>
+    <xsl:sequence select="string-join((['index' || $ed:page-suffix, 'Catalogue', array{$records}],
+                                       ['persons' || $ed:page-suffix, 'Persons', array{$persons}]) ! serialize(., $h:json), ',')"/>
   </xsl:template>
 
   <!-- ============================================================ digest -->
@@ -675,16 +672,18 @@
   </xsl:template>
 
   <!-- The items of the persons page of the document $doc (h:mention-items), as JSON [[person anchor, the
-       item as XML], ...], for $person-mentions. -->
+       item as HTML, serialised as the page is], ...]: the renderer puts them in the lists of $mentioned. -->
   <xsl:template name="h:mention-html">
     <xsl:variable name="items" as="array(xs:string)*">
       <xsl:for-each select="h:mention-items($doc)">
         <xsl:variable name="item" as="element()*"><xsl:copy-of select="*" copy-namespaces="no"/></xsl:variable>
-        <xsl:sequence select="[string(@anchor), serialize($item, map{'method': 'xml'})]"/>
+        <xsl:sequence select="[string(@anchor), serialize($item, $h:html)]"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="serialize(array{$items}, $h:json)"/>
   </xsl:template>
+
+  <xsl:variable name="h:html" select="map{'method': 'html', 'html-version': 5.0, 'indent': false()}"/>
 
   <xsl:template name="h:digest">
     <xsl:param name="header" as="element()?"/>
