@@ -374,10 +374,11 @@ def render_outputs(
     rendered: Callable[[Rendered], None] | None = None,
     leave_out: set[Path] | None = None,
     starting: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> None:
     """Render the edition's TEI as each of `outputs` (html, pdf, epub) into `build/<output>`, with the
     [render] parameters each format has, without the documents of `leave_out`; the outputs are dated by
-    the sources and edition.toml."""
+    the sources and edition.toml; `jobs`: worker processes for the website's pages (default: one per core)."""
     from . import render
 
     if not outputs:
@@ -413,6 +414,7 @@ def render_outputs(
             renderer.made = dict(last.get("pages", {}))
         if hasattr(renderer, "cache"):  # what the renderer keeps between builds: a folder for this base
             renderer.cache = _render_cache(built.root, target, base)
+            renderer.jobs = jobs
         result = renderer.render(documents, out_dir)
         files = sorted(_under(out_dir, Path(p)) for p in result.written)
         if target == "html":  # build/ is the edition's own: pages of documents no longer in it are removed

@@ -264,7 +264,10 @@ def validate(
 @click.option("--strict", is_flag=True, help="Treat warnings of conversion as errors (nothing is rendered then).")
 @click.option("--render-invalid", is_flag=True, help="Render documents that fail validation too (left out otherwise).")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1), help="Worker processes to convert and validate (default: one per core)."
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    help="Worker processes to convert, validate and make the website's pages (default: one per core).",
 )
 def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_invalid: bool, jobs: int | None) -> None:
     """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/,
@@ -358,7 +361,9 @@ def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_in
         )
     if not (strict and built.converting.failed):  # a failure is contained: the rest of the edition is rendered
         try:
-            app.render_outputs(built, config, outputs, rendered=rendered, leave_out=leave_out, starting=starting)
+            app.render_outputs(
+                built, config, outputs, rendered=rendered, leave_out=leave_out, starting=starting, jobs=jobs
+            )
         except EditionError as exc:
             click.echo(f"edition: error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
@@ -388,11 +393,18 @@ def status(root: Path) -> None:
 
 
 def _render(
-    target: str, sources: list[Path], out_dir: Path, params: dict[str, str], dated_by: list[Path] | None = None
+    target: str,
+    sources: list[Path],
+    out_dir: Path,
+    params: dict[str, str],
+    dated_by: list[Path] | None = None,
+    jobs: int | None = None,
 ):
     from . import render
 
     renderer = render.get(target)(params, dated_by)
+    if hasattr(renderer, "jobs"):
+        renderer.jobs = jobs
     return renderer.render(render.expand(sources), out_dir)
 
 
@@ -419,13 +431,19 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     "edition-title, editors, default-view, supplied-open, supplied-close; for pdf also paper, line-numbers, "
     "bilingual-layout, edition-date, pdfa; for epub also edition-date. Repeatable.",
 )
-def render(sources: tuple[Path, ...], target: str, out_dir: Path, params: tuple[str, ...]) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    help="Worker processes for the website's pages (default: one per core).",
+)
+def render(sources: tuple[Path, ...], target: str, out_dir: Path, params: tuple[str, ...], jobs: int | None) -> None:
     """Render TEI files (or folders of them) as an edition: html (pages, persons, catalogue, search), pdf
     (a book, OUTPUT/edition.pdf) or epub (an EPUB 3, OUTPUT/edition.epub).
 
     Give every file of the edition (documents, the catalogue, persons.xml) so that links resolve."""
     try:
-        result = _render(target, list(sources), out_dir, _parse_params(params))
+        result = _render(target, list(sources), out_dir, _parse_params(params), jobs=jobs)
     except EditionError as exc:
         raise click.UsageError(str(exc)) from exc
     for warning in result.warnings:

@@ -88,7 +88,8 @@ class Renderer:
         # copy, and keeps the values it sets alive as long as the copy (Saxon holds them by reference)
         self.executable = xslt.compiled(self.path).clone()
         self._alive: list[object] = []
-        self.params = xslt.convert_params(self.path, dict(params or {}), set(self.settable))
+        self.given = dict(params or {})  # as given: what a worker process is given to set the same parameters
+        self.params = xslt.convert_params(self.path, self.given, set(self.settable))
         # the pages as last written, page file -> key: a page whose key is the same and whose file is
         # there is not made again (the caller gives them only when the toolchain and parameters are too)
         self.made: dict[str, str] = {}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ EDITION_PAGES = (
 )
 # a list of the persons page the renderer fills (h:persons)
 _LIST = re.compile(r'<ul class="ed-mentions" data-ed-items="([^"]*)"></ul>')
+PER_WORKER = 25  # documents to make at least, for each worker process started (one costs about 1 s)
 KINDS = "kinds.json"  # in the cache: file name -> [hash of its bytes, kind, page stem]
 
 
@@ -70,6 +72,7 @@ class HtmlRenderer(Renderer):
     # where digests are kept from one run to the next (the caller gives a folder of its own for each
     # toolchain and set of parameters); None: nothing is kept, every page is made from the documents
     cache: Path | None = None
+    jobs: int | None = None  # worker processes for the document pages (None: one per core)
 
     def page(self, template: str, **params) -> bytes:
         return self.call(f"{{{H}}}{template}", **params).encode("utf-8")
@@ -102,13 +105,25 @@ class HtmlRenderer(Renderer):
                 write_atomic(path, make())
             result.written.append(path)
 
+        jobs = min(self.jobs or os.cpu_count() or 1, len(plan.stale) // PER_WORKER)
+        made = self._in_workers(plan, out_dir, jobs) if jobs > 1 else {}
+        if jobs <= 1:
+            self._read(plan, plan.stale)
         for p in plan.keys:
             doc = plan.loaded.get(p)
-            put(plan.stem[p] + self.out_suffix, plan.keys[p], lambda doc=doc: self.document_page(doc))
+            if p in made:
+                plan.kept[p] = made[p]
+                result.keys[plan.stem[p] + self.out_suffix] = plan.keys[p]
+                result.written.append(out_dir / (plan.stem[p] + self.out_suffix))
+            else:
+                put(plan.stem[p] + self.out_suffix, plan.keys[p], lambda doc=doc: self.document_page(doc))
             if p in plan.stale:
-                plan.kept[p] = self.digest(doc)
+                if p not in made:
+                    plan.kept[p] = self.digest(doc)
                 for suffix, text in zip(SUFFIX, plan.kept[p], strict=True) if self.cache is not None else ():
                     write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text.encode("utf-8"))
+        if jobs > 1 and self.cache is None:  # the edition's pages are made from the documents
+            self._read(plan, list(plan.keys))
 
         documents = list(plan.keys)
         keys: list[str | None] = [None] * len(DIGEST)
@@ -186,19 +201,19 @@ class HtmlRenderer(Renderer):
                 plan.stale.append(p)
             else:
                 plan.kept[p] = kept
-        # read in full: the documents whose pages are made, and the documents their pointers name
-        wanted, by_name, todo = set(plan.stale), {p.name: p for p in sources}, list(plan.stale)
-        while todo:
-            for name in POINTED.findall(plan.data[todo.pop()]):
-                target = by_name.get(name.decode("utf-8", "replace"))
-                if target is not None and target not in wanted:
-                    wanted.add(target)
-                    todo.append(target)
-        plan.loaded.update((d.path, d) for d in self.load([p for p in sources if p in wanted and p not in plan.loaded]))
-        self.set_edition([plan.loaded[p] for p in sources if p in plan.loaded])
         if self.cache is not None:
             self._known = {p.name: [sha[p], plan.kind[p], plan.stem[p]] for p in sources}
         return plan
+
+    def _read(self, plan: _Plan, paths: list[Path]) -> list[Document]:
+        """Read in full the documents of `paths` and those their pointers name, and set them as the edition
+        with the registries and catalogues; their Documents, in order."""
+        wanted = _wanted(plan, paths)
+        plan.loaded.update(
+            (d.path, d) for d in self.load([p for p in plan.data if p in wanted and p not in plan.loaded])
+        )
+        self.set_edition([d for p, d in plan.loaded.items() if p in wanted or plan.kind[p] != "document"])
+        return [plan.loaded[p] for p in paths]
 
     def _from_digests(self, plan: _Plan, part: int) -> None:
         """The edition for its own pages: the registries and catalogues, and a digest of each document
@@ -231,6 +246,28 @@ class HtmlRenderer(Renderer):
         page = self.call(f"{{{H}}}persons")
         return _LIST.sub(lambda m: f'<ul class="ed-mentions">{items[html.unescape(m[1])]}</ul>', page).encode("utf-8")
 
+    # --- worker processes ------------------------------------------------------------
+
+    def _in_workers(self, plan: _Plan, out_dir: Path, jobs: int) -> dict[Path, tuple[str, ...]]:
+        """Make the pages of the stale documents, and what the cache keeps of them, in `jobs` processes of
+        their own (a Saxon each), a few documents at a time; each reads only those and what they point to."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = [p for p in plan.data if plan.kind[p] != "document"]
+        step = max(1, min(PER_WORKER, len(plan.stale) // (jobs * 4)))
+        work = []
+        for i in range(0, len(plan.stale), step):
+            chunk = plan.stale[i : i + step]
+            wanted = _wanted(plan, chunk)
+            work.append((chunk, [p for p in plan.data if p in wanted and p not in chunk], context, out_dir))
+        made: dict[Path, tuple[str, ...]] = {}
+        spawn = multiprocessing.get_context("spawn")  # a Saxon is never forked
+        with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_start, initargs=(self.given,)) as pool:
+            for done in pool.map(_pages, work):
+                made.update(done)
+        return made
+
     # --- the cache -------------------------------------------------------------------
 
     def _kinds(self) -> dict[str, list]:
@@ -257,6 +294,44 @@ class HtmlRenderer(Renderer):
         for path in (self.cache / "digests").glob("*.*"):
             if path.name.split(".")[0] not in keys:
                 path.unlink(missing_ok=True)
+
+
+def _wanted(plan: _Plan, paths: list[Path]) -> set[Path]:
+    """`paths` and the documents their pointers name, and those theirs name."""
+    by_name = {p.name: p for p in plan.data}
+    wanted, todo = set(paths), list(paths)
+    while todo:
+        for name in POINTED.findall(plan.data[todo.pop()]):
+            target = by_name.get(name.decode("utf-8", "replace"))
+            if target is not None and target not in wanted:
+                wanted.add(target)
+                todo.append(target)
+    return wanted
+
+
+_WORKER: HtmlRenderer | None = None
+_READ: dict[Path, Document] = {}  # the registries and catalogues a worker has read
+
+
+def _start(params: dict[str, str]) -> None:
+    global _WORKER
+    _WORKER = HtmlRenderer(params)
+
+
+def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, tuple[str, ...]]:
+    """In a worker: write the pages of `chunk`, with the documents they point to and the registries and
+    catalogues as the edition; what the cache keeps of each."""
+    chunk, pointed, context, out_dir = job
+    renderer = _WORKER
+    assert renderer is not None
+    _READ.update((d.path, d) for d in renderer.load([p for p in context if p not in _READ]))
+    docs = renderer.load([*chunk, *pointed])
+    renderer.set_edition([*docs, *(_READ[p] for p in context)])
+    made = {}
+    for doc in docs[: len(chunk)]:
+        write_atomic(out_dir / (doc.stem + renderer.out_suffix), renderer.document_page(doc))
+        made[doc.path] = renderer.digest(doc)
+    return made
 
 
 def _hash(*parts: bytes) -> str:
