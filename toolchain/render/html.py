@@ -46,6 +46,7 @@ EDITION_PAGES = (
 )
 # a list of the persons page the renderer fills (h:persons)
 _LIST = re.compile(r'<ul class="ed-mentions" data-ed-items="([^"]*)"></ul>')
+BATCH = 100  # documents read at a time, with a cache
 PER_WORKER = 25  # documents to make at least, for each worker process started (one costs about 1 s)
 KINDS = "kinds.json"  # in the cache: file name -> [hash of its bytes, kind, page stem]
 
@@ -62,6 +63,10 @@ class _Plan:
     stale: list[Path] = field(default_factory=list)  # documents whose page is made again
     kept: dict[Path, tuple[str, ...]] = field(default_factory=dict)  # document -> what the cache keeps (DIGEST)
     edition: bytes = b""  # the hash of what every page depends on: names, kinds, registries, catalogues
+
+    def forget(self) -> None:
+        """Let go of the documents read in full (not the registries and catalogues)."""
+        self.loaded = {p: d for p, d in self.loaded.items() if self.kind[p] != "document"}
 
 
 class HtmlRenderer(Renderer):
@@ -106,22 +111,27 @@ class HtmlRenderer(Renderer):
             result.written.append(path)
 
         jobs = min(self.jobs or os.cpu_count() or 1, len(plan.stale) // PER_WORKER)
-        made = self._in_workers(plan, out_dir, jobs) if jobs > 1 else {}
-        if jobs <= 1:
-            self._read(plan, plan.stale)
-        for p in plan.keys:
-            doc = plan.loaded.get(p)
-            if p in made:
-                plan.kept[p] = made[p]
+        if jobs > 1:
+            made = self._in_workers(plan, out_dir, jobs)
+            for p in made:
                 result.keys[plan.stem[p] + self.out_suffix] = plan.keys[p]
                 result.written.append(out_dir / (plan.stem[p] + self.out_suffix))
-            else:
-                put(plan.stem[p] + self.out_suffix, plan.keys[p], lambda doc=doc: self.document_page(doc))
-            if p in plan.stale:
-                if p not in made:
-                    plan.kept[p] = self.digest(doc)
+        else:  # with a cache, a batch at a time: what is kept of a document is all the rest needs of it
+            made = {}
+            step = BATCH if self.cache is not None else max(1, len(plan.stale))
+            for i in range(0, len(plan.stale), step):
+                for doc in self._read(plan, plan.stale[i : i + step]):
+                    put(doc.stem + self.out_suffix, plan.keys[doc.path], lambda doc=doc: self.document_page(doc))
+                    made[doc.path] = self.digest(doc)
+                if self.cache is not None:
+                    plan.forget()
+        for p in plan.keys:
+            if p in made:
+                plan.kept[p] = made[p]
                 for suffix, text in zip(SUFFIX, plan.kept[p], strict=True) if self.cache is not None else ():
                     write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text.encode("utf-8"))
+            else:  # as it stands (kept, fresh): not made again
+                put(plan.stem[p] + self.out_suffix, plan.keys[p], lambda p=p: self.document_page(plan.loaded[p]))
         if jobs > 1 and self.cache is None:  # the edition's pages are made from the documents
             self._read(plan, list(plan.keys))
 
@@ -173,11 +183,19 @@ class HtmlRenderer(Renderer):
             entry = known.get(p.name)
             return isinstance(entry, list) and len(entry) == 3 and entry[0] == sha[p] and entry[1] == "document"
 
-        # the files whose kind is not known, and the registries and catalogues, are read now
-        plan.loaded = {d.path: d for d in self.load([p for p in sources if not remembered(p)])}
+        # the files whose kind is not known, and the registries and catalogues, are read now (with a cache and
+        # more than a batch, a batch at a time, the documents let go: their pages are made a batch at a time)
+        unknown = [p for p in sources if not remembered(p)]
+        step = BATCH if self.cache is not None else max(1, len(unknown))
+        for i in range(0, len(unknown), step):
+            for d in self.load(unknown[i : i + step]):
+                plan.kind[d.path], plan.stem[d.path] = d.kind, d.stem
+                plan.loaded[d.path] = d
+            if self.cache is not None and len(unknown) > step:
+                plan.forget()
         for p in sources:
-            d = plan.loaded.get(p)
-            plan.kind[p], plan.stem[p] = (d.kind, d.stem) if d else ("document", known[p.name][2])
+            if p not in plan.kind:
+                plan.kind[p], plan.stem[p] = "document", known[p.name][2]
         pages: dict[str, Path] = {}
         for p in sources:
             if plan.kind[p] == "document":
