@@ -212,7 +212,7 @@ class HtmlRenderer(Renderer):
             )
         ).encode()
         for p in pages.values():
-            key = plan.keys[p] = _hash(plan.edition, plan.data[p])
+            key = plan.keys[p] = _hash(plan.edition, p.name.encode(), plan.data[p])  # two files of one text: two pages
             name = plan.stem[p] + self.out_suffix
             kept = self._cached(key) if self.made.get(name) == key and (out_dir / name).is_file() else None
             if kept is None:
