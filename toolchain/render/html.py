@@ -85,6 +85,14 @@ class HtmlRenderer(Renderer):
     def document_page(self, doc: Document) -> bytes:
         return self.page("document", doc=doc.node)
 
+    def make(self, docs: list[Document], out_dir: Path) -> dict[Path, tuple[str, ...]]:
+        """Write the pages of `docs` (the edition set with what they point to); what the cache keeps of each."""
+        made = {}
+        for doc in docs:
+            write_atomic(out_dir / (doc.stem + self.out_suffix), self.document_page(doc))
+            made[doc.path] = self.digest(doc)
+        return made
+
     def digest(self, doc: Document) -> tuple[str, ...]:
         """What the cache keeps of a document (DIGEST): its digests as XML text (h:head-digest,
         h:people-digest), its items of the persons page and its part of the search index as JSON."""
@@ -97,14 +105,11 @@ class HtmlRenderer(Renderer):
         plan = self._plan(sources, out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
 
-        def fresh(name: str, key: str | None) -> bool:  # the page as it stands is made from what it would be
-            return key is not None and self.made.get(name) == key and (out_dir / name).is_file()
-
         def put(name: str, key: str | None, make) -> None:
             path = out_dir / name
             if key is not None:
                 result.keys[name] = key
-            if fresh(name, key):
+            if self._fresh(out_dir, name, key):
                 result.unchanged += 1
             else:
                 write_atomic(path, make())
@@ -113,25 +118,23 @@ class HtmlRenderer(Renderer):
         jobs = min(self.jobs or os.cpu_count() or 1, len(plan.stale) // PER_WORKER)
         if jobs > 1:
             made = self._in_workers(plan, out_dir, jobs)
-            for p in made:
-                result.keys[plan.stem[p] + self.out_suffix] = plan.keys[p]
-                result.written.append(out_dir / (plan.stem[p] + self.out_suffix))
         else:  # with a cache, a batch at a time: what is kept of a document is all the rest needs of it
             made = {}
             step = BATCH if self.cache is not None else max(1, len(plan.stale))
             for i in range(0, len(plan.stale), step):
-                for doc in self._read(plan, plan.stale[i : i + step]):
-                    put(doc.stem + self.out_suffix, plan.keys[doc.path], lambda doc=doc: self.document_page(doc))
-                    made[doc.path] = self.digest(doc)
+                made.update(self.make(self._read(plan, plan.stale[i : i + step]), out_dir))
                 if self.cache is not None:
                     plan.forget()
         for p in plan.keys:
-            if p in made:
-                plan.kept[p] = made[p]
-                for suffix, text in zip(SUFFIX, plan.kept[p], strict=True) if self.cache is not None else ():
-                    write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text.encode("utf-8"))
-            else:  # as it stands (kept, fresh): not made again
-                put(plan.stem[p] + self.out_suffix, plan.keys[p], lambda p=p: self.document_page(plan.loaded[p]))
+            name = plan.stem[p] + self.out_suffix
+            result.keys[name] = plan.keys[p]
+            result.written.append(out_dir / name)
+            if p not in made:  # as it stands, and what the cache keeps of it (plan.kept)
+                result.unchanged += 1
+                continue
+            plan.kept[p] = made[p]
+            for suffix, text in zip(SUFFIX, plan.kept[p], strict=True) if self.cache is not None else ():
+                write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text.encode("utf-8"))
         if jobs > 1 and self.cache is None:  # the edition's pages are made from the documents
             self._read(plan, list(plan.keys))
 
@@ -146,7 +149,7 @@ class HtmlRenderer(Renderer):
         items: dict[str, str] = {}
         for part in (HEAD, PEOPLE):
             pages = [(name, template) for name, template, of in EDITION_PAGES if of == part]
-            if any(not fresh(f"{name}.html", keys[part]) for name, _ in pages):
+            if any(not self._fresh(out_dir, f"{name}.html", keys[part]) for name, _ in pages):
                 if self.cache is not None:
                     self._from_digests(plan, part)
                 if part == PEOPLE:
@@ -214,7 +217,7 @@ class HtmlRenderer(Renderer):
         for p in pages.values():
             key = plan.keys[p] = _hash(plan.edition, p.name.encode(), plan.data[p])  # two files of one text: two pages
             name = plan.stem[p] + self.out_suffix
-            kept = self._cached(key) if self.made.get(name) == key and (out_dir / name).is_file() else None
+            kept = self._cached(key) if self._fresh(out_dir, name, key) else None
             if kept is None:
                 plan.stale.append(p)
             else:
@@ -222,6 +225,10 @@ class HtmlRenderer(Renderer):
         if self.cache is not None:
             self._known = {p.name: [sha[p], plan.kind[p], plan.stem[p]] for p in sources}
         return plan
+
+    def _fresh(self, out_dir: Path, name: str, key: str | None) -> bool:
+        """The page as it stands is made from what it would be made from now."""
+        return key is not None and self.made.get(name) == key and (out_dir / name).is_file()
 
     def _read(self, plan: _Plan, paths: list[Path]) -> list[Document]:
         """Read in full the documents of `paths` and those their pointers name, and set them as the edition
@@ -345,11 +352,7 @@ def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, t
     _READ.update((d.path, d) for d in renderer.load([p for p in context if p not in _READ]))
     docs = renderer.load([*chunk, *pointed])
     renderer.set_edition([*docs, *(_READ[p] for p in context)])
-    made = {}
-    for doc in docs[: len(chunk)]:
-        write_atomic(out_dir / (doc.stem + renderer.out_suffix), renderer.document_page(doc))
-        made[doc.path] = renderer.digest(doc)
-    return made
+    return renderer.make(docs[: len(chunk)], out_dir)
 
 
 def _hash(*parts: bytes) -> str:
