@@ -28,7 +28,7 @@ from ..source.names import (
     norm_initials,
     same_surname,
     stems,
-    surname_pattern,
+    surname_forms,
 )
 from ..tei import slug, unique_id
 from .conventions import Conventions, given_names, not_names, places
@@ -62,7 +62,7 @@ _NAME_AFTER = re.compile(rf"[ \t]?[{UPPER}][{LOWER}]*\b|[ \t]?[{UPPER}]\.")
 
 
 @lru_cache(maxsize=1024)
-def _initials_alternative(pattern: str) -> re.Pattern[str]:
+def _initials_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
@@ -120,6 +120,24 @@ def _discovery_heads(
     )
 
 
+@dataclass(frozen=True)
+class _Index:
+    """The written forms of the surnames of a document's persons, with their lengths (longest first), the
+    forenames and initials, each by first character; and where a name can begin: a character that begins
+    one, no letter or full stop before it."""
+
+    starts: re.Pattern[str]
+    forms: frozenset[str]
+    lengths: dict[str, list[int]]
+    forenames: dict[str, list[str]]  # the forenames one person alone bears, longest first
+    initials: dict[str, list[re.Pattern[str]]]  # the persons' initials, most letters first
+
+
+@lru_cache(maxsize=1024)
+def _starts(firsts: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])[{re.escape(firsts)}]" if firsts else r"(?!x)x")
+
+
 # Honorifics that are part of how a person is named and written (Burmese "U Thant", "Daw Khin Kyi"): kept.
 HONORIFIC_NAMES = frozenset({"U", "Daw"})
 
@@ -131,7 +149,7 @@ class Persons:
         self.conventions = conventions
         self.people: list[Person] = []
         self._by_start: dict[str, list[Person]] = {}  # the people by their surname's first two letters
-        self._matcher: re.Pattern[str] | None = None
+        self._matcher: _Index | None = None
         self.ambiguous: list[str] = []
         # titles that look like an initial in this language (French "M." for Monsieur)
         self.initial_titles = tuple(conventions.common.initial_like_titles.get(lang, ()))
@@ -290,55 +308,63 @@ class Persons:
 
     # --- matching ----------------------------------------------------------------
 
-    def _pattern(self) -> re.Pattern[str]:
-        """The mentions of the persons known, as a pattern of their names alone (no letter classes, so it
-        compiles several times faster); `_mentions` applies the conditions on what follows a forename
-        or initials, which would otherwise be lookaheads of this pattern."""
+    def _index(self) -> _Index:
+        """Where the names of the persons known can be found in a text: every written form of their surnames,
+        the forenames one person alone bears, their initials; built again when a person is added or renamed
+        (a dictionary, not a pattern of the names, which would be compiled anew for every document)."""
         if self._matcher is None:
-            surnames = sorted({p.surname for p in self.people}, key=len, reverse=True)
-            keys = sorted({p.key for p in self.people if len(p.key) >= 2}, key=len, reverse=True)
-            alts = [rf"(?P<sur>{'|'.join(map(surname_pattern, surnames))})(?![\w])"] if surnames else []
-            forenames = sorted(self._unique_forenames(), key=len, reverse=True)
-            if forenames:  # "Fidel" alone, when one person has that given name
-                alts.append(rf"(?P<fore>{'|'.join(map(re.escape, forenames))})(?![\w])")
-            initials = [r"[ \t]?".join(rf"{k}\." for k in key) for key in keys]
-            if keys:
-                alts.append(rf"(?P<ini>{'|'.join(initials)})(?![\w])")
-            body = "|".join(alts) or r"(?!x)x"
-            self._matcher = re.compile(rf"(?<![\w.])(?:{body})")
-            self._forenames = forenames
-            self._initials = [_initials_alternative(i) for i in initials]
+            forms = {form for p in self.people for form in surname_forms(p.surname)}
+            lengths: dict[str, set[int]] = {}
+            for form in forms:
+                lengths.setdefault(form[0], set()).add(len(form))
+            forenames: dict[str, list[str]] = {}
+            for forename in sorted(self._unique_forenames(), key=len, reverse=True):
+                forenames.setdefault(forename[0], []).append(forename)
+            initials: dict[str, list[re.Pattern[str]]] = {}
+            for k in sorted({p.key for p in self.people if len(p.key) >= 2}, key=len, reverse=True):
+                initials.setdefault(k[0], []).append(_initials_pattern(r"[ \t]?".join(rf"{i}\." for i in k)))
+            self._matcher = _Index(
+                _starts("".join(sorted({*lengths, *forenames, *initials}))),
+                frozenset(forms),
+                {first: sorted(found, reverse=True) for first, found in lengths.items()},
+                forenames,
+                initials,
+            )
         return self._matcher
 
     def _mentions(self, text: str) -> Iterator[tuple[str, int, int]]:
-        r"""(group, start, end) of each name of a known person in `text`, left to right, as one pattern
-        with the lookaheads would find them: `(?P<fore>…)(?![ \t]+[A-Z])` and
-        `(?P<ini>…)(?![ \t]?[A-Z][a-z]*\b)(?![ \t]?[A-Z]\.)`, each then `(?![\w])`. Where a lookahead
-        refuses the forename or initials `_pattern` found, the alternatives after it are tried at the
-        same place, as that pattern would: the later forenames, then the initials."""
-        pattern = self._pattern()
-        surnames = "sur" in pattern.groupindex
+        """(group, start, end) of each name of a known person in `text`, left to right: at a place no letter or
+        full stop precedes, the longest form of a surname that ends a word ("sur"); else a forename no
+        capitalised word follows ("fore"), else initials no name or initial follows ("ini")."""
+        index = self._index()
         pos = 0
-        while (m := pattern.search(text, pos)) is not None:
-            if surnames and m.group("sur") is not None:
-                yield "sur", m.start(), m.end()
-                pos = m.end()
+        for m in index.starts.finditer(text):
+            start = m.start()
+            if start < pos:
                 continue
-            found = self._guarded(text, m.start())
-            if found is None:
-                pos = m.start() + 1
-                continue
-            yield found[0], m.start(), found[1]
-            pos = found[1]
+            first = text[start]
+            for n in index.lengths.get(first, ()):
+                if text[start : start + n] in index.forms and not _WORD.match(text, start + n):
+                    yield "sur", start, start + n
+                    pos = start + n
+                    break
+            else:
+                found = self._guarded(text, start, index.forenames.get(first, ()), index.initials.get(first, ()))
+                if found is not None:
+                    yield found[0], start, found[1]
+                    pos = found[1]
 
-    def _guarded(self, text: str, start: int) -> tuple[str, int] | None:
+    @staticmethod
+    def _guarded(
+        text: str, start: int, forenames: list[str], initials: list[re.Pattern[str]]
+    ) -> tuple[str, int] | None:
         """The forename or initials at `start` that no name or initial follows: (group, end)."""
-        for forename in self._forenames:
+        for forename in forenames:
             end = start + len(forename)
             if text.startswith(forename, start) and not _WORD.match(text, end) and not _UPPER_AFTER.match(text, end):
                 return "fore", end
-        for initials in self._initials:
-            m = initials.match(text, start)
+        for pattern in initials:
+            m = pattern.match(text, start)
             if m is not None and not _WORD.match(text, m.end()) and not _NAME_AFTER.match(text, m.end()):
                 return "ini", m.end()
         return None

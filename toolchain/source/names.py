@@ -77,13 +77,14 @@ _ADJECTIVAL_ENDINGS = ("ий", "ый", "ой", "ая", "ого", "ому", "им
 _NOUN_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ы", "ой", "ою", "ым", "ыми")
 
 
-def surname_pattern(surname: str) -> str:
-    """A regex for a surname; a Russian one in any of its cases."""
+@lru_cache(maxsize=8192)
+def surname_forms(surname: str) -> frozenset[str]:
+    """How a surname may be written: itself; a Russian one in any of its cases."""
     if not is_cyrillic(surname) or len(surname) < 4:
-        return re.escape(surname)
+        return frozenset((surname,))
     if surname.lower().endswith(_ADJECTIVAL):
-        return re.escape(surname[:-2]) + f"(?:{'|'.join(_ADJECTIVAL_ENDINGS)})"
-    return re.escape(surname) + f"(?:{'|'.join(sorted(set(_NOUN_ENDINGS), key=len, reverse=True))})?"
+        return frozenset(surname[:-2] + ending for ending in _ADJECTIVAL_ENDINGS)
+    return frozenset((surname, *(surname + ending for ending in _NOUN_ENDINGS)))
 
 
 def same_surname(known: str, written: str) -> bool:
@@ -92,12 +93,7 @@ def same_surname(known: str, written: str) -> bool:
         return True
     if not is_cyrillic_char(written[:1]) or len(known) < 4 or written[:2] != known[:2]:
         return False
-    return _declension(known).fullmatch(written) is not None
-
-
-@lru_cache(maxsize=4096)
-def _declension(surname: str) -> re.Pattern[str]:
-    return re.compile(surname_pattern(surname))
+    return written in surname_forms(known)
 
 
 def initials_compatible(a: str, b: str) -> bool:
