@@ -261,3 +261,23 @@ def test_a_supplied_word_that_holds_an_omission_wording_stays_supplied():
     tree, _ = _read(text)
     assert [text_of(s) for s in xpath(tree, "//tei:body//tei:supplied")] == ["attorney", "tornado"]
     assert [g.get("reason") for g in xpath(tree, "//tei:body//tei:gap")] == ["damage"]
+
+
+@pytest.mark.parametrize(
+    ("names", "text", "found"),
+    [
+        ("Н.С. Хрущев выступил.", "Слово Хрущеву", ["Хрущеву"]),  # a declined surname ending the text
+        ("Н.С. Хрущев выступил.", "Хрущевым", ["Хрущевым"]),
+        ("Р.Я. Малиновский доложил.", "доклад Малиновского.", ["Малиновского"]),
+        ("Fidel Castro spoke.", "Then Fidel answered; Castroism did not.", ["Fidel"]),  # a forename alone
+        ("N. S. Khrushchev spoke.", "N.S. said so, and N. S. Khrushchev agreed.", ["N.S.", "N. S. Khrushchev"]),
+        ("N. S. Khrushchev spoke.", "Khrushchevs and Khrushchev's words", ["Khrushchev"]),
+    ],
+)
+def test_the_mentions_of_known_persons_are_their_written_forms(names, text, found):
+    from toolchain.readers.conventions import DEFAULT
+    from toolchain.readers.persons import Persons
+
+    persons = Persons(DEFAULT)
+    persons.discover(names)
+    assert [text[m.start : m.end] for m in persons.mentions(text)] == found

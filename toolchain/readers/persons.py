@@ -344,7 +344,11 @@ class Persons:
                 continue
             first = text[start]
             for n in index.lengths.get(first, ()):
-                if text[start : start + n] in index.forms and not _WORD.match(text, start + n):
+                if (
+                    start + n <= len(text)
+                    and text[start : start + n] in index.forms
+                    and not _WORD.match(text, start + n)
+                ):
                     yield "sur", start, start + n
                     pos = start + n
                     break
@@ -524,6 +528,30 @@ class ScriptMatcher:
         return out
 
 
+def _initials_surnames(text: str) -> Iterator[re.Match[str]]:
+    """`_INITIALS_SURNAME.finditer(text)`, tried only where initials can begin: at a letter and full stop
+    ("A."), or a letter before one ("Sh."), not at every character."""
+    pos = 0
+    for sign in _INITIAL_SIGN.finditer(text):
+        for start in (sign.start() - 1, sign.start()):
+            if start >= pos and (m := _INITIALS_SURNAME.match(text, start)) is not None:
+                yield m
+                pos = m.end()
+                break
+
+
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """`_WORD_BEFORE.search(text, max(0, end - 60), end)`, tried only from the blank before the last word:
+    a capitalised word holds none."""
+    low = max(0, end - 60)
+    blanks_end = end - 1 if text.endswith("\n", low, end) else end  # `$` matches before a final newline too
+    word_end = len(text[low:blanks_end].rstrip(" \t")) + low
+    if word_end == blanks_end:
+        return None
+    low = max(low, *(text.rfind(blank, low, word_end) + 1 for blank in " \t\n"))
+    return _WORD_BEFORE.search(text, low, end)
+
+
 def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
     """Discovery by name shape: initials and surname, Russian order, patronymics, titles, plural titles,
     given names; each shape found becomes (or completes) a person of `persons`."""
@@ -531,9 +559,9 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
     given = given_names()
     words = set(_LETTERS.findall(text))
     title_heads, plural_heads, given_heads = persons._heads
-    for m in _INITIALS_SURNAME.finditer(text) if _INITIAL_SIGN.search(text) else ():
+    for m in _initials_surnames(text):
         initials = m.group(1)
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        before = _word_before(text, m.start())
         if before and before.group(1) in given:
             continue  # "Richard H. Davies": a given name with a middle initial, found below
         if before and _CYRILLIC_WORD.fullmatch(before.group(1)) and before.group(1) not in not_names():
