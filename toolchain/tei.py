@@ -108,34 +108,46 @@ def building(root: etree._Element) -> Iterator[etree._Element]:
 
 def el(tag: str, *children: object, **attrs: str | None) -> etree._Element:
     """Build a TEI element: strings become text, elements children; `xml_id`/`xml_lang` map to xml:*."""
+    name = _CLARK.get(tag) or _CLARK.setdefault(tag, tei(tag))
     if tag == "TEI":
-        node = etree.Element(tei(tag), nsmap=NSMAP)
+        node = etree.Element(name, nsmap=NSMAP)
     else:
-        node = _building[-1].makeelement(tei(tag)) if _building else etree.Element(tei(tag))
-    for key, value in attrs.items():
-        if value is not None:
-            node.set(_attribute(key), value)
+        node = _building[-1].makeelement(name) if _building else etree.Element(name)
+    if attrs:
+        for key, value in attrs.items():
+            if value is not None:
+                node.set(_attribute(key), value)
     if children:
-        append(node, *children)
+        _extend(node, children, None)
     return node
+
+
+# The Clark names of the TEI elements `el` has made.
+_CLARK: dict[str, str] = {}
 
 
 def append(node: etree._Element, *children: object) -> etree._Element:
     """Append text and elements to `node`, keeping mixed content in order."""
+    _extend(node, children, _last_child(node))
+    return node
+
+
+def _extend(node: etree._Element, children: tuple[object, ...], last: etree._Element | None) -> etree._Element | None:
+    """Append `children` to `node`, whose last child is `last`; returns its last child then."""
     for child in children:
         if child is None:
             continue
         if isinstance(child, str):
-            last = _last_child(node)
             if last is not None:
                 last.tail = (last.tail or "") + child
             else:
                 node.text = (node.text or "") + child
         elif isinstance(child, (list, tuple)):
-            append(node, *child)
+            last = _extend(node, tuple(child), last)
         else:
             node.append(child)
-    return node
+            last = child
+    return last
 
 
 def _last_child(node: etree._Element) -> etree._Element | None:
