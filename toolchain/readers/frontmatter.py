@@ -300,6 +300,15 @@ CHROME_BOTTOM = 5
 CHROME_OPENS_WORDS = 6
 
 
+# The number or bullet before a list's item.
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[•*·-])\s*")
+
+
+def _breadcrumb(line: str) -> bool:
+    """Whether a line is a breadcrumb trail: three items or more between separators (it has two of them)."""
+    return sum(line.count(sign) for sign in ">»›|") >= 2 and _BREADCRUMB.fullmatch(line.strip()) is not None
+
+
 def drop_chrome(bs: list[Block], ctx: Context) -> list[Block]:
     """A page's blocks without its chrome (`Conventions.page_chrome`, breadcrumb trails, a breadcrumb list
     that opens with `Home`), in its first and last blocks; each line dropped is reported."""
@@ -310,14 +319,14 @@ def drop_chrome(bs: list[Block], ctx: Context) -> list[Block]:
         if CHROME_TOP <= k < len(bs) - CHROME_BOTTOM or field_label(b, conv) is not None:
             out.append(b)  # a field label ("Citation:") is no chrome, though a title never is one either
             continue
-        items = [re.sub(r"^\s*(?:\d{1,2}[.)]|[•*·-])\s*", "", line).strip() for line in b.lines]
         low = " ".join(b.text.casefold().split()).strip(" :•*·-")
         kind = _chrome(low, conv) if len(b.lines) == 1 else None
+        items = [_LIST_MARK.sub("", line).strip() for line in b.lines] if len(b.lines) > 1 else []
         chrome = (
             kind == "whole"
             or (kind == "opens" and len(low.split()) <= CHROME_OPENS_WORDS)
-            or (len(b.lines) == 1 and _BREADCRUMB.fullmatch(b.text.strip()) is not None)
-            or (len(items) > 1 and items[0].casefold() in homes and all(len(i.split()) <= 12 for i in items))
+            or (len(b.lines) == 1 and _breadcrumb(b.text))
+            or (items and items[0].casefold() in homes and all(len(i.split()) <= 12 for i in items))
         )
         if not chrome:
             out.append(b)

@@ -97,8 +97,6 @@ def _discovery_patterns(conventions: Conventions, extra_titles: tuple[str, ...])
 
 # Runs of letters: a text's words, for the prefilters of discovery.
 _LETTERS = re.compile(r"[^\W\d_]+")
-# A letter and a full stop: where initials can begin.
-_INITIAL_SIGN = re.compile(r"[^\W\d_]\.")
 
 
 def _head(phrase: str) -> str:
@@ -529,15 +527,17 @@ class ScriptMatcher:
 
 
 def _initials_surnames(text: str) -> Iterator[re.Match[str]]:
-    """`_INITIALS_SURNAME.finditer(text)`, tried only where initials can begin: at a letter and full stop
-    ("A."), or a letter before one ("Sh."), not at every character."""
+    """`_INITIALS_SURNAME.finditer(text)`, tried only where initials can begin: one or two characters before
+    a full stop ("A.", "Sh."), not at every character."""
     pos = 0
-    for sign in _INITIAL_SIGN.finditer(text):
-        for start in (sign.start() - 1, sign.start()):
+    stop = text.find(".")
+    while stop != -1:
+        for start in (stop - 2, stop - 1):
             if start >= pos and (m := _INITIALS_SURNAME.match(text, start)) is not None:
                 yield m
                 pos = m.end()
                 break
+        stop = text.find(".", max(stop + 1, pos))
 
 
 def _word_before(text: str, end: int) -> re.Match[str] | None:
