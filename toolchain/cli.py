@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, workers
 from . import config as config_mod
 from .errors import FORMATTERS, ConfigError, EditionError, ExitCode, Report, summary
 from .link.registry import NAME as REGISTRY
@@ -91,6 +91,18 @@ def _output_folder(help: str):
     )
 
 
+def _cluster(command: Callable[..., None]) -> Callable[..., None]:
+    """The option that sends a command's work to a Dask cluster (`workers.use_cluster`)."""
+    return click.option(
+        "--dask",
+        metavar="ADDRESS",
+        expose_value=False,
+        callback=lambda _ctx, _param, value: workers.use_cluster(value),
+        help=f"Run the work on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786; or {workers.ENV}); "
+        "its workers see this folder at the same path.",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
 def main() -> None:
@@ -114,6 +126,7 @@ def main() -> None:
     help=f"Link persons to OUTPUT/{REGISTRY} (created or extended); without it each document keeps its own.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
+@_cluster
 @click.option("--debug", is_flag=True, help="Add the traceback to an internal error of a reader.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: a transcript with any is not written.")
 def convert(
@@ -185,6 +198,7 @@ def convert(
 @click.option("--changed-since", metavar="REF", help="Only the files that differ from this git revision.")
 @click.option("--tei-only", is_flag=True, help="Skip XML files whose document element is not TEI (pre-commit).")
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
+@_cluster
 def validate(
     paths: tuple[Path, ...],
     schema: Path | None,
@@ -234,7 +248,12 @@ def validate(
             sys.exit(ExitCode.USAGE)
     if tei_only:
         files = [p for p in files if is_tei(p)]
-    for path, diagnostics in validate_many(files, jobs=jobs, schema=schema, schematron=schematron):
+    try:
+        checked = validate_many(files, jobs=jobs, schema=schema, schematron=schematron)
+    except EditionError as exc:  # a Dask cluster that cannot be reached
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    for path, diagnostics in checked:
         report.checked.append(path)
         report.extend(diagnostics)
         if any(d.rule == "io" for d in diagnostics):
@@ -269,6 +288,7 @@ def validate(
     type=click.IntRange(1),
     help="Worker processes to convert, validate and make the website's pages (default: one per core).",
 )
+@_cluster
 def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_invalid: bool, jobs: int | None) -> None:
     """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/,
     the book into build/pdf/ and the EPUB into build/epub/.
@@ -437,6 +457,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     type=click.IntRange(1),
     help="Worker processes for the website's pages (default: one per core).",
 )
+@_cluster
 def render(sources: tuple[Path, ...], target: str, out_dir: Path, params: tuple[str, ...], jobs: int | None) -> None:
     """Render TEI files (or folders of them) as an edition: html (pages, persons, catalogue, search), pdf
     (a book, OUTPUT/edition.pdf) or epub (an EPUB 3, OUTPUT/edition.epub).

@@ -7,14 +7,12 @@ internal error (`--debug` adds the traceback).
 
 from __future__ import annotations
 
-import os
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import encode, readers
+from . import encode, readers, workers
 from .errors import Diagnostic, EditionError, InputError
 from .link.registry import NAME as REGISTRY_NAME
 from .link.registry import Registry
@@ -139,7 +137,7 @@ def convert_many(
         if target in written_by:
             raise EditionError(f"{s} and {written_by[target]} would both be written to {target}")
         written_by[target] = s
-    jobs = jobs or min(len(sources), os.cpu_count() or 1)
+    jobs = min(len(sources), workers.count(jobs))
     work = [(s, out_dir, registry is None, targets_given.get(s)) for s in sources]
     results: list[Converted] = []
 
@@ -148,15 +146,15 @@ def convert_many(
         if progress:
             progress(result)
 
-    if jobs <= 1 or len(sources) < 8:
+    if workers.cluster() is None and (jobs <= 1 or len(sources) < 8):
         _init_worker(options)
         for item in work:
             done(_job(item))
-    else:
+    elif work:
         # small chunks: the workers finish together (a chunk of 25 documents left one idle for its last 0.2 s)
         chunksize = max(1, min(4, len(work) // (jobs * 8)))
         _warm()
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        with workers.pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
             for result in pool.map(_job, work, chunksize=chunksize):
                 done(result)
     if registry is not None:

@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import workers
 from ..state import POINTED
 from ..tei import write_atomic
 from . import xslt
@@ -115,9 +115,10 @@ class HtmlRenderer(Renderer):
                 write_atomic(path, make())
             result.written.append(path)
 
-        jobs = min(self.jobs or os.cpu_count() or 1, len(plan.stale) // PER_WORKER)
-        if jobs > 1:
-            made = self._in_workers(plan, out_dir, jobs)
+        jobs = min(workers.count(self.jobs), len(plan.stale) // PER_WORKER)
+        remote = workers.cluster() is not None and bool(plan.stale)  # a cluster's workers make them all
+        if jobs > 1 or remote:
+            made = self._in_workers(plan, out_dir, max(1, jobs))
         else:  # with a cache, a batch at a time: what is kept of a document is all the rest needs of it
             made = {}
             step = BATCH if self.cache is not None else max(1, len(plan.stale))
@@ -135,7 +136,7 @@ class HtmlRenderer(Renderer):
             plan.kept[p] = made[p]
             for suffix, text in zip(SUFFIX, plan.kept[p], strict=True) if self.cache is not None else ():
                 write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text.encode("utf-8"))
-        if jobs > 1 and self.cache is None:  # the edition's pages are made from the documents
+        if (jobs > 1 or remote) and self.cache is None:  # the edition's pages are made from the documents
             self._read(plan, list(plan.keys))
 
         documents = list(plan.keys)
@@ -276,9 +277,6 @@ class HtmlRenderer(Renderer):
     def _in_workers(self, plan: _Plan, out_dir: Path, jobs: int) -> dict[Path, tuple[str, ...]]:
         """Make the pages of the stale documents, and what the cache keeps of them, in `jobs` processes of
         their own (a Saxon each), a few documents at a time; each reads only those and what they point to."""
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         context = [p for p in plan.data if plan.kind[p] != "document"]
         step = max(1, min(PER_WORKER, len(plan.stale) // (jobs * 4)))
         work = []
@@ -287,8 +285,8 @@ class HtmlRenderer(Renderer):
             wanted = _wanted(plan, chunk)
             work.append((chunk, [p for p in plan.data if p in wanted and p not in chunk], context, out_dir))
         made: dict[Path, tuple[str, ...]] = {}
-        spawn = multiprocessing.get_context("spawn")  # a Saxon is never forked
-        with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_start, initargs=(self.given,)) as pool:
+        # a Saxon is never forked
+        with workers.pool(jobs, initializer=_start, initargs=(self.given,), spawn=True) as pool:
             for done in pool.map(_pages, work):
                 made.update(done)
         return made
@@ -341,6 +339,7 @@ _READ: dict[Path, Document] = {}  # the registries and catalogues a worker has r
 def _start(params: dict[str, str]) -> None:
     global _WORKER
     _WORKER = HtmlRenderer(params)
+    _READ.clear()  # a cluster's worker lives on from one build to the next
 
 
 def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, tuple[str, ...]]:

@@ -8,15 +8,14 @@ tree. Schemas are compiled once per process; many files are checked in parallel 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache, cached_property
 from pathlib import Path
 
 from lxml import etree
 
+from .. import workers
 from ..errors import Diagnostic
 from .locate import Locator
 from .schemas import Schema, SchemaError, locate
@@ -205,12 +204,13 @@ def validate_many(
 ) -> list[tuple[str, list[Diagnostic]]]:
     """Check every file; with `schema`, against that schema (and its Schematron, and `schematron`)
     instead of the edition's own."""
-    jobs = jobs or min(len(paths), os.cpu_count() or 1)
+    jobs = min(len(paths), workers.count(jobs)) or 1
     results = []
     items = [(p, str(schema) if schema else None, tuple(map(str, schematron))) for p in paths]
     # the first files here: a RELAX NG schema's automaton is built once (or read from the cache) and Saxon
     # compiles its Schematron once; the workers inherit both
-    first = len(items) if jobs <= 1 or len(paths) < 16 else WARM_UP if schema else 0
+    local = workers.cluster() is None and (jobs <= 1 or len(paths) < 16)
+    first = len(items) if local else WARM_UP if schema else 0
     for item in items[:first]:
         results.append(_job(item))
         if progress:
@@ -218,7 +218,7 @@ def validate_many(
     if first == len(items):
         return results
     rest = items[first:]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with workers.pool(jobs) as pool:
         for result in pool.map(_job, rest, chunksize=max(1, len(rest) // (jobs * 8))):
             results.append(result)
             if progress:
