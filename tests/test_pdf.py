@@ -419,3 +419,67 @@ def test_languages_of_the_text_and_its_parts(tmp_path):
     assert '#text(lang: "ru")[по\\-русски]' in source
     renderer.render([tmp_path / "varia.xml"], tmp_path / "pdf")
     assert "по-русски" in pdftotext(tmp_path / "pdf" / "edition.pdf")
+
+
+def test_a_long_edition_is_typeset_in_volumes(tmp_path):
+    """`volume-pages`: the book in volumes of about that many pages, each a book of its own (title page with
+    its number, contents, index), the chapters of all in the book's order; the volumes of an earlier build
+    that this one does not make are removed, and one volume is edition.pdf again."""
+    whole = tmp_path / "whole"
+    PdfRenderer().render(expand([SAMPLE_TEI]), whole)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("edition.pdf", "edition-9.pdf", "edition-notes.pdf"):  # earlier books, and a file of others
+        (out / name).write_bytes(b"%PDF-")
+    result = PdfRenderer({"volume-pages": "1"}).render(expand([SAMPLE_TEI]), out)  # a volume a document
+    volumes = sorted(out.glob("edition-[0-9].pdf"))
+    assert result.written == volumes and [p.name for p in volumes] == ["edition-1.pdf", "edition-2.pdf"]
+    assert not (out / "edition.pdf").exists() and (out / "edition-notes.pdf").exists()
+    assert [f"Volume {k} of 2" in pdftotext(v, 1, 1) for k, v in enumerate(volumes, start=1)] == [True, True]
+    chapters = [_chapters(v) for v in volumes]
+    assert all(len(c) == 1 for c in chapters), chapters
+    assert [c for volume in chapters for c in volume] == _chapters(whole / "edition.pdf")
+    PdfRenderer().render(expand([SAMPLE_TEI]), out)
+    assert sorted(p.name for p in out.glob("edition*.pdf")) == ["edition-notes.pdf", "edition.pdf"]
+
+
+def _chapters(pdf: Path) -> list[str]:
+    """The chapters the contents of a book list (not its principles or index)."""
+    entries = [re.split(r"\s\.\s\.", line)[0].strip() for line in pdftotext(pdf, 2, 3).splitlines() if " . ." in line]
+    return [e for e in entries if e not in ("Editorial principles", "Index of persons")]
+
+
+def test_ctrl_c_stops_the_typesetting_at_once(tmp_path):
+    """Typst runs in a process of its own: an interrupt ends the render within a second or two, not when
+    the book is done."""
+    import os
+    import signal
+    import sys
+    import time
+
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    for source in SAMPLE_TEI.glob("*.xml"):
+        shutil.copy(source, folder / source.name)
+    document = (SAMPLE_TEI / "001_545f37247de4dac3.xml").read_text(encoding="utf-8")
+    for i in range(60):
+        (folder / f"copy{i:02d}.xml").write_text(document.replace("Protocol", f"Protocol {i}", 1), encoding="utf-8")
+    command = [sys.executable, "-m", "toolchain.cli", "render", "--to", "pdf", str(folder), "-o", str(tmp_path / "o")]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _typesetting(process.pid):
+        time.sleep(0.1)
+    assert _typesetting(process.pid), "the typesetting process never started"
+    time.sleep(1)
+    interrupted = time.monotonic()
+    os.kill(process.pid, signal.SIGINT)
+    process.wait(timeout=30)
+    assert time.monotonic() - interrupted < 5
+    assert process.returncode != 0
+    assert not (tmp_path / "o" / "edition.pdf").exists()
+
+
+def _typesetting(pid: int) -> bool:
+    """Whether the process `pid` has a child (the process that typesets the book)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return children.exists() and children.read_text().strip() != ""

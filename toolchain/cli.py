@@ -449,7 +449,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     metavar="NAME=VALUE",
     help="A stylesheet parameter, checked against its declared type (xslt/README.md): for every format "
     "edition-title, editors, default-view, supplied-open, supplied-close; for pdf also paper, line-numbers, "
-    "bilingual-layout, edition-date, pdfa; for epub also edition-date. Repeatable.",
+    "bilingual-layout, edition-date, pdfa, volume-pages; for epub also edition-date. Repeatable.",
 )
 @click.option(
     "-j",

@@ -1,30 +1,28 @@
-"""The printed edition: one PDF book, typeset by Typst from the Typst source the print stylesheets write.
+"""The printed edition: a PDF book, or several volumes, typeset by Typst from the Typst source the print
+stylesheets write.
 
-The stylesheet (xslt/print/print.xsl) turns the whole edition into one Typst document that imports the
-book's functions (xslt/print/edition.typ); the `typst` library compiles it in-process with the fonts it
-embeds (Libertinus Serif, with Cyrillic), so no TeX, Java or system fonts are involved. After compiling,
-the renderer checks that every footnote stands on the page of its call (Typst may put a note one page
-before its call when the line with the call moves to the next page) and, where one does not, starts the
-call's paragraph on the next page and compiles again.
+The stylesheet (xslt/print/print.xsl) turns the edition, or one volume of it (`volume-pages`), into one
+Typst document that imports the book's functions (xslt/print/edition.typ); the `typst` library compiles
+it, in a process of its own (`typesetting`), with the fonts it embeds (Libertinus Serif, with Cyrillic), so
+no TeX, Java or system fonts are involved, and checks that every footnote stands on the page of its call.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
-import tempfile
+import re
 from pathlib import Path
 
-import typst
-
 from ..tei import write_atomic
-from . import xslt
+from . import typesetting, xslt
 from .base import Document, Renderer, Result
 from .xslt import RenderError
 
 P = "urn:edition:print"
 TYPST_VERSION = "0.14"  # the Typst language the typst wheel (pinned in pyproject.toml) compiles
-NAME = "edition.pdf"
+STEM = "edition"
+NAME = f"{STEM}.pdf"
+# The files a book is written to: the book, or its volumes.
+_BOOK = re.compile(rf"{STEM}(?:-\d+)?\.pdf")
 
 
 class PdfRenderer(Renderer):
@@ -37,54 +35,61 @@ class PdfRenderer(Renderer):
         self.pdfa = "pdfa" in self.params and self.params["pdfa"].boolean_value
         self.misplaced: list[str] = []  # notes of the last book typeset that are not on their call's page
 
-    def source(self) -> str:
-        """The book as Typst source."""
-        return self.call(f"{{{P}}}book")
+    def source(self, volume: int = 0) -> str:
+        """The book as Typst source: the whole of it, or one of its volumes (from 1)."""
+        return self.call(f"{{{P}}}book", volume=xslt.processor().make_integer_value(volume))
+
+    def volumes(self) -> int:
+        """How many volumes the book is typeset in (the `volume-pages` parameter)."""
+        return int(self.call_text(f"{{{P}}}volumes"))
 
     def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
-        source = self.source()
-        pdf = self.typeset(source, timestamp=self.epoch(docs))
-        if self.misplaced:
-            notes = ", ".join(self.misplaced)
-            result.warnings.append(f"{len(self.misplaced)} notes could not be set on the page of their call: {notes}")
+        """The book, edition.pdf; or its volumes, edition-1.pdf, edition-2.pdf …, each typeset on its own
+        (the memory it takes is a volume's, not the edition's). A book or volume of an earlier build that
+        this one does not make is removed."""
+        count = self.volumes()
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / NAME
-        write_atomic(target, pdf)
-        result.written.append(target)
+        misplaced: list[str] = []
+        for volume in range(1, count + 1) if count > 1 else [0]:
+            pdf = self.typeset(self.source(volume), timestamp=self.epoch(docs))
+            misplaced.extend(self.misplaced)
+            target = out_dir / (f"{STEM}-{volume}.pdf" if volume else NAME)
+            write_atomic(target, pdf)
+            result.written.append(target)
+        for old in out_dir.glob(f"{STEM}*.pdf"):
+            if _BOOK.fullmatch(old.name) and old not in result.written:
+                old.unlink(missing_ok=True)
+        if misplaced:
+            notes = ", ".join(misplaced)
+            result.warnings.append(f"{len(misplaced)} notes could not be set on the page of their call: {notes}")
 
     def typeset(self, source: str, fixes: tuple[str, ...] = (), timestamp: int = 0) -> bytes:
-        """Compile the source; where a footnote is not on the page of its call, break before the call.
-        The PDF's dates are `timestamp`, so that the same sources give the same bytes; only the fonts the
-        typst library embeds are used, whatever the machine has installed."""
-        with tempfile.TemporaryDirectory(prefix="edition-print-") as tmp:
-            root = Path(tmp)
-            shutil.copyfile(xslt.xslt_dir() / "print" / "edition.typ", root / "edition.typ")
-            main = root / "main.typ"
-            main.write_text(source, encoding="utf-8")
-            for attempt in range(4):
-                # one compiler per attempt: the query reads the document the compilation laid out
-                compiler = typst.Compiler(
-                    str(main),
-                    root=str(root),
-                    ignore_system_fonts=True,
-                    sys_inputs={"break-before-notes": ",".join(fixes)},
-                )
-                try:
-                    pdf = compiler.compile(pdf_standards=["a-2b"] if self.pdfa else [], timestamp=timestamp)
-                except Exception as exc:  # typst.TypstError: the source the stylesheet wrote does not compile
-                    raise RenderError(f"Typst cannot typeset the book: {str(exc).strip()}") from exc
-                self.misplaced = self.misplaced_notes(compiler)
-                if not self.misplaced or attempt == 3:
-                    return pdf
-                fixes = tuple(sorted(set(fixes) | set(self.misplaced)))
-        raise AssertionError("unreachable")
+        """Compile the source in a process of its own (see `typesetting.compile_book`); the notes not on the
+        page of their call are then in `misplaced`."""
+        import multiprocessing
 
-    @staticmethod
-    def misplaced_notes(compiler: typst.Compiler) -> list[str]:
-        """The notes whose entry is not on the page of their call, in the document `compiler` made."""
-        calls: dict[str, int] = {}
-        entries: dict[str, int] = {}
-        for item in json.loads(compiler.query("<ed-note-place>")):
-            value = item["value"]
-            (calls if value["kind"] == "call" else entries)[value["key"]] = value["page"]
-        return sorted(k for k, page in calls.items() if entries.get(k, page) != page)
+        context = multiprocessing.get_context("spawn")  # a Saxon is never forked
+        receive, send = context.Pipe(duplex=False)
+        functions = xslt.xslt_dir() / "print" / "edition.typ"
+        process = context.Process(
+            target=typesetting.child, args=(send, source, functions, fixes, timestamp, self.pdfa), daemon=True
+        )
+        process.start()
+        send.close()
+        try:
+            answer = receive.recv()
+        except EOFError:
+            process.join()
+            answer = ("error", f"the process typesetting it stopped (exit status {process.exitcode})")
+        except BaseException:  # Ctrl-C: Typst stops now, not when the book is done
+            process.terminate()
+            raise
+        finally:
+            process.join()
+            receive.close()
+        if answer[0] != "ok":
+            raise RenderError(f"Typst cannot typeset the book: {answer[1]}")
+        self.misplaced = answer[2]
+        return answer[1]
+
+    misplaced_notes = staticmethod(typesetting.misplaced_notes)

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The book: title page, contents, editorial principles, one chapter per document (in the order of
-  their dates), the index of persons. p:book writes the whole Typst source.
+  their dates), the index of persons. p:book writes the whole Typst source, of the whole book or of one
+  of its volumes ($volume; p:volumes says how many there are).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,8 +14,39 @@
 
   <xsl:variable name="p:nl" select="'&#10;'"/>
 
+  <!-- The characters of text a printed page holds, about: what p:volume-starts counts pages by. -->
+  <xsl:variable name="p:page-chars" as="xs:integer" select="2500"/>
+
+  <!-- Where each volume begins, as positions in the reading order: a volume is closed before the document
+       that would take its texts past $volume-pages pages (a document longer than that is a volume of its
+       own); one volume when $volume-pages is 0. -->
+  <xsl:function name="p:volume-starts" as="xs:integer*">
+    <xsl:param name="ordered" as="document-node()*"/>
+    <xsl:iterate select="$ordered">
+      <xsl:param name="filled" as="xs:integer" select="0"/>
+      <xsl:variable name="size" select="string-length(normalize-space(string(tei:TEI/tei:text)))"/>
+      <xsl:variable name="opens" select="position() = 1 or ($volume-pages gt 0 and $filled + $size gt $volume-pages * $p:page-chars)"/>
+      <xsl:if test="$opens">
+        <xsl:sequence select="position()"/>
+      </xsl:if>
+      <xsl:next-iteration>
+        <xsl:with-param name="filled" select="(if ($opens) then 0 else $filled) + $size"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- How many volumes the book is typeset in (the renderer asks, then has p:book write each). -->
+  <xsl:template name="p:volumes">
+    <xsl:value-of select="max((1, count(p:volume-starts(ed:reading-order($documents)))))"/>
+  </xsl:template>
+
   <xsl:template name="p:book">
-    <xsl:variable name="ordered" select="ed:reading-order($documents)"/>
+    <xsl:variable name="all" select="ed:reading-order($documents)"/>
+    <xsl:variable name="starts" select="p:volume-starts($all)"/>
+    <xsl:variable name="ordered" select="if ($volume = 0) then $all
+        else subsequence($all, $starts[$volume], ($starts[$volume + 1], count($all) + 1)[1] - $starts[$volume])"/>
+    <xsl:variable name="volume-line" select="if ($volume gt 0 and count($starts) gt 1)
+        then 'Volume ' || $volume || ' of ' || count($starts) else ''"/>
     <!-- the authors of the PDF: the edition's makers (ed:agents); the title page: each under their roles -->
     <xsl:variable name="makers" select="ed:agents($documents)[?creator]?name"/>
     <xsl:variable name="credits" select="ed:credits($documents) ! ('(' || p:string(?label) || ', ' || p:string(string-join(?names, ', ')) || ')')"/>
@@ -27,15 +59,15 @@
         || '#show: book.with(title: ' || p:string($edition-title) || ', editors: ' || p:array($makers)
         || ', lang: ' || p:lang($lang) || ', ' || $page || ', line-numbers: ' || string($line-numbers) || ')' || $p:nl
         || '#title-page(title: ' || p:string($edition-title) || ', credits: (' || string-join($credits, ', ')
-        || (if (count($credits) = 1) then ',' else '') || '), extent: ' || p:string(ed:span($documents))
-        || ', date: ' || p:string($edition-date) || ')' || $p:nl
+        || (if (count($credits) = 1) then ',' else '') || '), extent: ' || p:string(ed:span($ordered))
+        || ', date: ' || p:string($edition-date) || ', volume: ' || p:string($volume-line) || ')' || $p:nl
         || '#contents()' || $p:nl"/>
     <xsl:call-template name="p:principles"/>
     <xsl:for-each select="$ordered">
       <xsl:call-template name="p:chapter"/>
     </xsl:for-each>
     <!-- the index, when a name in the texts is a person's of the edition (b:person marks it) -->
-    <xsl:if test="exists($documents//tei:text//tei:persName[exists(ed:person(string(@ref), .))])">
+    <xsl:if test="exists($ordered//tei:text//tei:persName[exists(ed:person(string(@ref), .))])">
       <xsl:value-of select="$p:nl || '#persons-index()' || $p:nl"/>
     </xsl:if>
   </xsl:template>

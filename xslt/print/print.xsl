@@ -29,5 +29,11 @@
   <xsl:param name="pdfa" ed:cli="yes" as="xs:boolean" select="false()"/>
   <!-- The date of the edition, at the foot of the title page (default: none). -->
   <xsl:param name="edition-date" ed:cli="yes" as="xs:string" select="''"/>
+  <!-- About how many pages a volume holds, judged by the length of the texts: a longer edition is typeset
+       as several books (edition-1.pdf, edition-2.pdf …), each with its title page, contents and index;
+       0: one book, whatever its length. -->
+  <xsl:param name="volume-pages" ed:cli="yes" as="xs:integer" select="600"/>
+  <!-- The volume p:book writes, set by the renderer (0: the whole book). -->
+  <xsl:param name="volume" as="xs:integer" select="0"/>
 
 </xsl:stylesheet>
