@@ -19,6 +19,7 @@ from .xslt import RenderError
 
 P = "urn:edition:print"
 TYPST_VERSION = "0.14"  # the Typst language the typst wheel (pinned in pyproject.toml) compiles
+ATTEMPTS = 4  # compilations of a book at most, each moving the notes Typst set before their call
 STEM = "edition"
 NAME = f"{STEM}.pdf"
 # The files a book is written to: the book, or its volumes.
@@ -64,8 +65,17 @@ class PdfRenderer(Renderer):
             result.warnings.append(f"{len(misplaced)} notes could not be set on the page of their call: {notes}")
 
     def typeset(self, source: str, fixes: tuple[str, ...] = (), timestamp: int = 0) -> bytes:
-        """Compile the source in a process of its own (see `typesetting.compile_book`); the notes not on the
-        page of their call are then in `misplaced`."""
+        """Compile the source; where a footnote is not on the page of its call, compile it again breaking
+        before the call. Each compilation is a process of its own (`typesetting`); the notes still not on
+        the page of their call are then in `misplaced`."""
+        for attempt in range(ATTEMPTS):
+            pdf, self.misplaced = self._compile(source, fixes, timestamp)
+            if not self.misplaced or attempt == ATTEMPTS - 1:
+                return pdf
+            fixes = tuple(sorted(set(fixes) | set(self.misplaced)))
+        raise AssertionError("unreachable")
+
+    def _compile(self, source: str, fixes: tuple[str, ...], timestamp: int) -> tuple[bytes, list[str]]:
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")  # a Saxon is never forked
@@ -89,7 +99,6 @@ class PdfRenderer(Renderer):
             receive.close()
         if answer[0] != "ok":
             raise RenderError(f"Typst cannot typeset the book: {answer[1]}")
-        self.misplaced = answer[2]
-        return answer[1]
+        return answer[1], answer[2]
 
     misplaced_notes = staticmethod(typesetting.misplaced_notes)

@@ -5,7 +5,8 @@ look at the signal until it is done).
 Only the typst library is imported here, so the process starts in a fraction of a second. After
 compiling, the notes are checked: every footnote must stand on the page of its call (Typst may put a note
 one page before its call when the line with the call moves to the next page); where one does not, the
-call's paragraph starts on the next page and the book is compiled again.
+renderer has the book compiled again, in a new process (Typst keeps what it laid out in memory for as
+long as its process lives), the call's paragraph starting on the next page.
 """
 
 from __future__ import annotations
@@ -18,30 +19,23 @@ from pathlib import Path
 
 import typst
 
-ATTEMPTS = 4
-
 
 def compile_book(
     source: str, functions: Path, fixes: tuple[str, ...], timestamp: int, pdfa: bool
 ) -> tuple[bytes, list[str]]:
-    """The PDF of the Typst `source` (which imports `functions` as edition.typ), and the notes still not on
-    their call's page. Its dates are `timestamp`; only the fonts the library embeds are used."""
+    """The PDF of the Typst `source` (which imports `functions` as edition.typ), breaking before the calls of
+    the notes `fixes`; and the notes not on their call's page. Its dates are `timestamp`; only the fonts
+    the library embeds are used."""
     with tempfile.TemporaryDirectory(prefix="edition-print-") as tmp:
         root = Path(tmp)
         shutil.copyfile(functions, root / "edition.typ")
         main = root / "main.typ"
         main.write_text(source, encoding="utf-8")
-        for attempt in range(ATTEMPTS):
-            # one compiler per attempt: the query reads the document the compilation laid out
-            compiler = typst.Compiler(
-                str(main), root=str(root), ignore_system_fonts=True, sys_inputs={"break-before-notes": ",".join(fixes)}
-            )
-            pdf = compiler.compile(pdf_standards=["a-2b"] if pdfa else [], timestamp=timestamp)
-            misplaced = misplaced_notes(compiler)
-            if not misplaced or attempt == ATTEMPTS - 1:
-                return pdf, misplaced
-            fixes = tuple(sorted(set(fixes) | set(misplaced)))
-    raise AssertionError("unreachable")
+        compiler = typst.Compiler(
+            str(main), root=str(root), ignore_system_fonts=True, sys_inputs={"break-before-notes": ",".join(fixes)}
+        )
+        pdf = compiler.compile(pdf_standards=["a-2b"] if pdfa else [], timestamp=timestamp)
+        return pdf, misplaced_notes(compiler)
 
 
 def misplaced_notes(compiler: typst.Compiler) -> list[str]:

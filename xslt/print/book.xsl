@@ -18,13 +18,14 @@
   <xsl:variable name="p:page-chars" as="xs:integer" select="2500"/>
 
   <!-- Where each volume begins, as positions in the reading order: a volume is closed before the document
-       that would take its texts past $volume-pages pages (a document longer than that is a volume of its
-       own); one volume when $volume-pages is 0. -->
+       that would take it past $volume-pages pages (a document longer than that is a volume of its own);
+       one volume when $volume-pages is 0. A document takes a page for each $p:page-chars characters of
+       its text, and one for its opening (a chapter starts on a right-hand page). -->
   <xsl:function name="p:volume-starts" as="xs:integer*">
     <xsl:param name="ordered" as="document-node()*"/>
     <xsl:iterate select="$ordered">
       <xsl:param name="filled" as="xs:integer" select="0"/>
-      <xsl:variable name="size" select="string-length(normalize-space(string(tei:TEI/tei:text)))"/>
+      <xsl:variable name="size" select="string-length(normalize-space(string(tei:TEI/tei:text))) + $p:page-chars"/>
       <xsl:variable name="opens" select="position() = 1 or ($volume-pages gt 0 and $filled + $size gt $volume-pages * $p:page-chars)"/>
       <xsl:if test="$opens">
         <xsl:sequence select="position()"/>

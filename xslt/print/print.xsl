@@ -31,8 +31,8 @@
   <xsl:param name="edition-date" ed:cli="yes" as="xs:string" select="''"/>
   <!-- About how many pages a volume holds, judged by the length of the texts: a longer edition is typeset
        as several books (edition-1.pdf, edition-2.pdf …), each with its title page, contents and index;
-       0: one book, whatever its length. -->
-  <xsl:param name="volume-pages" ed:cli="yes" as="xs:integer" select="600"/>
+       0: one book, whatever its length. Typst takes about 5 MB of memory a page of a book it typesets. -->
+  <xsl:param name="volume-pages" ed:cli="yes" as="xs:integer" select="300"/>
   <!-- The volume p:book writes, set by the renderer (0: the whole book). -->
   <xsl:param name="volume" as="xs:integer" select="0"/>
 
