@@ -55,13 +55,14 @@ KINDS = "kinds.json"  # in the cache: file name -> [hash of its bytes, kind, pag
 class _Plan:
     """The files of the edition as this run finds them."""
 
-    data: dict[Path, bytes]
+    data: dict[Path, bytes]  # the files' bytes, while planning (then let go: their hashes are in keys and edition)
+    points: dict[Path, list[bytes]] = field(default_factory=dict)  # file -> the files its pointers name (POINTED)
     kind: dict[Path, str] = field(default_factory=dict)
     stem: dict[Path, str] = field(default_factory=dict)
     keys: dict[Path, str] = field(default_factory=dict)  # document -> the key of its page
     loaded: dict[Path, Document] = field(default_factory=dict)  # read in full
     stale: list[Path] = field(default_factory=list)  # documents whose page is made again
-    kept: dict[Path, tuple[str, ...]] = field(default_factory=dict)  # document -> what the cache keeps (DIGEST)
+    kept: dict[Path, tuple[bytes, ...]] = field(default_factory=dict)  # document -> what the cache keeps (DIGEST)
     edition: bytes = b""  # the hash of what every page depends on: names, kinds, registries, catalogues
 
     def forget(self) -> None:
@@ -85,7 +86,7 @@ class HtmlRenderer(Renderer):
     def document_page(self, doc: Document) -> bytes:
         return self.page("document", doc=doc.node)
 
-    def make(self, docs: list[Document], out_dir: Path) -> dict[Path, tuple[str, ...]]:
+    def make(self, docs: list[Document], out_dir: Path) -> dict[Path, tuple[bytes, ...]]:
         """Write the pages of `docs` (the edition set with what they point to); what the cache keeps of each."""
         made = {}
         for doc in docs:
@@ -93,11 +94,11 @@ class HtmlRenderer(Renderer):
             made[doc.path] = self.digest(doc)
         return made
 
-    def digest(self, doc: Document) -> tuple[str, ...]:
-        """What the cache keeps of a document (DIGEST): its digests as XML text (h:head-digest,
+    def digest(self, doc: Document) -> tuple[bytes, ...]:
+        """What the cache keeps of a document (DIGEST), in UTF-8: its digests as XML text (h:head-digest,
         h:people-digest), its items of the persons page and its part of the search index as JSON."""
         self.executable.set_parameter("doc", doc.node)
-        return tuple(self.call_text(f"{{{H}}}{name}") for name in DIGEST)
+        return tuple(self.call_text(f"{{{H}}}{name}").encode("utf-8") for name in DIGEST)
 
     def render(self, sources: list[Path], out_dir: Path) -> Result:
         started = time.perf_counter()
@@ -135,7 +136,7 @@ class HtmlRenderer(Renderer):
                 continue
             plan.kept[p] = made[p]
             for suffix, text in zip(SUFFIX, plan.kept[p], strict=True) if self.cache is not None else ():
-                write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text.encode("utf-8"))
+                write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text)
         if (jobs > 1 or remote) and self.cache is None:  # the edition's pages are made from the documents
             self._read(plan, list(plan.keys))
 
@@ -143,11 +144,11 @@ class HtmlRenderer(Renderer):
         keys: list[str | None] = [None] * len(DIGEST)
         if self.cache is not None:  # the edition's pages are made from digests, keyed by what they are made from
             keys = [
-                _hash(name.encode(), plan.edition, *(plan.kept[p][i].encode("utf-8") for p in documents))
+                _hash(name.encode(), plan.edition, *(plan.kept[p][i] for p in documents))
                 for i, name in enumerate(DIGEST)
             ]
             keys[PEOPLE] = _hash(keys[PEOPLE].encode(), keys[MENTIONS].encode())
-        items: dict[str, str] = {}
+        items: dict[str, bytes] = {}
         for part in (HEAD, PEOPLE):
             pages = [(name, template) for name, template, of in EDITION_PAGES if of == part]
             if any(not self._fresh(out_dir, f"{name}.html", keys[part]) for name, _ in pages):
@@ -157,17 +158,18 @@ class HtmlRenderer(Renderer):
                     items = self._items(plan)
             for name, template in pages:
                 put(f"{name}.html", keys[part], lambda t=template: self._edition_page(t, items))
+        items = {}  # the persons page is written: its items are let go before the search index is made
         if self.cache is not None:
             self._keep(plan)
         # the search index: the part of each document (h:search-page), then of the edition's own pages
         put(
             INDEX,
             keys[SEARCH],
-            lambda: (
-                'window.EDITION_INDEX = {"pages":['
-                + ",".join([*(plan.kept[p][SEARCH] for p in documents), self.call_text(f"{{{H}}}search-own")])
-                + "]};\n"
-            ).encode("utf-8"),
+            lambda: _joined(
+                b'window.EDITION_INDEX = {"pages":[',
+                [*(plan.kept[p][SEARCH] for p in documents), self.call_text(f"{{{H}}}search-own").encode("utf-8")],
+                b"]};\n",
+            ),
         )
         assets = xslt.xslt_dir() / "html" / "assets"
         for name in ASSETS:
@@ -225,6 +227,8 @@ class HtmlRenderer(Renderer):
                 plan.kept[p] = kept
         if self.cache is not None:
             self._known = {p.name: [sha[p], plan.kind[p], plan.stem[p]] for p in sources}
+        plan.points = {p: POINTED.findall(data) for p, data in plan.data.items()}
+        plan.data = {}
         return plan
 
     def _fresh(self, out_dir: Path, name: str, key: str | None) -> bool:
@@ -236,7 +240,7 @@ class HtmlRenderer(Renderer):
         with the registries and catalogues; their Documents, in order."""
         wanted = _wanted(plan, paths)
         plan.loaded.update(
-            (d.path, d) for d in self.load([p for p in plan.data if p in wanted and p not in plan.loaded])
+            (d.path, d) for d in self.load([p for p in plan.points if p in wanted and p not in plan.loaded])
         )
         self.set_edition([d for p, d in plan.loaded.items() if p in wanted or plan.kind[p] != "document"])
         return [plan.loaded[p] for p in paths]
@@ -247,44 +251,47 @@ class HtmlRenderer(Renderer):
         standing = []
         for p in plan.keys:
             text = plan.kept[p][part]
-            if part == PEOPLE and "teiHeader" not in text:
+            if part == PEOPLE and b"teiHeader" not in text:
                 continue
             uri = p.resolve().as_uri()
-            standing.append(Document(p, uri, xslt.parse(text.encode("utf-8"), uri), "document", plan.stem[p]))
+            standing.append(Document(p, uri, xslt.parse(text, uri), "document", plan.stem[p]))
         self.set_edition([*standing, *(d for p, d in plan.loaded.items() if plan.kind[p] != "document")])
 
-    def _items(self, plan: _Plan) -> dict[str, str]:
+    def _items(self, plan: _Plan) -> dict[str, bytes]:
         """The items of the persons page (h:mention-html) of every document, joined by person, in the order
-        of the documents; the page is told whose lists they fill (`mentioned`)."""
+        of the documents, in UTF-8; the page is told whose lists they fill (`mentioned`)."""
         by_person: dict[str, list[str]] = {}
         for p in plan.keys:
             for anchor, item in json.loads(plan.kept[p][MENTIONS]):
                 by_person.setdefault(anchor, []).append(item)
         true = xslt.processor().make_boolean_value(True)
         self.set_parameter("mentioned", xslt.processor().make_map2(dict.fromkeys(by_person, true)))
-        return {anchor: "".join(items) for anchor, items in by_person.items()}
+        return {anchor: "".join(items).encode("utf-8") for anchor, items in by_person.items()}
 
-    def _edition_page(self, template: str, items: dict[str, str]) -> bytes:
+    def _edition_page(self, template: str, items: dict[str, bytes]) -> bytes:
         """A page of the edition; of the persons page, each list of places filled with the documents' items
-        (`items`, HTML as the page's)."""
+        (`items`, HTML as the page's, in UTF-8), the page put together as bytes."""
         if template != "persons":
             return self.page(template)
-        page = self.call(f"{{{H}}}persons")
-        return _LIST.sub(lambda m: f'<ul class="ed-mentions">{items[html.unescape(m[1])]}</ul>', page).encode("utf-8")
+        parts = _LIST.split(self.call(f"{{{H}}}persons"))  # text, anchor of a list, text, ...
+        return b"".join(
+            part.encode("utf-8") if i % 2 == 0 else b'<ul class="ed-mentions">%s</ul>' % items[html.unescape(part)]
+            for i, part in enumerate(parts)
+        )
 
     # --- worker processes ------------------------------------------------------------
 
-    def _in_workers(self, plan: _Plan, out_dir: Path, jobs: int) -> dict[Path, tuple[str, ...]]:
+    def _in_workers(self, plan: _Plan, out_dir: Path, jobs: int) -> dict[Path, tuple[bytes, ...]]:
         """Make the pages of the stale documents, and what the cache keeps of them, in `jobs` processes of
         their own (a Saxon each), a few documents at a time; each reads only those and what they point to."""
-        context = [p for p in plan.data if plan.kind[p] != "document"]
+        context = [p for p in plan.points if plan.kind[p] != "document"]
         step = max(1, min(PER_WORKER, len(plan.stale) // (jobs * 4)))
         work = []
         for i in range(0, len(plan.stale), step):
             chunk = plan.stale[i : i + step]
             wanted = _wanted(plan, chunk)
-            work.append((chunk, [p for p in plan.data if p in wanted and p not in chunk], context, out_dir))
-        made: dict[Path, tuple[str, ...]] = {}
+            work.append((chunk, [p for p in plan.points if p in wanted and p not in chunk], context, out_dir))
+        made: dict[Path, tuple[bytes, ...]] = {}
         # a Saxon is never forked
         with workers.pool(jobs, initializer=_start, initargs=(self.given,), spawn=True) as pool:
             for done in pool.map(_pages, work):
@@ -302,11 +309,11 @@ class HtmlRenderer(Renderer):
         except (OSError, ValueError):
             return {}
 
-    def _cached(self, key: str) -> tuple[str, ...] | None:
+    def _cached(self, key: str) -> tuple[bytes, ...] | None:
         if self.cache is None:
             return None
         try:
-            return tuple((self.cache / "digests" / f"{key}{suffix}").read_text(encoding="utf-8") for suffix in SUFFIX)
+            return tuple((self.cache / "digests" / f"{key}{suffix}").read_bytes() for suffix in SUFFIX)
         except OSError:
             return None
 
@@ -321,10 +328,10 @@ class HtmlRenderer(Renderer):
 
 def _wanted(plan: _Plan, paths: list[Path]) -> set[Path]:
     """`paths` and the documents their pointers name, and those theirs name."""
-    by_name = {p.name: p for p in plan.data}
+    by_name = {p.name: p for p in plan.points}
     wanted, todo = set(paths), list(paths)
     while todo:
-        for name in POINTED.findall(plan.data[todo.pop()]):
+        for name in plan.points[todo.pop()]:
             target = by_name.get(name.decode("utf-8", "replace"))
             if target is not None and target not in wanted:
                 wanted.add(target)
@@ -342,7 +349,7 @@ def _start(params: dict[str, str]) -> None:
     _READ.clear()  # a cluster's worker lives on from one build to the next
 
 
-def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, tuple[str, ...]]:
+def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, tuple[bytes, ...]]:
     """In a worker: write the pages of `chunk`, with the documents they point to and the registries and
     catalogues as the edition; what the cache keeps of each."""
     chunk, pointed, context, out_dir = job
@@ -352,6 +359,15 @@ def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, t
     docs = renderer.load([*chunk, *pointed])
     renderer.set_edition([*docs, *(_READ[p] for p in context)])
     return renderer.make(docs[: len(chunk)], out_dir)
+
+
+def _joined(head: bytes, parts: list[bytes], tail: bytes) -> bytes:
+    """head, the parts a comma apart, tail: the bytes made once (no copy of the whole for each end)."""
+    pieces = [head]
+    for i, part in enumerate(parts):
+        pieces += (b",", part) if i else (part,)
+    pieces.append(tail)
+    return b"".join(pieces)
 
 
 def _hash(*parts: bytes) -> str:
