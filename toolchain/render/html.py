@@ -159,6 +159,8 @@ class HtmlRenderer(Renderer):
             for name, template in pages:
                 put(f"{name}.html", keys[part], lambda t=template: self._edition_page(t, items))
         items = {}  # the persons page is written: its items are let go before the search index is made
+        # and of what each document gave the edition's pages only its part of the search index is left to use
+        plan.kept = {p: (b"", b"", b"", kept[SEARCH]) for p, kept in plan.kept.items()}
         if self.cache is not None:
             self._keep(plan)
         # the search index: the part of each document (h:search-page), then of the edition's own pages
