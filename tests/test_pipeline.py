@@ -4,6 +4,7 @@ a bad edition.toml is one line with its line number; rules that only a mutation 
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 
 import pytest
@@ -205,3 +206,17 @@ def test_strict_turns_warnings_into_errors(tmp_path):
     assert strict.exit_code == 2
     assert f"{src}:1: error:" in strict.output and "[input-title]" in strict.output
     assert not (out / "plain.xml").exists()
+
+
+def test_a_file_written_in_parts_is_their_bytes_and_left_alone_when_it_holds_them(tmp_path):
+    from toolchain.tei import write_atomic
+
+    target = tmp_path / "index.js"
+    write_atomic(target, [b"window.X = [", b"1", b",", b"2", b"];\n"])
+    assert target.read_bytes() == b"window.X = [1,2];\n"
+    os.utime(target, (1, 1))
+    write_atomic(target, [b"window.X = [1", b",2];\n"])  # the same bytes, in other parts
+    assert target.stat().st_mtime == 1
+    write_atomic(target, [b"window.X = [1", b",3];\n"])  # as long, other bytes
+    assert target.read_bytes() == b"window.X = [1,3];\n" and target.stat().st_mtime != 1
+    assert [p.name for p in tmp_path.iterdir()] == ["index.js"], "no temporary file is left"

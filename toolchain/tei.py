@@ -249,11 +249,13 @@ def _temporary(folder: Path) -> tuple[int, Path]:
             continue
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes | list[bytes]) -> None:
     """Write via a temporary file in the same folder: a reader never sees a half-written file. A file that
-    already holds these bytes is left alone (a rebuild that changes nothing changes no file's time)."""
+    already holds these bytes is left alone (a rebuild that changes nothing changes no file's time). `data`
+    may be given in parts, written one after the other (a large file is never joined in memory)."""
+    parts = [data] if isinstance(data, bytes) else data
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        if path.stat().st_size == sum(map(len, parts)) and _holds(path, parts):
             return
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -262,11 +264,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = _temporary(path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in parts:
+                handle.write(part)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _holds(path: Path, parts: list[bytes]) -> bool:
+    """Whether the file holds `parts`, one after the other."""
+    with path.open("rb") as handle:
+        return all(handle.read(len(part)) == part for part in parts)
 
 
 # --- ids -----------------------------------------------------------------------------

@@ -363,13 +363,13 @@ def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, t
     return renderer.make(docs[: len(chunk)], out_dir)
 
 
-def _joined(head: bytes, parts: list[bytes], tail: bytes) -> bytes:
-    """head, the parts a comma apart, tail: the bytes made once (no copy of the whole for each end)."""
+def _joined(head: bytes, parts: list[bytes], tail: bytes) -> list[bytes]:
+    """head, the parts a comma apart, tail: as the parts of a file (`write_atomic`), never joined in memory."""
     pieces = [head]
     for i, part in enumerate(parts):
         pieces += (b",", part) if i else (part,)
     pieces.append(tail)
-    return b"".join(pieces)
+    return pieces
 
 
 def _hash(*parts: bytes) -> str:
