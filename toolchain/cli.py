@@ -91,16 +91,22 @@ def _output_folder(help: str):
     )
 
 
-def _cluster(command: Callable[..., None]) -> Callable[..., None]:
-    """The option that sends a command's work to a Dask cluster (`workers.use_cluster`)."""
-    return click.option(
-        "--dask",
-        metavar="ADDRESS",
-        expose_value=False,
-        callback=lambda _ctx, _param, value: workers.use_cluster(value),
-        help=f"Run the work on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786; or {workers.ENV}); "
-        "its workers see this folder at the same path.",
-    )(command)
+def _workers(help: str):
+    """The options that say where a command's work runs: `-j` worker processes here, or `--dask` a Dask
+    cluster (`workers.use_cluster`)."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        command = click.option(
+            "--dask",
+            metavar="ADDRESS",
+            expose_value=False,
+            callback=lambda _ctx, _param, value: workers.use_cluster(value),
+            help=f"Run the work on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786; or "
+            f"{workers.ENV}); its workers see this folder at the same path.",
+        )(command)
+        return click.option("-j", "--jobs", type=click.IntRange(1), help=help)(command)
+
+    return decorate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -125,8 +131,7 @@ def main() -> None:
     show_default=True,
     help=f"Link persons to OUTPUT/{REGISTRY} (created or extended); without it each document keeps its own.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
-@_cluster
+@_workers("Worker processes (default: one per core).")
 @click.option("--debug", is_flag=True, help="Add the traceback to an internal error of a reader.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: a transcript with any is not written.")
 def convert(
@@ -197,8 +202,7 @@ def convert(
 )
 @click.option("--changed-since", metavar="REF", help="Only the files that differ from this git revision.")
 @click.option("--tei-only", is_flag=True, help="Skip XML files whose document element is not TEI (pre-commit).")
-@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
-@_cluster
+@_workers("Worker processes (default: one per core).")
 def validate(
     paths: tuple[Path, ...],
     schema: Path | None,
@@ -282,13 +286,7 @@ def validate(
 )
 @click.option("--strict", is_flag=True, help="Treat warnings of conversion as errors (nothing is rendered then).")
 @click.option("--render-invalid", is_flag=True, help="Render documents that fail validation too (left out otherwise).")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(1),
-    help="Worker processes to convert, validate and make the website's pages (default: one per core).",
-)
-@_cluster
+@_workers("Worker processes to convert, validate and make the website's pages (default: one per core).")
 def build(root: Path, html: bool, pdf: bool, epub: bool, strict: bool, render_invalid: bool, jobs: int | None) -> None:
     """Convert transcripts/ into tei/, validate the result and render the HTML edition into build/html/,
     the book into build/pdf/ and the EPUB into build/epub/.
@@ -451,13 +449,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     "edition-title, editors, default-view, supplied-open, supplied-close; for pdf also paper, line-numbers, "
     "bilingual-layout, edition-date, pdfa, volume-pages; for epub also edition-date. Repeatable.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(1),
-    help="Worker processes for the website's pages (default: one per core).",
-)
-@_cluster
+@_workers("Worker processes for the website's pages (default: one per core).")
 def render(sources: tuple[Path, ...], target: str, out_dir: Path, params: tuple[str, ...], jobs: int | None) -> None:
     """Render TEI files (or folders of them) as an edition: html (pages, persons, catalogue, search), pdf
     (a book, OUTPUT/edition.pdf) or epub (an EPUB 3, OUTPUT/edition.epub).

@@ -153,7 +153,8 @@ def convert_many(
     elif work:
         # small chunks: the workers finish together (a chunk of 25 documents left one idle for its last 0.2 s)
         chunksize = max(1, min(4, len(work) // (jobs * 8)))
-        _warm()
+        if workers.cluster() is None:  # the cluster's workers load their own
+            _warm()
         with workers.pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
             for result in pool.map(_job, work, chunksize=chunksize):
                 done(result)

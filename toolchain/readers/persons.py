@@ -147,7 +147,7 @@ class Persons:
         self.conventions = conventions
         self.people: list[Person] = []
         self._by_start: dict[str, list[Person]] = {}  # the people by their surname's first two letters
-        self._matcher: _Index | None = None
+        self._names: _Index | None = None
         self.ambiguous: list[str] = []
         # titles that look like an initial in this language (French "M." for Monsieur)
         self.initial_titles = tuple(conventions.common.initial_like_titles.get(lang, ()))
@@ -181,16 +181,16 @@ class Persons:
             person, surname, forenames = second, second.surname, second.forenames  # known by the first surname
         if person is None:
             person = self.append(Person(surname, initials, forenames, role))
-            self._matcher = None
+            self._names = None
         else:
             if surname != person.surname and same_surname(surname, person.surname):
                 person.surname = surname  # "Микоян" after "Микояна": the nominative is the name
-                self._matcher = None
+                self._names = None
             if initials and not person.initials:
                 person.initials = initials
             if len(forenames) > len(person.forenames):
                 person.forenames = forenames
-                self._matcher = None
+                self._names = None
             if role and not person.role:
                 person.role = role
         if form:
@@ -201,7 +201,7 @@ class Persons:
         """Add a person found elsewhere (in the other text of a bilingual page)."""
         self.people.append(person)
         self._by_start.setdefault(person.surname[:2], []).append(person)
-        self._matcher = None
+        self._names = None
         return person
 
     def _two_surnames(self, surname: str, forenames: tuple[str, ...]) -> Person | None:
@@ -216,7 +216,7 @@ class Persons:
                     p.forms.add(f"{p.forenames[0]} {p.forenames[1]} {p.surname}")
                     p.surname, p.forenames = surname, forenames
                     self._by_start.setdefault(surname[:2], []).append(p)
-                    self._matcher = None
+                    self._names = None
                     return p
         return None
 
@@ -310,7 +310,7 @@ class Persons:
         """Where the names of the persons known can be found in a text: every written form of their surnames,
         the forenames one person alone bears, their initials; built again when a person is added or renamed
         (a dictionary, not a pattern of the names, which would be compiled anew for every document)."""
-        if self._matcher is None:
+        if self._names is None:
             forms = {form for p in self.people for form in surname_forms(p.surname)}
             lengths: dict[str, set[int]] = {}
             for form in forms:
@@ -321,14 +321,14 @@ class Persons:
             initials: dict[str, list[re.Pattern[str]]] = {}
             for k in sorted({p.key for p in self.people if len(p.key) >= 2}, key=len, reverse=True):
                 initials.setdefault(k[0], []).append(_initials_pattern(r"[ \t]?".join(rf"{i}\." for i in k)))
-            self._matcher = _Index(
+            self._names = _Index(
                 _starts("".join(sorted({*lengths, *forenames, *initials}))),
                 frozenset(forms),
                 {first: sorted(found, reverse=True) for first, found in lengths.items()},
                 forenames,
                 initials,
             )
-        return self._matcher
+        return self._names
 
     def _mentions(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(group, start, end) of each name of a known person in `text`, left to right: at a place no letter or

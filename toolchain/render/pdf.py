@@ -48,11 +48,11 @@ class PdfRenderer(Renderer):
         """The book, edition.pdf; or its volumes, edition-1.pdf, edition-2.pdf …, each typeset on its own
         (the memory it takes is a volume's, not the edition's). A book or volume of an earlier build that
         this one does not make is removed."""
-        count = self.volumes()
+        count, timestamp = self.volumes(), self.epoch(docs)
         out_dir.mkdir(parents=True, exist_ok=True)
         misplaced: list[str] = []
         for volume in range(1, count + 1) if count > 1 else [0]:
-            pdf = self.typeset(self.source(volume), timestamp=self.epoch(docs))
+            pdf = self.typeset(self.source(volume), timestamp=timestamp)
             misplaced.extend(self.misplaced)
             target = out_dir / (f"{STEM}-{volume}.pdf" if volume else NAME)
             write_atomic(target, pdf)
