@@ -7,7 +7,7 @@ import itertools
 import os
 import re
 import unicodedata
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -249,11 +249,12 @@ def _temporary(folder: Path) -> tuple[int, Path]:
             continue
 
 
-def write_atomic(path: Path, data: bytes | list[bytes]) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write via a temporary file in the same folder: a reader never sees a half-written file. A file that
     already holds these bytes is left alone (a rebuild that changes nothing changes no file's time). `data`
-    may be given in parts, written one after the other (a large file is never joined in memory)."""
-    parts = [data] if isinstance(data, bytes) else data
+    may be given in parts, written one after the other (a large file is never joined in memory): a list, or
+    what gives them again each time it is iterated (each part then made only as it is needed)."""
+    parts = [data] if isinstance(data, bytes) else list(data) if isinstance(data, Iterator) else data
     try:
         if path.stat().st_size == sum(map(len, parts)) and _holds(path, parts):
             return
@@ -272,7 +273,7 @@ def write_atomic(path: Path, data: bytes | list[bytes]) -> None:
         raise
 
 
-def _holds(path: Path, parts: list[bytes]) -> bool:
+def _holds(path: Path, parts: Iterable[bytes]) -> bool:
     """Whether the file holds `parts`, one after the other."""
     with path.open("rb") as handle:
         return all(handle.read(len(part)) == part for part in parts)

@@ -20,7 +20,9 @@ import html
 import json
 import re
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 
 from .. import workers
@@ -51,19 +53,83 @@ PER_WORKER = 25  # documents to make at least, for each worker process started (
 KINDS = "kinds.json"  # in the cache: file name -> [hash of its bytes, kind, page stem]
 
 
+class _Kept:
+    """What each document gives the edition's pages (DIGEST), and the hash of each part. Without a cache, its
+    bytes, in memory; with one, the cache's files (written as they are made), of which only the hashes are
+    held: a page of the edition reads the part it is made from again, a document at a time, and only when it
+    is made again. So the edition's digests are never all in memory at once."""
+
+    def __init__(self, cache: Path | None) -> None:
+        self.cache = cache
+        self.key: dict[Path, str] = {}  # document -> the key of its page, which names its files in the cache
+        self.hashes: dict[Path, tuple[bytes, ...]] = {}
+        self.parts: dict[Path, tuple[bytes, ...]] = {}  # without a cache
+
+    def __contains__(self, doc: Path) -> bool:
+        return doc in self.hashes
+
+    def file(self, key: str, part: int) -> Path:
+        assert self.cache is not None
+        return self.cache / "digests" / f"{key}{SUFFIX[part]}"
+
+    def put(self, doc: Path, key: str, parts: tuple[bytes, ...], *, cached: bool = False) -> None:
+        """What is kept of a document just made (written into the cache), or read from the cache (`cached`)."""
+        self.key[doc] = key
+        self.hashes[doc] = tuple(hashlib.sha256(part).digest() for part in parts)
+        if self.cache is None:
+            self.parts[doc] = parts
+        elif not cached:
+            for i, part in enumerate(parts):
+                write_atomic(self.file(key, i), part)
+
+    def read(self, doc: Path, key: str) -> bool:
+        """Take what the cache keeps of a document whose page is as it stands; False: it keeps nothing."""
+        if self.cache is None:
+            return False
+        try:
+            parts = tuple(self.file(key, i).read_bytes() for i in range(len(DIGEST)))
+        except OSError:
+            return False
+        self.put(doc, key, parts, cached=True)
+        return True
+
+    def get(self, doc: Path, part: int) -> bytes:
+        if self.cache is None:
+            return self.parts[doc][part]
+        try:
+            return self.file(self.key[doc], part).read_bytes()
+        except OSError as exc:
+            raise RenderError(f"{doc}: what the cache kept of it is gone: {exc}") from exc
+
+    def let_go(self, part: int) -> None:
+        """Without a cache: let go of every other part (the pages made from them are written)."""
+        self.parts = {d: tuple(x if i == part else b"" for i, x in enumerate(p)) for d, p in self.parts.items()}
+
+
 @dataclass
 class _Plan:
     """The files of the edition as this run finds them."""
 
-    data: dict[Path, bytes]  # the files' bytes, while planning (then let go: their hashes are in keys and edition)
+    kept: _Kept  # document -> what the cache keeps of it (DIGEST)
     points: dict[Path, list[bytes]] = field(default_factory=dict)  # file -> the files its pointers name (POINTED)
     kind: dict[Path, str] = field(default_factory=dict)
     stem: dict[Path, str] = field(default_factory=dict)
     keys: dict[Path, str] = field(default_factory=dict)  # document -> the key of its page
     loaded: dict[Path, Document] = field(default_factory=dict)  # read in full
     stale: list[Path] = field(default_factory=list)  # documents whose page is made again
-    kept: dict[Path, tuple[bytes, ...]] = field(default_factory=dict)  # document -> what the cache keeps (DIGEST)
     edition: bytes = b""  # the hash of what every page depends on: names, kinds, registries, catalogues
+
+    @cached_property
+    def by_name(self) -> dict[str, Path]:
+        return {p.name: p for p in self.points}
+
+    @cached_property
+    def order(self) -> dict[Path, int]:
+        return {p: i for i, p in enumerate(self.points)}
+
+    def in_order(self, files: Iterable[Path]) -> list[Path]:
+        """`files` in the order of the edition's."""
+        return sorted(files, key=self.order.__getitem__)
 
     def forget(self) -> None:
         """Let go of the documents read in full (not the registries and catalogues)."""
@@ -119,24 +185,19 @@ class HtmlRenderer(Renderer):
         jobs = min(workers.count(self.jobs), len(plan.stale) // PER_WORKER)
         remote = workers.cluster() is not None and bool(plan.stale)  # a cluster's workers make them all
         if jobs > 1 or remote:
-            made = self._in_workers(plan, out_dir, max(1, jobs))
+            self._in_workers(plan, out_dir, max(1, jobs))
         else:  # with a cache, a batch at a time: what is kept of a document is all the rest needs of it
-            made = {}
             step = BATCH if self.cache is not None else max(1, len(plan.stale))
             for i in range(0, len(plan.stale), step):
-                made.update(self.make(self._read(plan, plan.stale[i : i + step]), out_dir))
+                for p, parts in self.make(self._read(plan, plan.stale[i : i + step]), out_dir).items():
+                    plan.kept.put(p, plan.keys[p], parts)
                 if self.cache is not None:
                     plan.forget()
+        result.unchanged += len(plan.keys) - len(plan.stale)
         for p in plan.keys:
             name = plan.stem[p] + self.out_suffix
             result.keys[name] = plan.keys[p]
             result.written.append(out_dir / name)
-            if p not in made:  # as it stands, and what the cache keeps of it (plan.kept)
-                result.unchanged += 1
-                continue
-            plan.kept[p] = made[p]
-            for suffix, text in zip(SUFFIX, plan.kept[p], strict=True) if self.cache is not None else ():
-                write_atomic(self.cache / "digests" / f"{plan.keys[p]}{suffix}", text)
         if (jobs > 1 or remote) and self.cache is None:  # the edition's pages are made from the documents
             self._read(plan, list(plan.keys))
 
@@ -144,7 +205,7 @@ class HtmlRenderer(Renderer):
         keys: list[str | None] = [None] * len(DIGEST)
         if self.cache is not None:  # the edition's pages are made from digests, keyed by what they are made from
             keys = [
-                _hash(name.encode(), plan.edition, *(plan.kept[p][i] for p in documents))
+                _combined(*_digests(name.encode(), plan.edition), *(plan.kept.hashes[p][i] for p in documents))
                 for i, name in enumerate(DIGEST)
             ]
             keys[PEOPLE] = _hash(keys[PEOPLE].encode(), keys[MENTIONS].encode())
@@ -160,16 +221,19 @@ class HtmlRenderer(Renderer):
                 put(f"{name}.html", keys[part], lambda t=template: self._edition_page(t, items))
         items = {}  # the persons page is written: its items are let go before the search index is made
         # and of what each document gave the edition's pages only its part of the search index is left to use
-        plan.kept = {p: (b"", b"", b"", kept[SEARCH]) for p, kept in plan.kept.items()}
+        plan.kept.let_go(SEARCH)
         if self.cache is not None:
             self._keep(plan)
         # the search index: the part of each document (h:search-page), then of the edition's own pages
         put(
             INDEX,
             keys[SEARCH],
-            lambda: _joined(
+            lambda: _Joined(
                 b'window.EDITION_INDEX = {"pages":[',
-                [*(plan.kept[p][SEARCH] for p in documents), self.call_text(f"{{{H}}}search-own").encode("utf-8")],
+                [
+                    *(partial(plan.kept.get, p, SEARCH) for p in documents),
+                    partial(bytes, self.call_text(f"{{{H}}}search-own").encode("utf-8")),
+                ],
                 b"]};\n",
             ),
         )
@@ -183,13 +247,16 @@ class HtmlRenderer(Renderer):
 
     def _plan(self, sources: list[Path], out_dir: Path) -> _Plan:
         """Which files are read, which pages made again; the edition set for the document pages."""
-        plan = _Plan({p: p.read_bytes() for p in sources})
-        sha = {p: hashlib.sha256(b).hexdigest() for p, b in plan.data.items()}
+        plan = _Plan(_Kept(self.cache))
+        sha: dict[Path, bytes] = {}
+        for p in sources:  # a file at a time: the edition's bytes are never all in memory
+            data = p.read_bytes()
+            sha[p], plan.points[p] = hashlib.sha256(data).digest(), POINTED.findall(data)
         known = self._kinds()
 
         def remembered(p: Path) -> bool:  # a document as it was: its kind and page name are known
             entry = known.get(p.name)
-            return isinstance(entry, list) and len(entry) == 3 and entry[0] == sha[p] and entry[1] == "document"
+            return isinstance(entry, list) and len(entry) == 3 and entry[0] == sha[p].hex() and entry[1] == "document"
 
         # the files whose kind is not known, and the registries and catalogues, are read now (with a cache and
         # more than a batch, a batch at a time, the documents let go: their pages are made a batch at a time)
@@ -215,22 +282,17 @@ class HtmlRenderer(Renderer):
         plan.edition = _hash(
             *(
                 f"{p.name}\0{plan.stem[p]}\0{plan.kind[p]}\n".encode()
-                + (plan.data[p] if plan.kind[p] != "document" else b"")
+                + (p.read_bytes() if plan.kind[p] != "document" else b"")  # a registry, a catalogue: read again
                 for p in sorted(sources, key=lambda p: p.name)
             )
         ).encode()
-        for p in pages.values():
-            key = plan.keys[p] = _hash(plan.edition, p.name.encode(), plan.data[p])  # two files of one text: two pages
+        for p in pages.values():  # two files of one text: two pages
+            key = plan.keys[p] = _combined(*_digests(plan.edition, p.name.encode()), sha[p])
             name = plan.stem[p] + self.out_suffix
-            kept = self._cached(key) if self._fresh(out_dir, name, key) else None
-            if kept is None:
+            if not (self._fresh(out_dir, name, key) and plan.kept.read(p, key)):
                 plan.stale.append(p)
-            else:
-                plan.kept[p] = kept
         if self.cache is not None:
-            self._known = {p.name: [sha[p], plan.kind[p], plan.stem[p]] for p in sources}
-        plan.points = {p: POINTED.findall(data) for p, data in plan.data.items()}
-        plan.data = {}
+            self._known = {p.name: [sha[p].hex(), plan.kind[p], plan.stem[p]] for p in sources}
         return plan
 
     def _fresh(self, out_dir: Path, name: str, key: str | None) -> bool:
@@ -241,9 +303,7 @@ class HtmlRenderer(Renderer):
         """Read in full the documents of `paths` and those their pointers name, and set them as the edition
         with the registries and catalogues; their Documents, in order."""
         wanted = _wanted(plan, paths)
-        plan.loaded.update(
-            (d.path, d) for d in self.load([p for p in plan.points if p in wanted and p not in plan.loaded])
-        )
+        plan.loaded.update((d.path, d) for d in self.load(plan.in_order(p for p in wanted if p not in plan.loaded)))
         self.set_edition([d for p, d in plan.loaded.items() if p in wanted or plan.kind[p] != "document"])
         return [plan.loaded[p] for p in paths]
 
@@ -252,7 +312,7 @@ class HtmlRenderer(Renderer):
         (HEAD); for the persons page (PEOPLE) the digests of the documents that have persons of their own."""
         standing = []
         for p in plan.keys:
-            text = plan.kept[p][part]
+            text = plan.kept.get(p, part)
             if part == PEOPLE and b"teiHeader" not in text:
                 continue
             uri = p.resolve().as_uri()
@@ -264,7 +324,7 @@ class HtmlRenderer(Renderer):
         of the documents, in UTF-8; the page is told whose lists they fill (`mentioned`)."""
         by_person: dict[str, list[str]] = {}
         for p in plan.keys:
-            for anchor, item in json.loads(plan.kept[p][MENTIONS]):
+            for anchor, item in json.loads(plan.kept.get(p, MENTIONS)):
                 by_person.setdefault(anchor, []).append(item)
         true = xslt.processor().make_boolean_value(True)
         self.set_parameter("mentioned", xslt.processor().make_map2(dict.fromkeys(by_person, true)))
@@ -283,22 +343,21 @@ class HtmlRenderer(Renderer):
 
     # --- worker processes ------------------------------------------------------------
 
-    def _in_workers(self, plan: _Plan, out_dir: Path, jobs: int) -> dict[Path, tuple[bytes, ...]]:
-        """Make the pages of the stale documents, and what the cache keeps of them, in `jobs` processes of
-        their own (a Saxon each), a few documents at a time; each reads only those and what they point to."""
+    def _in_workers(self, plan: _Plan, out_dir: Path, jobs: int) -> None:
+        """Make the pages of the stale documents, and what the cache keeps of them (plan.kept), in `jobs`
+        processes of their own (a Saxon each), a few documents at a time; each reads only those and what they
+        point to."""
         context = [p for p in plan.points if plan.kind[p] != "document"]
         step = max(1, min(PER_WORKER, len(plan.stale) // (jobs * 4)))
         work = []
         for i in range(0, len(plan.stale), step):
             chunk = plan.stale[i : i + step]
-            wanted = _wanted(plan, chunk)
-            work.append((chunk, [p for p in plan.points if p in wanted and p not in chunk], context, out_dir))
-        made: dict[Path, tuple[bytes, ...]] = {}
+            work.append((chunk, plan.in_order(_wanted(plan, chunk) - set(chunk)), context, out_dir))
         # a Saxon is never forked
         with workers.pool(jobs, initializer=_start, initargs=(self.given,), spawn=True) as pool:
             for done in pool.map(_pages, work):
-                made.update(done)
-        return made
+                for p, parts in done.items():
+                    plan.kept.put(p, plan.keys[p], parts)
 
     # --- the cache -------------------------------------------------------------------
 
@@ -311,14 +370,6 @@ class HtmlRenderer(Renderer):
         except (OSError, ValueError):
             return {}
 
-    def _cached(self, key: str) -> tuple[bytes, ...] | None:
-        if self.cache is None:
-            return None
-        try:
-            return tuple((self.cache / "digests" / f"{key}{suffix}").read_bytes() for suffix in SUFFIX)
-        except OSError:
-            return None
-
     def _keep(self, plan: _Plan) -> None:
         """Write the kinds of the files, and remove the digests of documents no longer as they were."""
         write_atomic(self.cache / KINDS, (json.dumps(self._known, sort_keys=True) + "\n").encode("utf-8"))
@@ -330,7 +381,7 @@ class HtmlRenderer(Renderer):
 
 def _wanted(plan: _Plan, paths: list[Path]) -> set[Path]:
     """`paths` and the documents their pointers name, and those theirs name."""
-    by_name = {p.name: p for p in plan.points}
+    by_name = plan.by_name
     wanted, todo = set(paths), list(paths)
     while todo:
         for name in plan.points[todo.pop()]:
@@ -363,17 +414,33 @@ def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, t
     return renderer.make(docs[: len(chunk)], out_dir)
 
 
-def _joined(head: bytes, parts: list[bytes], tail: bytes) -> list[bytes]:
-    """head, the parts a comma apart, tail: as the parts of a file (`write_atomic`), never joined in memory."""
-    pieces = [head]
-    for i, part in enumerate(parts):
-        pieces += (b",", part) if i else (part,)
-    pieces.append(tail)
-    return pieces
+class _Joined:
+    """head, the parts a comma apart, tail: the parts of a file (`write_atomic`), each part made when it is
+    written (`parts`: the functions that make them), so that the file is never in memory as a whole."""
+
+    def __init__(self, head: bytes, parts: list[Callable[[], bytes]], tail: bytes) -> None:
+        self.head, self.parts, self.tail = head, parts, tail
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.head
+        for i, part in enumerate(self.parts):
+            if i:
+                yield b","
+            yield part()
+        yield self.tail
+
+
+def _digests(*parts: bytes) -> list[bytes]:
+    return [hashlib.sha256(part).digest() for part in parts]
+
+
+def _combined(*digests: bytes) -> str:
+    """The hash of parts given by their hashes (SHA-256 of each, one after the other)."""
+    h = hashlib.sha256()
+    for d in digests:
+        h.update(d)
+    return h.hexdigest()
 
 
 def _hash(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(hashlib.sha256(part).digest())
-    return h.hexdigest()
+    return _combined(*_digests(*parts))
