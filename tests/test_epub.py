@@ -159,6 +159,49 @@ def test_file_names_of_any_kind_make_a_valid_book(tmp_path):
     assert epubcheck(epub) == []
 
 
+def test_a_long_edition_is_written_in_volumes(tmp_path, sample):
+    """`volume-pages`: the EPUB in the printed book's volumes, each a book of its own (its title page and
+    title say which volume, the edition is its series; its own contents and index of persons; its own
+    identifier), valid, the documents of all in the book's order; the volumes of an earlier build that this
+    one does not make are removed, and one volume is edition.epub again."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("edition.epub", "edition-7.epub", "edition-notes.epub"):  # earlier books, and a file of others
+        (out / name).write_bytes(b"PK")
+    result = EpubRenderer({"volume-pages": "1"}).render(expand([SAMPLE]), out)  # a volume a document
+    volumes = sorted(out.glob("edition-[0-9].epub"))
+    assert result.written == volumes and [p.name for p in volumes] == ["edition-1.epub", "edition-2.epub"]
+    assert not (out / "edition.epub").exists() and (out / "edition-notes.epub").exists()
+
+    def documents(epub: Path) -> list[str]:
+        """The files of the documents in the book's spine, in its order."""
+        opf = package(epub)
+        href = {i.get("id"): i.get("href") for i in x(opf, "//opf:item")}
+        return [href[i] for i in x(opf, "//opf:itemref/@idref") if i.startswith("doc-")]
+
+    assert [d for v in volumes for d in documents(v)] == documents(sample)
+    assert all(len(documents(v)) == 1 for v in volumes)
+    ids = set()
+    for k, volume in enumerate(volumes, start=1):
+        assert epubcheck(volume) == [], volume
+        opf = package(volume)
+        assert x(opf, "string(//dc:title)").endswith(f", Volume {k} of 2")
+        assert x(opf, "string(//opf:meta[@property='group-position'])") == str(k)
+        assert x(opf, "string(//opf:meta[@property='belongs-to-collection'])") == x(
+            package(sample), "string(//dc:title)"
+        )
+        ids.add(x(opf, "string(//dc:identifier)"))
+        assert f"Volume {k} of 2" in "".join(xhtml(volume, "title.xhtml").itertext())
+        listed = x(xhtml(volume, "nav.xhtml"), "//h:nav[@epub:type='toc']/h:ol/h:li/h:a/@href")
+        assert [a for a in listed if a in documents(sample)] == documents(volume)
+        # the index of persons points only into the volume's own documents
+        targets = {a.split("#")[0] for a in x(xhtml(volume, "persons.xhtml"), "//h:a/@href") if ".xhtml" in a}
+        assert targets and targets <= {*documents(volume), "persons.xhtml"}, targets
+    assert len(ids) == 2
+    EpubRenderer().render(expand([SAMPLE]), out)
+    assert sorted(p.name for p in out.glob("edition*.epub")) == ["edition-notes.epub", "edition.epub"]
+
+
 def test_epubcheck_sees_a_broken_book(tmp_path, sample):
     """The check can fail: a book whose spine names a file it does not have is an error."""
     broken = tmp_path / "broken.epub"

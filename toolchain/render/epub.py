@@ -1,4 +1,6 @@
-"""The EPUB 3 book: one reflowable file, OUTPUT/edition.epub, made in memory and written atomically.
+"""The EPUB 3 book: one reflowable file, OUTPUT/edition.epub, made in memory and written atomically; or,
+for a long edition, its volumes, edition-1.epub, edition-2.epub … (the printed book's volumes: e:volumes,
+the `volume-pages` parameter), each a book of its own.
 
 The stylesheet (xslt/epub/epub.xsl) imports the HTML edition's, so every element is rendered by the same
 templates as on the website. The renderer asks it for the book's files in reading order (`e:pages`),
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
 import uuid
 import zipfile
@@ -34,7 +37,10 @@ if TYPE_CHECKING:
     from saxonche import PyXdmNode, PyXdmValue
 
 E = "urn:edition:epub"
-NAME = "edition.epub"
+STEM = "edition"
+NAME = f"{STEM}.epub"
+# The files a book is written to: the book, or its volumes.
+_BOOK = re.compile(rf"{STEM}(?:-\d+)?\.epub")
 MIMETYPE = b"application/epub+zip"
 FOLDER = "EPUB"  # the package document and the content documents, beside each other
 PACKAGE = "package.opf"
@@ -59,15 +65,34 @@ class EpubRenderer(Renderer):
     stylesheet = "epub/epub.xsl"
 
     def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
+        """The book, edition.epub; or its volumes (e:volumes), edition-1.epub, edition-2.epub …, each a book
+        of its own made with only its documents in the edition (the memory it takes is a volume's). A book
+        or volume of an earlier build that this one does not make is removed."""
         epoch = self.epoch(docs)
-        data = archive(self.files(docs, epoch), epoch)
+        volumes = json.loads(self.call_text(f"{{{E}}}volumes"))
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / NAME
-        write_atomic(target, data)
+        if len(volumes) > 1:
+            by_stem = {d.stem: d for d in docs if d.kind == "document"}
+            others = [d for d in docs if d.kind != "document"]
+            for number, stems in enumerate(volumes, start=1):
+                volume = [by_stem[s] for s in stems]
+                self.set_edition([*volume, *others])  # the pages of the volume before are let go
+                self.set_parameter("volume", xslt.processor().make_integer_value(number))
+                self.set_parameter("volumes", xslt.processor().make_integer_value(len(volumes)))
+                self._book(out_dir / f"{STEM}-{number}.epub", volume, epoch, result)
+        else:
+            self._book(out_dir / NAME, docs, epoch, result)
+        for old in out_dir.glob(f"{STEM}*.epub"):
+            if _BOOK.fullmatch(old.name) and old not in result.written:
+                old.unlink(missing_ok=True)
+
+    def _book(self, target: Path, docs: list[Document], epoch: int, result: Result) -> None:
+        write_atomic(target, archive(self.files(docs, epoch), epoch))
         result.written.append(target)
 
     def files(self, docs: list[Document], epoch: int) -> dict[str, bytes]:
-        """The book's files (paths inside the archive, mimetype and container aside) with their bytes."""
+        """The book's files (paths inside the archive, mimetype and container aside) with their bytes, for
+        the edition as set: `docs`, the whole or a volume."""
         proc = xslt.processor()
         modified = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
         identity = self.call_text(f"{{{E}}}identity")

@@ -89,4 +89,46 @@
     </xsl:perform-sort>
   </xsl:function>
 
+  <!-- The characters of text a printed page holds, about: what ed:volume-starts counts pages by. -->
+  <xsl:variable name="ed:page-chars" as="xs:integer" select="2500"/>
+
+  <!-- Where each volume of a book begins (the printed book's and the EPUB's alike), as positions in the
+       reading order: a volume is closed before the document that would take it past $pages pages (a
+       document longer than that is a volume of its own); one volume when $pages is 0. A document takes a
+       page for each $ed:page-chars characters of its text, and one for its opening (a chapter starts on
+       a right-hand page). -->
+  <xsl:function name="ed:volume-starts" as="xs:integer*">
+    <xsl:param name="ordered" as="document-node()*"/>
+    <xsl:param name="pages" as="xs:integer"/>
+    <xsl:iterate select="$ordered">
+      <xsl:param name="filled" as="xs:integer" select="0"/>
+      <xsl:variable name="size" select="string-length(normalize-space(string(tei:TEI/tei:text))) + $ed:page-chars"/>
+      <xsl:variable name="opens" select="position() = 1 or ($pages gt 0 and $filled + $size gt $pages * $ed:page-chars)"/>
+      <xsl:if test="$opens">
+        <xsl:sequence select="position()"/>
+      </xsl:if>
+      <xsl:next-iteration>
+        <xsl:with-param name="filled" select="(if ($opens) then 0 else $filled) + $size"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- The documents of volume $volume (from 1) of a book of volumes of about $pages pages, in reading
+       order; all of them when $volume is 0. -->
+  <xsl:function name="ed:volume" as="document-node()*">
+    <xsl:param name="ordered" as="document-node()*"/>
+    <xsl:param name="pages" as="xs:integer"/>
+    <xsl:param name="volume" as="xs:integer"/>
+    <xsl:variable name="starts" select="ed:volume-starts($ordered, $pages)"/>
+    <xsl:sequence select="if ($volume = 0) then $ordered
+        else subsequence($ordered, $starts[$volume], ($starts[$volume + 1], count($ordered) + 1)[1] - $starts[$volume])"/>
+  </xsl:function>
+
+  <!-- What a volume's title page says of it: 'Volume 2 of 5'; nothing for a book of one volume. -->
+  <xsl:function name="ed:volume-line" as="xs:string">
+    <xsl:param name="volume" as="xs:integer"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:sequence select="if ($volume gt 0 and $count gt 1) then 'Volume ' || $volume || ' of ' || $count else ''"/>
+  </xsl:function>
+
 </xsl:stylesheet>

@@ -4,7 +4,8 @@
   e:spine). e:package returns it serialised as XML; e:identity gives the text its urn:uuid is made of.
 
   Metadata, from the TEI:
-    dc:title        $edition-title
+    dc:title        $edition-title; of a volume, with 'Volume k of n' (and the edition as the series
+                    it belongs to: belongs-to-collection, group-position)
     dc:creator      the editors ($editors, else everyone a document's respStmt names as editing it),
                     each with a MARC relator role (edt; also trl when they translated)
     dc:contributor  the others named in the respStmts (translators trl, annotators ann, compilers com,
@@ -51,7 +52,13 @@
         <metadata>
           <xsl:namespace name="dc" select="'http://purl.org/dc/elements/1.1/'"/>
           <dc:identifier id="uid"><xsl:value-of select="$identifier"/></dc:identifier>
-          <dc:title><xsl:value-of select="$edition-title"/></dc:title>
+          <dc:title><xsl:value-of select="string-join(($edition-title, e:volume-line()[. != '']), ', ')"/></dc:title>
+          <!-- a volume: the edition is the series it belongs to, the volume its place in it -->
+          <xsl:if test="e:volume-line() != ''">
+            <meta property="belongs-to-collection" id="edition"><xsl:value-of select="$edition-title"/></meta>
+            <meta refines="#edition" property="collection-type">series</meta>
+            <meta refines="#edition" property="group-position"><xsl:value-of select="$volume"/></meta>
+          </xsl:if>
           <xsl:for-each select="e:languages()">
             <dc:language><xsl:value-of select="."/></dc:language>
           </xsl:for-each>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The content documents of the book, one named template each (the renderer calls them by name):
-    e:title      the title page: edition title, editors, date
+    e:title      the title page: edition title, the volume, editors, date
     e:nav        the navigation document: table of contents (with the sections of each document) and landmarks
     e:about      the editorial principles (ed:principles)
     e:document   one document ($doc): the website's document page (h:document) without its switches,
@@ -26,6 +26,22 @@
   <!-- The documents in the order of the book: by date, then as given. -->
   <xsl:function name="e:documents" as="document-node()*">
     <xsl:sequence select="ed:reading-order(ed:documents())"/>
+  </xsl:function>
+
+  <!-- The volumes the book is written in ($volume-pages), for the renderer, as JSON: the page stems of
+       each volume's documents, [[stem, ...], ...]. The renderer then writes each as a book of its own,
+       with only its documents in the edition, and $volume and $volumes set. -->
+  <xsl:template name="e:volumes">
+    <xsl:variable name="ordered" select="e:documents()"/>
+    <xsl:variable name="starts" select="ed:volume-starts($ordered, $volume-pages)"/>
+    <xsl:variable name="ends" select="(subsequence($starts, 2), count($ordered) + 1)"/>
+    <xsl:sequence select="serialize(array{for $k in 1 to count($starts) return
+        array{subsequence($ordered, $starts[$k], $ends[$k] - $starts[$k]) ! ed:page-stem(.)}}, map{'method': 'json'})"/>
+  </xsl:template>
+
+  <!-- 'Volume 2 of 5' for a volume of a book of several; else nothing. -->
+  <xsl:function name="e:volume-line" as="xs:string">
+    <xsl:sequence select="ed:volume-line($volume, $volumes)"/>
   </xsl:function>
 
   <!-- The content documents in reading order, as maps:
@@ -83,6 +99,9 @@
       <xsl:with-param name="content">
         <section class="ed-titlepage" aria-labelledby="ed-book-title">
           <h1 id="ed-book-title"><xsl:value-of select="$edition-title"/></h1>
+          <xsl:if test="e:volume-line() != ''">
+            <p class="ed-book-volume"><xsl:value-of select="e:volume-line()"/></p>
+          </xsl:if>
           <p class="ed-book-count"><xsl:value-of select="ed:span($documents)"/></p>
           <xsl:call-template name="h:editors"><xsl:with-param name="documents" select="$documents"/></xsl:call-template>
           <xsl:if test="normalize-space($edition-date)">

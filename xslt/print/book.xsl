@@ -14,40 +14,15 @@
 
   <xsl:variable name="p:nl" select="'&#10;'"/>
 
-  <!-- The characters of text a printed page holds, about: what p:volume-starts counts pages by. -->
-  <xsl:variable name="p:page-chars" as="xs:integer" select="2500"/>
-
-  <!-- Where each volume begins, as positions in the reading order: a volume is closed before the document
-       that would take it past $volume-pages pages (a document longer than that is a volume of its own);
-       one volume when $volume-pages is 0. A document takes a page for each $p:page-chars characters of
-       its text, and one for its opening (a chapter starts on a right-hand page). -->
-  <xsl:function name="p:volume-starts" as="xs:integer*">
-    <xsl:param name="ordered" as="document-node()*"/>
-    <xsl:iterate select="$ordered">
-      <xsl:param name="filled" as="xs:integer" select="0"/>
-      <xsl:variable name="size" select="string-length(normalize-space(string(tei:TEI/tei:text))) + $p:page-chars"/>
-      <xsl:variable name="opens" select="position() = 1 or ($volume-pages gt 0 and $filled + $size gt $volume-pages * $p:page-chars)"/>
-      <xsl:if test="$opens">
-        <xsl:sequence select="position()"/>
-      </xsl:if>
-      <xsl:next-iteration>
-        <xsl:with-param name="filled" select="(if ($opens) then 0 else $filled) + $size"/>
-      </xsl:next-iteration>
-    </xsl:iterate>
-  </xsl:function>
-
   <!-- How many volumes the book is typeset in (the renderer asks, then has p:book write each). -->
   <xsl:template name="p:volumes">
-    <xsl:value-of select="max((1, count(p:volume-starts(ed:reading-order($documents)))))"/>
+    <xsl:value-of select="max((1, count(ed:volume-starts(ed:reading-order($documents), $volume-pages))))"/>
   </xsl:template>
 
   <xsl:template name="p:book">
     <xsl:variable name="all" select="ed:reading-order($documents)"/>
-    <xsl:variable name="starts" select="p:volume-starts($all)"/>
-    <xsl:variable name="ordered" select="if ($volume = 0) then $all
-        else subsequence($all, $starts[$volume], ($starts[$volume + 1], count($all) + 1)[1] - $starts[$volume])"/>
-    <xsl:variable name="volume-line" select="if ($volume gt 0 and count($starts) gt 1)
-        then 'Volume ' || $volume || ' of ' || count($starts) else ''"/>
+    <xsl:variable name="ordered" select="ed:volume($all, $volume-pages, $volume)"/>
+    <xsl:variable name="volume-line" select="ed:volume-line($volume, count(ed:volume-starts($all, $volume-pages)))"/>
     <!-- the authors of the PDF: the edition's makers (ed:agents); the title page: each under their roles -->
     <xsl:variable name="makers" select="ed:agents($documents)[?creator]?name"/>
     <xsl:variable name="credits" select="ed:credits($documents) ! ('(' || p:string(?label) || ', ' || p:string(string-join(?names, ', ')) || ')')"/>
