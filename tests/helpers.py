@@ -99,3 +99,25 @@ def check_case_output(path: Path, regen: bool, format: str | None = None) -> Non
         return
     assert case.output is not None, f"{path.name} has no output section yet: run pytest --regen and review it"
     assert tei.decode() == case.output, f"{path.name}: TEI differs from the reviewed output (pytest --regen)"
+
+
+def search_index(site: Path) -> tuple[dict, list[list[str]], dict[str, dict[str, list[int]]]]:
+    """The website's search index (assets/search/, made by toolchain/render/search.py): its manifest, its
+    entries in order ([address, title, text, language]), and each bucket's words with their entries (the
+    gaps summed)."""
+    import json
+
+    def args(path: Path) -> list:
+        text = path.read_text(encoding="utf-8")
+        return json.loads("[" + text[text.index("(") + 1 : text.rindex(")")] + "]")
+
+    folder = site / "assets" / "search"
+    manifest = args(folder / "manifest.js")[0]
+    entries = [
+        e for k in range(-(-manifest["entries"] // manifest["shard"])) for e in args(folder / f"entries-{k}.js")[1]
+    ]
+    words = {}
+    for name in manifest["buckets"]:
+        found = args(folder / f"words-{name}.js")[1]
+        words[name] = {w: [sum(gaps[: i + 1]) for i in range(len(gaps))] for w, gaps in found.items()}
+    return manifest, entries, words

@@ -14,10 +14,12 @@ from urllib.parse import unquote
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
+from helpers import search_index
 from lxml import etree, html
 
 from toolchain.cli import main
 from toolchain.render import HtmlRenderer, RenderError, expand, xslt
+from toolchain.render.search import bucket, fold
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 CASES = ROOT / "tests" / "render"
@@ -167,12 +169,11 @@ def test_hostile_text_is_inert_in_every_page(cases):
         root = page(cases, name)
         assert [s.get("src") for s in root.iter("script")] in (
             ["assets/edition.js"],
-            ["assets/edition.js", "assets/search-index.js", "assets/search.js"],
+            ["assets/edition.js", "assets/search.js", "assets/search/manifest.js"],
         )
         assert not list(root.iter("img"))
-    index = (cases / "assets" / "search-index.js").read_text(encoding="utf-8")
-    data = json.loads(index.removeprefix("window.EDITION_INDEX = ").rstrip().removesuffix(";"))
-    assert any("<script>alert(1)</script>" in e[1] for _, _, entries in data["pages"] for e in entries)
+    _, entries, _ = search_index(cases)
+    assert any("<script>alert(1)</script>" in text for _, _, text, _ in entries)
 
 
 # --- any TEI: fallback, pointers -------------------------------------------------------------
@@ -415,13 +416,17 @@ def test_ids_are_unique_and_internal_links_resolve(sample, cases):
 
 
 def test_search_index_has_russian_and_english(sample):
-    text = (sample / "assets" / "search-index.js").read_text(encoding="utf-8")
-    data = json.loads(text.removeprefix("window.EDITION_INDEX = ").rstrip().removesuffix(";"))
-    pages = [u for u, _, _ in data["pages"]]
+    manifest, entries, words = search_index(sample)
+    pages = {address.split("#")[0] for address, _, _, _ in entries}
     assert "004_40ab3963a3b9c643.html" in pages and "persons.html" in pages
-    entries = [e for _, _, of_page in data["pages"] for e in of_page]
-    assert any("Кеннеди" in text and lang == "ru" for _, text, lang in entries)
-    assert any("blockade" in text and lang == "en" for _, text, lang in entries)
+    assert manifest["entries"] == len(entries)
+    assert any("Кеннеди" in text and lang == "ru" for _, _, text, lang in entries)
+    assert any("blockade" in text and lang == "en" for _, _, text, lang in entries)
+    # every word of every entry is in its bucket, with that entry; and no word with an entry it is not in
+    for n, (_, _, text, _) in enumerate(entries):
+        for word in set(re.findall(r"[^\W_]+", fold(text))):
+            assert n in words[bucket(word)][word], (word, n)
+    assert all(word in fold(entries[n][2]) for ws in words.values() for word, ns in ws.items() for n in ns)
 
 
 def test_pages_need_nothing_from_outside(sample):
@@ -609,11 +614,11 @@ def test_pages_made_from_kept_digests_are_the_pages_made_from_the_documents(tmp_
     again.cache, again.made = renderer.cache, dict(first.keys)
     (tmp_path / "again").mkdir()
     for name in first.keys:  # the document pages are there: only the edition's pages are made again
-        if name not in ("index.html", "persons.html", "about.html", "search.html", "assets/search-index.js"):
+        if name not in ("index.html", "persons.html", "about.html", "search.html", "assets/search/manifest.js"):
             (tmp_path / "again" / name).write_bytes((tmp_path / "first" / name).read_bytes())
     result = again.render(expand([folder]), tmp_path / "again")
     assert result.unchanged == len(first.keys) - 5
-    assert "meeting-again.html" in (tmp_path / "again" / "assets" / "search-index.js").read_text(encoding="utf-8")
+    assert "meeting-again.html" in {e[0].split("#")[0] for e in search_index(tmp_path / "again")[1]}
     for kind in ("first", "again"):
         for made in sorted((tmp_path / "documents").rglob("*.*")):
             assert (tmp_path / kind / made.relative_to(tmp_path / "documents")).read_bytes() == made.read_bytes(), (
@@ -645,3 +650,29 @@ def test_pages_made_in_worker_processes_are_the_pages_made_in_one(tmp_path, monk
         }
     assert workers == [2]
     assert made[1] == made[2] and len(made[1]) > 60
+
+
+def test_the_search_index_is_the_same_when_its_words_are_gathered_on_disk(tmp_path, sample, monkeypatch):
+    """Past SPILL words the index gathers them in sorted runs on disk and merges them: the same files, byte
+    for byte, as when they are all gathered in memory; an earlier index's files that this one does not have
+    are removed."""
+    from toolchain.render import search
+
+    parts = [
+        (lambda data=data: data)
+        for data in (
+            json.dumps([address, title, [["", text, lang]]]).encode()
+            for address, title, text, lang in search_index(sample)[1]
+        )
+    ]
+    whole = search.write(tmp_path / "memory", parts)
+    (tmp_path / "runs").mkdir()
+    (tmp_path / "runs" / "words-zz.js").write_text("old", encoding="utf-8")
+    monkeypatch.setattr(search, "SPILL", 7)
+    runs = search.write(tmp_path / "runs", parts)
+    assert [p.name for p in runs] == [p.name for p in whole] and len(whole) > 20
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(whole, runs, strict=True))
+    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == sorted(p.name for p in whole)
+    assert search.standing(tmp_path / "runs") == runs
+    (tmp_path / "runs" / runs[-1].name).unlink()
+    assert search.standing(tmp_path / "runs") is None

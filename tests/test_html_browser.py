@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from helpers import search_index
 from playwright.sync_api import expect
 
 from toolchain.render import HtmlRenderer, expand
@@ -231,7 +232,7 @@ def test_search_snippets_are_cut_between_words_and_show_no_ocr_marks(context, si
     page.locator("#ed-q").fill("Castro")
     page.keyboard.press("Enter")
     expect(page.locator("#ed-results li").first).to_be_visible()
-    entries = page.evaluate("() => window.EDITION_INDEX.pages.flatMap(p => p[2].map(e => e[1]))")
+    entries = [text for _, _, text, _ in search_index(site)[1]]
     assert not any("**" in e for e in entries)
     snippets = page.locator("#ed-results li > span:not(.ed-result-title)").all_inner_texts()
     assert len(snippets) >= 5
@@ -241,3 +242,42 @@ def test_search_snippets_are_cut_between_words_and_show_no_ocr_marks(context, si
         at = entry.index(core)
         assert at == 0 or entry[at - 1] == " ", shown
         assert at + len(core) == len(entry) or entry[at + len(core)] == " ", shown
+
+
+def test_a_search_loads_only_the_shards_it_needs(context, site):
+    """The index is in shards (assets/search/): a query loads the buckets of its words and the entries of
+    the results it shows, not the whole index; its words are those of the index (the page folds and cuts
+    a text into words as the renderer does); a passage is found when each word begins one of its words;
+    fifty results are shown, then a button shows more."""
+    from toolchain.render.search import _WORD, fold
+
+    manifest, entries, _ = search_index(site)
+    page = open_page(context, (site / "search.html").as_uri())
+    expect(page.locator("#ed-search-status")).to_have_text(f"{manifest['entries']} passages searchable.")
+    loaded = lambda: page.evaluate(  # noqa: E731
+        "() => Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/'))"
+        ".map(s => s.split('/').pop())"
+    )
+    assert loaded() == ["manifest.js"]
+    page.locator("#ed-q").fill("Хрущ Кеннеди")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ed-results li").first).to_be_visible()
+    wanted = [
+        n
+        for n, (_, _, text, _) in enumerate(entries)
+        if all(any(w.startswith(q) for w in _WORD.findall(fold(text))) for q in ("хрущ", "кеннеди"))
+    ]
+    expect(page.locator("#ed-search-status")).to_have_text(f"{len(wanted)} passages found")
+    shards = {f"entries-{n // manifest['shard']}.js" for n in wanted}
+    assert sorted(loaded()) == sorted(["manifest.js", "words-445-440.js", "words-43a-435.js", *shards])
+    samples = ["Хрущёв’s ÉCOLE naïve x-ray 1962г. İstanbul ΟΔΟΣ", *(text for _, _, text, _ in entries[:40])]
+    assert page.evaluate("t => t.map(window.EDITION_SEARCH.wordsOf)", samples) == [
+        _WORD.findall(fold(t)) for t in samples
+    ]
+    page.locator("#ed-q").fill("the")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ed-results li")).to_have_count(50)
+    total = sum(1 for _, _, text, _ in entries if any(w.startswith("the") for w in _WORD.findall(fold(text))))
+    assert total > 50
+    page.locator("#ed-more").click()
+    expect(page.locator("#ed-results li")).to_have_count(min(100, total))

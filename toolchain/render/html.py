@@ -1,7 +1,8 @@
 """The HTML edition: one page per document, home (catalogue), persons, about, search.
 
 Pages link to each other by relative addresses and load nothing from outside, so the folder opens
-from file:// and can be copied anywhere. Assets (CSS, JavaScript, the search index) go to assets/.
+from file:// and can be copied anywhere. Assets (CSS, JavaScript, the search index in shards: search.py) go
+to assets/.
 
 A document's page is made from the document, the registries and catalogues, the pages' names and the
 documents its pointers name. The pages of the edition are made from what each document gives them, its
@@ -20,7 +21,7 @@ import html
 import json
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -28,13 +29,13 @@ from pathlib import Path
 from .. import workers
 from ..state import POINTED
 from ..tei import write_atomic
-from . import xslt
+from . import search, xslt
 from .base import Document, Renderer, Result
 from .xslt import RenderError
 
 H = "urn:edition:html"
 ASSETS = ("edition.css", "edition.js", "search.js")
-INDEX = "assets/search-index.js"
+OLD_INDEX = "assets/search-index.js"  # the search index in one file, as the website had it before search.FOLDER
 # what the cache keeps of each document, by the key of its page: its digests and its part of the search index
 DIGEST = ("head-digest", "people-digest", "mention-html", "search-page")
 HEAD, PEOPLE, MENTIONS, SEARCH = range(4)
@@ -64,9 +65,6 @@ class _Kept:
         self.key: dict[Path, str] = {}  # document -> the key of its page, which names its files in the cache
         self.hashes: dict[Path, tuple[bytes, ...]] = {}
         self.parts: dict[Path, tuple[bytes, ...]] = {}  # without a cache
-
-    def __contains__(self, doc: Path) -> bool:
-        return doc in self.hashes
 
     def file(self, key: str, part: int) -> Path:
         assert self.cache is not None
@@ -225,18 +223,17 @@ class HtmlRenderer(Renderer):
         if self.cache is not None:
             self._keep(plan)
         # the search index: the part of each document (h:search-page), then of the edition's own pages
-        put(
-            INDEX,
-            keys[SEARCH],
-            lambda: _Joined(
-                b'window.EDITION_INDEX = {"pages":[',
-                [
-                    *(partial(plan.kept.get, p, SEARCH) for p in documents),
-                    partial(bytes, self.call_text(f"{{{H}}}search-own").encode("utf-8")),
-                ],
-                b"]};\n",
-            ),
-        )
+        manifest = f"{search.FOLDER}/{search.MANIFEST}"
+        if keys[SEARCH] is not None:
+            result.keys[manifest] = keys[SEARCH]
+        folder = out_dir / search.FOLDER
+        standing = search.standing(folder) if self._fresh(out_dir, manifest, keys[SEARCH]) else None
+        if standing is not None:
+            result.unchanged += len(standing)
+        own = self.call_text(f"{{{H}}}search-own").encode("utf-8") if standing is None else b""
+        parts = [*(partial(plan.kept.get, p, SEARCH) for p in documents), lambda: own]
+        result.written.extend(standing if standing is not None else search.write(folder, parts))
+        (out_dir / OLD_INDEX).unlink(missing_ok=True)
         assets = xslt.xslt_dir() / "html" / "assets"
         for name in ASSETS:
             target = out_dir / "assets" / name
@@ -412,22 +409,6 @@ def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, t
     docs = renderer.load([*chunk, *pointed])
     renderer.set_edition([*docs, *(_READ[p] for p in context)])
     return renderer.make(docs[: len(chunk)], out_dir)
-
-
-class _Joined:
-    """head, the parts a comma apart, tail: the parts of a file (`write_atomic`), each part made when it is
-    written (`parts`: the functions that make them), so that the file is never in memory as a whole."""
-
-    def __init__(self, head: bytes, parts: list[Callable[[], bytes]], tail: bytes) -> None:
-        self.head, self.parts, self.tail = head, parts, tail
-
-    def __iter__(self) -> Iterator[bytes]:
-        yield self.head
-        for i, part in enumerate(self.parts):
-            if i:
-                yield b","
-            yield part()
-        yield self.tail
 
 
 def _digests(*parts: bytes) -> list[bytes]:

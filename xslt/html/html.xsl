@@ -2,7 +2,7 @@
 <!--
   Entry stylesheet of the HTML edition. The renderer (toolchain/render/html.py) compiles it once and
   calls one named template per page: h:document (with $doc), h:home, h:persons, h:about, h:search,
-  and h:search-index for the search data. Customise by a stylesheet that imports this one.
+  and h:search-page, h:search-own for the search index. Customise by a stylesheet that imports this one.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

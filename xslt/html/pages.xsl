@@ -6,7 +6,8 @@
     h:persons    every person, with name forms, roles, and where they speak or are mentioned
     h:about      the editorial principles for readers (ed:principles), and the documents' declarations
     h:search     the offline search page
-  and h:search-index, the JSON the search page reads. Their parts are named templates too, so that a
+  and each page's part of the search index (h:search-page, h:search-own), which the renderer writes in
+  shards (toolchain/render/search.py) for the search page to load. Their parts are named templates too, so that a
   format importing this one (the EPUB) overrides a part, not a page: h:toolbar, h:notes, h:parallel
   (document), h:catalogues, h:sortable-head (home), h:principles, h:declarations (about).
 -->
@@ -556,7 +557,7 @@
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="'Search'"/>
       <xsl:with-param name="key" select="'search'"/>
-      <xsl:with-param name="scripts" select="('search-index.js', 'search.js')"/>
+      <xsl:with-param name="scripts" select="('search.js', 'search/manifest.js')"/>
       <xsl:with-param name="content">
         <h1>Search</h1>
         <form class="ed-search" role="search" action="search.html" method="get">
