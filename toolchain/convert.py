@@ -7,6 +7,7 @@ internal error (`--debug` adds the traceback).
 
 from __future__ import annotations
 
+import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -140,26 +141,30 @@ def convert_many(
     jobs = min(len(sources), workers.count(jobs))
     work = [(s, out_dir, registry is None, targets_given.get(s)) for s in sources]
     results: list[Converted] = []
+    with tempfile.TemporaryDirectory(prefix="edition-convert-") as folder:
+        held = _Held(registry, Path(folder)) if registry is not None else None
 
-    def done(result: Converted) -> None:
-        results.append(result)
-        if progress:
-            progress(result)
+        def done(result: Converted) -> None:
+            results.append(result)
+            if held is not None:
+                held.add(result)
+            if progress:
+                progress(result)
 
-    if workers.cluster() is None and (jobs <= 1 or len(sources) < 8):
-        _init_worker(options)
-        for item in work:
-            done(_job(item))
-    elif work:
-        # small chunks: the workers finish together (a chunk of 25 documents left one idle for its last 0.2 s)
-        chunksize = max(1, min(4, len(work) // (jobs * 8)))
-        if workers.cluster() is None:  # the cluster's workers load their own
-            _warm()
-        with workers.pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-            for result in pool.map(_job, work, chunksize=chunksize):
-                done(result)
-    if registry is not None:
-        _link(results, registry)
+        if workers.cluster() is None and (jobs <= 1 or len(sources) < 8):
+            _init_worker(options)
+            for item in work:
+                done(_job(item))
+        elif work:
+            # small chunks: the workers finish together (a chunk of 25 documents left one idle for its last 0.2 s)
+            chunksize = max(1, min(4, len(work) // (jobs * 8)))
+            if workers.cluster() is None:  # the cluster's workers load their own
+                _warm()
+            with workers.pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+                for result in pool.map(_job, work, chunksize=chunksize):
+                    done(result)
+        if held is not None:
+            _link(held)
     return results
 
 
@@ -172,17 +177,38 @@ def _warm() -> None:
     language.warm()
 
 
-def _link(results: list[Converted], registry: Registry) -> None:
+class _Held:
+    """The documents converted, until they are linked (`_link`): the persons each names with given names or
+    initials entered in the registry as it comes, in the sources' order; its TEI kept in a file of a
+    temporary folder, not in memory (the TEI of 100,000 documents is 2 GB)."""
+
+    def __init__(self, registry: Registry, folder: Path) -> None:
+        self.registry, self.folder = registry, folder
+        self.documents: list[tuple[Converted, Path | None]] = []
+
+    def add(self, result: Converted) -> None:
+        if result.tei is None or result.output is None:
+            return
+        self.registry.enter_named(parse(result.tei))
+        path: Path | None = self.folder / f"{len(self.documents)}.xml"
+        try:
+            path.write_bytes(result.tei)
+            result.tei = None
+        except OSError:  # no room in the temporary folder: it stays in memory
+            path = None
+        self.documents.append((result, path))
+
+
+def _link(held: _Held) -> None:
     """Link the documents' persons to the registry and write the documents, in the sources' order (ids do
-    not depend on timing). The persons a document names with given names or initials are entered first,
-    for all documents; only then is a bare surname linked, to the one entry it can be: the registry after
-    a batch is the same whether it began empty or held the same documents' persons (a rebuild adds
+    not depend on timing). The persons a document names with given names or initials were entered first,
+    for all documents (`_Held`); only now is a bare surname linked, to the one entry it can be: the registry
+    after a batch is the same whether it began empty or held the same documents' persons (a rebuild adds
     nothing), and a bare "Kennedy" in an edition with two Kennedys stays unlinked, said, never guessed."""
-    converted = [r for r in results if r.tei is not None and r.output is not None]
-    for result in converted:  # each document parsed twice, one at a time: memory does not grow with the batch
-        registry.enter_named(parse(result.tei))
-    for result in converted:
-        doc = parse(result.tei)
+    registry = held.registry
+    for result, path in held.documents:  # each document parsed twice, one at a time: memory stays flat
+        doc = parse(path.read_bytes() if path is not None else result.tei)
+        assert result.output is not None
         result.diagnostics.extend(registry.link(doc, result.output))
         try:
             write_atomic(Path(result.output), serialise(doc.getroot()))
@@ -190,4 +216,4 @@ def _link(results: list[Converted], registry: Registry) -> None:
             said = f"cannot write {result.output}: {exc.strerror or exc}"
             result.diagnostics.append(Diagnostic("error", "io", result.source, 0, 0, said))
             result.output = None
-        result.tei = None
+        result.tei = None  # written: let go
