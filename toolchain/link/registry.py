@@ -48,6 +48,7 @@ class Registry:
         self._keys: dict[str, set[str]] = {}  # entry -> the keys of its surnames
         self._by_key: dict[str, dict[str, None]] = {}  # key -> the entries with it
         self._entered: dict[str, int] = {}  # entry -> its place in the order entered
+        self._initials: dict[str, str] = {}  # entry -> the initials of its forename (_entry_initials)
         for pid, person in self.entries.items():
             self._index(pid, person)
 
@@ -99,17 +100,21 @@ class Registry:
             found.update(self._by_key.get(k, {}))
         return sorted(found, key=self._entered.__getitem__) if len(found) > 1 else list(found)
 
-    def _entry_initials(self, person: etree._Element) -> str:
-        forename = person.find("tei:persName/tei:forename", NS)
-        return _initials(_text(forename)) if forename is not None else ""
+    def _entry_initials(self, pid: str) -> str:
+        """The initials of an entry's forename, worked out once (again when the entry is merged into)."""
+        found = self._initials.get(pid)
+        if found is None:
+            forename = self.entries[pid].find("tei:persName/tei:forename", NS)
+            found = self._initials[pid] = _initials(_text(forename)) if forename is not None else ""
+        return found
 
     # --- matching ----------------------------------------------------------------
 
     def find(self, surname: str, initials: str) -> str | None:
         hits = self._hits(surname)
-        fitting = [pid for pid in hits if initials_compatible(self._entry_initials(self.entries[pid]), initials)]
+        fitting = [pid for pid in hits if initials_compatible(self._entry_initials(pid), initials)]
         if len(fitting) > 1 and initials:
-            exact = [pid for pid in fitting if self._entry_initials(self.entries[pid]) == initials]
+            exact = [pid for pid in fitting if self._entry_initials(pid) == initials]
             fitting = exact or fitting
         return fitting[0] if len(fitting) == 1 else None
 
@@ -153,6 +158,7 @@ class Registry:
             self.entries[pid] = entry
         entry = self.entries[pid]
         self._merge(entry, person)
+        self._initials.pop(pid, None)  # its main name may be another now
         self._index(pid, entry)
         return pid
 
