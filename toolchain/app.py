@@ -392,7 +392,7 @@ def render_outputs(
         renderer_class = render.get(target)
         params = {k: v for k, v in config.render.items() if k in renderer_class.settable}
         out_dir = built.root / "build" / target
-        for folder in (out_dir, out_dir / "assets"):
+        for folder in (out_dir, out_dir / "assets", out_dir / "assets" / "search"):  # the website's search shards
             remove_leftovers(folder)
         key = _render_key(target, params, contents, dated_by)
         base = _render_key(target, params, "", dated_by)  # the toolchain, the parameters, the date
