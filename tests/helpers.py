@@ -101,6 +101,15 @@ def check_case_output(path: Path, regen: bool, format: str | None = None) -> Non
     assert tei.decode() == case.output, f"{path.name}: TEI differs from the reviewed output (pytest --regen)"
 
 
+def earlier_books(folder: Path, suffix: str, data: bytes) -> Path:
+    """A folder as an earlier build left it: the book (edition.SUFFIX), a volume (edition-9.SUFFIX), and a
+    file of someone else's (edition-notes.SUFFIX) that a build must leave alone."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("edition", "edition-9", "edition-notes"):
+        (folder / f"{name}{suffix}").write_bytes(data)
+    return folder
+
+
 def search_index(site: Path) -> tuple[dict, list[list[str]], dict[str, dict[str, list[int]]]]:
     """The website's search index (assets/search/, made by toolchain/render/search.py): its manifest, its
     entries in order ([address, title, text, language]), and each bucket's words with their entries (the

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CASES, ROOT, case_files, load_case
-from helpers import convert, words
+from helpers import convert, earlier_books, words
 from lxml import etree
 
 from toolchain.cli import main
@@ -164,10 +164,7 @@ def test_a_long_edition_is_written_in_volumes(tmp_path, sample):
     title say which volume, the edition is its series; its own contents and index of persons; its own
     identifier), valid, the documents of all in the book's order; the volumes of an earlier build that this
     one does not make are removed, and one volume is edition.epub again."""
-    out = tmp_path / "out"
-    out.mkdir()
-    for name in ("edition.epub", "edition-7.epub", "edition-notes.epub"):  # earlier books, and a file of others
-        (out / name).write_bytes(b"PK")
+    out = earlier_books(tmp_path / "out", ".epub", b"PK")
     result = EpubRenderer({"volume-pages": "1"}).render(expand([SAMPLE]), out)  # a volume a document
     volumes = sorted(out.glob("edition-[0-9].epub"))
     assert result.written == volumes and [p.name for p in volumes] == ["edition-1.epub", "edition-2.epub"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from helpers import words, xpath
+from helpers import earlier_books, words, xpath
 
 from toolchain.render import expand
 from toolchain.render.pdf import PdfRenderer
@@ -427,10 +427,7 @@ def test_a_long_edition_is_typeset_in_volumes(tmp_path):
     that this one does not make are removed, and one volume is edition.pdf again."""
     whole = tmp_path / "whole"
     PdfRenderer().render(expand([SAMPLE_TEI]), whole)
-    out = tmp_path / "out"
-    out.mkdir()
-    for name in ("edition.pdf", "edition-9.pdf", "edition-notes.pdf"):  # earlier books, and a file of others
-        (out / name).write_bytes(b"%PDF-")
+    out = earlier_books(tmp_path / "out", ".pdf", b"%PDF-")
     result = PdfRenderer({"volume-pages": "1"}).render(expand([SAMPLE_TEI]), out)  # a volume a document
     volumes = sorted(out.glob("edition-[0-9].pdf"))
     assert result.written == volumes and [p.name for p in volumes] == ["edition-1.pdf", "edition-2.pdf"]
