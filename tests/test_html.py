@@ -19,6 +19,7 @@ from lxml import etree, html
 
 from toolchain.cli import main
 from toolchain.render import HtmlRenderer, RenderError, expand, xslt
+from toolchain.render.html import ASSETS
 from toolchain.render.search import bucket, fold
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -441,8 +442,12 @@ def test_pages_need_nothing_from_outside(sample):
 # --- the Nu HTML Checker ----------------------------------------------------------------------
 
 
-def test_nu_html_checker_finds_no_error(sample, cases):
-    pages = sorted(str(p) for folder in (sample, cases) for p in folder.glob("*.html"))
+def test_nu_html_checker_finds_no_error(sample, cases, tmp_path):
+    split = HtmlRenderer()  # the lists in pages of one item
+    split.per_page = split.shown = 1
+    split.render(expand([SAMPLE]), tmp_path / "split")
+    assert (tmp_path / "split" / "persons-2.html").is_file()
+    pages = sorted(str(p) for folder in (sample, cases, tmp_path / "split") for p in folder.glob("*.html"))
     run = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
         capture_output=True,
@@ -676,3 +681,112 @@ def test_the_search_index_is_the_same_when_its_words_are_gathered_on_disk(tmp_pa
     assert search.standing(tmp_path / "runs") == runs
     (tmp_path / "runs" / runs[-1].name).unlink()
     assert search.standing(tmp_path / "runs") is None
+
+
+# --- long lists, in pages ------------------------------------------------------------------
+
+
+def _edition_of_copies(folder: Path, copies: int) -> Path:
+    """The test documents, the sample's registry and `copies` of the sample's protocol (all naming the same
+    persons), dated a year apart from 1900 on."""
+    folder.mkdir()
+    for source in (*CASES.glob("*.xml"), SAMPLE / "persons.xml"):
+        shutil.copy(source, folder / source.name)
+    document = (SAMPLE / "001_545f37247de4dac3.xml").read_text(encoding="utf-8")
+    for i in range(copies):
+        text = document.replace("Protocol", f"Protocol {i}", 1).replace('when="1962-', f'when="{1900 + i}-')
+        (folder / f"copy{i:02d}.xml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _listing(folder: Path, name: str) -> list[Path]:
+    """The pages of the list of page `name`, in order."""
+    rest = sorted(folder.glob(f"{name}-*.html"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    return [folder / f"{name}.html", *rest]
+
+
+def _items_by_person(pages: list[Path]) -> dict[str, list[str]]:
+    by_person: dict[str, list[str]] = {}
+    for p in pages:
+        for entry in page(p.parent, p.name).cssselect("section.ed-person-entry"):
+            items = [html.tostring(li, encoding="unicode") for li in entry.cssselect(".ed-mentions > li")]
+            by_person.setdefault(entry.get("id"), []).extend(items)
+    return by_person
+
+
+def test_long_lists_are_split_into_pages(tmp_path):
+    """The home page's list and the persons page's places, past `per_page` items, go on in pages of their
+    own (index-2.html, persons-2.html, ...) with links from page to page: together the same items in the
+    same order as on one page; the persons page keeps every person, with the first `shown` of their places
+    and a link to the page where the rest begin. Every other page is as it was."""
+    folder = _edition_of_copies(tmp_path / "tei", 25)
+    whole = HtmlRenderer()
+    whole.per_page = whole.shown = 10**6
+    whole.render(expand([folder]), tmp_path / "whole")
+    split = HtmlRenderer()
+    split.per_page, split.shown, split.cache = 7, 2, tmp_path / "cache"
+    result = split.render(expand([folder]), tmp_path / "split")
+    whole_home, split_home = _listing(tmp_path / "whole", "index"), _listing(tmp_path / "split", "index")
+    documents = len(list(folder.glob("*.xml"))) - 1  # the registry is no document
+    assert len(whole_home) == 1 and len(split_home) == -(-documents // 7) == 5
+
+    def listed(pages):
+        return [html.tostring(li) for p in pages for li in page(p.parent, p.name).cssselect(".ed-doc-list > li")]
+
+    assert listed(split_home) == listed(whole_home) and len(listed(whole_home)) == documents
+    for number, p in enumerate(split_home, 1):
+        root = page(p.parent, p.name)
+        current = root.cssselect(".ed-pager a[aria-current='page']")
+        assert current and all(words(a) == str(number) for a in current), p.name
+        assert bool(root.cssselect(".ed-editors")) == (number == 1)
+        assert bool(root.cssselect("title")[0].text_content().count("page")) == (number > 1)
+        for a in root.cssselect(".ed-pager a"):
+            assert (tmp_path / "split" / a.get("href")).is_file()
+    # the persons
+    whole = _items_by_person([tmp_path / "whole" / "persons.html"])
+    split_persons = _listing(tmp_path / "split", "persons")
+    assert len(split_persons) > 2 and _items_by_person(split_persons) == whole
+    first = page(tmp_path / "split", "persons.html")
+    assert [s.get("id") for s in first.cssselect("section.ed-person-entry")] == list(whole)
+    many = [anchor for anchor, items in whole.items() if len(items) > 2]
+    assert many
+    for anchor in many:
+        entry = first.get_element_by_id(anchor)
+        assert len(entry.cssselect(".ed-mentions > li")) == 2
+        more = entry.cssselect(".ed-more a")[0]
+        assert words(more) == f"{len(whole[anchor]) - 2} more documents"
+        target, fragment = more.get("href").split("#")
+        there = page(tmp_path / "split", target).get_element_by_id(fragment)
+        assert there.cssselect("h2 a")[0].get("href") == f"persons.html#{anchor}"
+    # every other page, and the document pages' links to the persons, as they were
+    others = {p.name for p in (tmp_path / "whole").glob("*.html")} - {"index.html", "persons.html"}
+    assert all((tmp_path / "split" / n).read_bytes() == (tmp_path / "whole" / n).read_bytes() for n in others)
+    # nothing changed: every page stands; fewer documents: fewer pages
+    again = HtmlRenderer()
+    again.per_page, again.shown, again.cache, again.made = 7, 2, split.cache, dict(result.keys)
+    standing = again.render(expand([folder]), tmp_path / "split")
+    assert standing.unchanged == len(standing.written) - len(ASSETS) and standing.keys == result.keys
+    for extra in folder.glob("copy1*.xml"):
+        extra.unlink()
+    fewer = HtmlRenderer()
+    fewer.per_page, fewer.shown, fewer.cache, fewer.made = 7, 2, split.cache, dict(result.keys)
+    written = {p.name for p in fewer.render(expand([folder]), tmp_path / "split").written}
+    assert documents - 10 == 19 and "index-3.html" in written and "index-4.html" not in written
+
+
+def test_a_document_is_never_given_the_name_of_a_page_of_a_list(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("persons-2", "index-10", "index-2a"):
+        shutil.copyfile(CASES / "meeting.xml", src / f"{name}.xml")
+    HtmlRenderer().render(expand([src]), tmp_path / "out")
+    assert {p.name for p in (tmp_path / "out").glob("*-*.html")} == {"persons-2-doc.html", "index-10-doc.html",
+                                                                       "index-2a.html"}  # fmt: skip
+
+
+def test_the_pages_of_the_persons_places_are_filled_in_the_order_of_the_persons():
+    from toolchain.render.listing import places_plan
+
+    plan = places_plan(["a", "b", "c", "d"], {"a": 9, "b": 1, "c": 4, "d": 3}, shown=2, per_page=4)
+    assert plan == [[("a", 2, 4)], [("a", 6, 3), ("c", 2, 1)], [("c", 3, 1), ("d", 2, 1)]]
+    assert places_plan(["a"], {"a": 2}, shown=2, per_page=4) == []

@@ -33,6 +33,17 @@ def cases(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def split(tmp_path_factory) -> Path:
+    """The sample with its lists in pages of one item: index-2.html, persons-2.html, ..."""
+    out = tmp_path_factory.mktemp("site-split")
+    renderer = HtmlRenderer()
+    renderer.per_page = renderer.shown = 1
+    renderer.render(expand([ROOT / "tei"]), out)
+    assert (out / "index-2.html").is_file() and (out / "persons-2.html").is_file()
+    return out
+
+
 @pytest.fixture
 def context(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -52,9 +63,9 @@ def open_page(context, url: str, errors: list[str] | None = None):
     return page
 
 
-def test_every_page_loads_without_console_errors(context, site, cases):
+def test_every_page_loads_without_console_errors(context, site, cases, split):
     errors: list[str] = []
-    pages = sorted(site.glob("*.html")) + sorted(cases.glob("*.html"))
+    pages = sorted(site.glob("*.html")) + sorted(cases.glob("*.html")) + sorted(split.glob("*-[0-9]*.html"))
     assert len(pages) >= 10
     for path in pages:
         page = open_page(context, path.as_uri(), errors)
@@ -184,11 +195,11 @@ def test_phone_layout_has_no_horizontal_scroll(browser, site):
     ctx.close()
 
 
-def test_axe_finds_no_serious_or_critical_violation(context, site, cases):
+def test_axe_finds_no_serious_or_critical_violation(context, site, cases, split):
     assert AXE.is_file(), "axe-core is needed (./run.sh test installs it into .venv/node)"
     axe = AXE.read_text(encoding="utf-8")
     problems = []
-    for path in sorted(site.glob("*.html")) + sorted(cases.glob("*.html")):
+    for path in [*sorted(site.glob("*.html")), *sorted(cases.glob("*.html")), *sorted(split.glob("*.html"))]:
         page = open_page(context, path.as_uri())
         page.add_script_tag(content=axe)
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

@@ -20,6 +20,7 @@ import hashlib
 import html
 import json
 import re
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from pathlib import Path
 from .. import workers
 from ..state import POINTED
 from ..tei import write_atomic
-from . import search, xslt
+from . import listing, search, xslt
 from .base import Document, Renderer, Result
 from .xslt import RenderError
 
@@ -37,18 +38,22 @@ H = "urn:edition:html"
 ASSETS = ("edition.css", "edition.js", "search.js")
 OLD_INDEX = "assets/search-index.js"  # the search index in one file, as the website had it before search.FOLDER
 # what the cache keeps of each document, by the key of its page: its digests and its part of the search index
-DIGEST = ("head-digest", "people-digest", "mention-html", "search-page")
-HEAD, PEOPLE, MENTIONS, SEARCH = range(4)
-SUFFIX = (".head.xml", ".people.xml", ".mentions.json", ".search.json")
-# the pages of the edition, and the digests each is made from
+DIGEST = ("head-digest", "people-digest", "mention-html", "search-page", "home-item")
+HEAD, PEOPLE, MENTIONS, SEARCH, HOME = range(5)
+SUFFIX = (".head.xml", ".people.xml", ".mentions.json", ".search.json", ".home.json")
+# the pages of the edition, and the digests each is made from: the edition is set to the first (the documents'
+# digests of that kind), the renderer puts in the items of the second; those of a kind one after the other
 EDITION_PAGES = (
-    ("index", "home", HEAD),
-    ("persons", "persons", PEOPLE),
-    ("about", "about", HEAD),
-    ("search", "search", HEAD),
+    ("index", "home", (HEAD, HOME)),
+    ("about", "about", (HEAD,)),
+    ("search", "search", (HEAD,)),
+    ("persons", "persons", (PEOPLE, MENTIONS)),
 )
-# a list of the persons page the renderer fills (h:persons)
-_LIST = re.compile(r'<ul class="ed-mentions" data-ed-items="([^"]*)"></ul>')
+# the lists of the edition's pages the renderer fills: of the persons page (h:persons), of the home page
+# (h:home), of a page of the persons' places (h:places)
+_PLACES = re.compile(r'<ul class="ed-mentions" data-ed-items="([^"]*)" data-ed-name="([^"]*)"></ul>')
+_HOME = '<ul class="ed-doc-list" data-ed-home=""></ul>'
+_MORE_PLACES = '<div class="ed-places" data-ed-places=""></div>'
 BATCH = 100  # documents read at a time, with a cache
 PER_WORKER = 25  # documents to make at least, for each worker process started (one costs about 1 s)
 KINDS = "kinds.json"  # in the cache: file name -> [hash of its bytes, kind, page stem]
@@ -143,6 +148,8 @@ class HtmlRenderer(Renderer):
     # toolchain and set of parameters); None: nothing is kept, every page is made from the documents
     cache: Path | None = None
     jobs: int | None = None  # worker processes for the document pages (None: one per core)
+    per_page = listing.PER_PAGE  # documents on a page of the home list, places on a page of the persons' places
+    shown = listing.SHOWN  # of a person's places, those the persons page lists itself
 
     def page(self, template: str, **params) -> bytes:
         return self.call(f"{{{H}}}{template}", **params).encode("utf-8")
@@ -206,19 +213,33 @@ class HtmlRenderer(Renderer):
                 _combined(*_digests(name.encode(), plan.edition), *(plan.kept.hashes[p][i] for p in documents))
                 for i, name in enumerate(DIGEST)
             ]
-            keys[PEOPLE] = _hash(keys[PEOPLE].encode(), keys[MENTIONS].encode())
-        items: dict[str, bytes] = {}
-        for part in (HEAD, PEOPLE):
-            pages = [(name, template) for name, template, of in EDITION_PAGES if of == part]
-            if any(not self._fresh(out_dir, f"{name}.html", keys[part]) for name, _ in pages):
-                if self.cache is not None:
-                    self._from_digests(plan, part)
-                if part == PEOPLE:
-                    items = self._items(plan)
-            for name, template in pages:
-                put(f"{name}.html", keys[part], lambda t=template: self._edition_page(t, items))
-        items = {}  # the persons page is written: its items are let go before the search index is made
-        # and of what each document gave the edition's pages only its part of the search index is left to use
+        edition_set = None
+        with tempfile.TemporaryDirectory(prefix="edition-lists-") as tmp:
+            lists = listing.Items(Path(tmp))  # what the documents give the lists of the edition's pages, on disk
+            for name, template, parts in EDITION_PAGES:
+                key = keys[parts[0]]
+                if len(parts) > 1 and key is not None:
+                    key = _hash(*(keys[i].encode() for i in parts))
+                standing = self._standing(out_dir, name, key)
+                if standing is not None:
+                    for page in standing:
+                        put(page, key, bytes)  # as it stands: not made
+                    continue
+                if self.cache is not None and edition_set != parts[0]:
+                    self._from_digests(plan, parts[0])
+                    edition_set = parts[0]
+                if template == "home":
+                    lists.put_home(json.loads(plan.kept.get(p, HOME)) for p in documents)
+                    pages = self._home(lists)
+                elif template == "persons":
+                    lists.put_places(tuple(item) for p in documents for item in json.loads(plan.kept.get(p, MENTIONS)))
+                    pages = self._persons(lists)
+                else:
+                    pages = iter([(name, self.page(template))])
+                for page, data in pages:
+                    put(f"{page}{self.out_suffix}", key, lambda d=data: d)
+            lists.close()
+        # of what each document gave the edition's pages only its part of the search index is left to use
         plan.kept.let_go(SEARCH)
         if self.cache is not None:
             self._keep(plan)
@@ -307,8 +328,12 @@ class HtmlRenderer(Renderer):
     def _from_digests(self, plan: _Plan, part: int) -> None:
         """The edition for its own pages: the registries and catalogues, and a digest of each document
         (HEAD); for the persons page (PEOPLE) the digests of the documents that have persons of their own."""
-        standing = []
+        standing, seen = [], set()
         for p in plan.keys:
+            if part == HEAD:  # documents whose digests are the same give the pages the same: one is enough
+                if plan.kept.hashes[p][HEAD] in seen:
+                    continue
+                seen.add(plan.kept.hashes[p][HEAD])
             text = plan.kept.get(p, part)
             if part == PEOPLE and b"teiHeader" not in text:
                 continue
@@ -316,26 +341,77 @@ class HtmlRenderer(Renderer):
             standing.append(Document(p, uri, xslt.parse(text, uri), "document", plan.stem[p]))
         self.set_edition([*standing, *(d for p, d in plan.loaded.items() if plan.kind[p] != "document")])
 
-    def _items(self, plan: _Plan) -> dict[str, bytes]:
-        """The items of the persons page (h:mention-html) of every document, joined by person, in the order
-        of the documents, in UTF-8; the page is told whose lists they fill (`mentioned`)."""
-        by_person: dict[str, list[str]] = {}
-        for p in plan.keys:
-            for anchor, item in json.loads(plan.kept.get(p, MENTIONS)):
-                by_person.setdefault(anchor, []).append(item)
-        true = xslt.processor().make_boolean_value(True)
-        self.set_parameter("mentioned", xslt.processor().make_map2(dict.fromkeys(by_person, true)))
-        return {anchor: "".join(items).encode("utf-8") for anchor, items in by_person.items()}
+    def _standing(self, out_dir: Path, name: str, key: str | None) -> list[str] | None:
+        """The pages of the edition's page `name` (its list's pages with it) as the last run made them, when
+        they stand and are made from what they would be made from now (`key`); None: they are made again."""
+        first = f"{name}{self.out_suffix}"
+        if not self._fresh(out_dir, first, key):
+            return None
+        rest = re.compile(re.escape(name) + r"-[0-9]+" + re.escape(self.out_suffix))
+        pages = [first, *(n for n, k in self.made.items() if k == key and rest.fullmatch(n))]
+        return pages if all(self._fresh(out_dir, n, key) for n in pages) else None
 
-    def _edition_page(self, template: str, items: dict[str, bytes]) -> bytes:
-        """A page of the edition; of the persons page, each list of places filled with the documents' items
-        (`items`, HTML as the page's, in UTF-8), the page put together as bytes."""
-        if template != "persons":
-            return self.page(template)
-        parts = _LIST.split(self.call(f"{{{H}}}persons"))  # text, anchor of a list, text, ...
-        return b"".join(
-            part.encode("utf-8") if i % 2 == 0 else b'<ul class="ed-mentions">%s</ul>' % items[html.unescape(part)]
-            for i, part in enumerate(parts)
+    def _paged(self, template: str, names: list[str], number: int, **params) -> str:
+        """Page `number` of a list split into the pages `names` (h:pager)."""
+        proc = xslt.processor()
+        seq = proc.empty_sequence()
+        for n in names:
+            seq.add_xdm_item(proc.make_string_value(n))
+        given = {"page-names": seq, "page-number": proc.make_integer_value(number), **params}
+        for name, value in given.items():  # kept alive while the executable holds them
+            self.set_parameter(name, value)
+        return self.call(f"{{{H}}}{template}")
+
+    def _home(self, lists: listing.Items) -> Iterable[tuple[str, bytes]]:
+        """The home page and the pages of its list that follow it: (name, page in UTF-8)."""
+        total = lists.home_count()
+        names = listing.page_names("index", listing.page_count(total, self.per_page))
+        chunks = listing.chunks(lists.home(), self.per_page)
+        listed = {"listed": xslt.processor().make_integer_value(total)}
+        for number, name in enumerate(names, 1):
+            items = "".join(next(chunks, []))
+            page = self._paged("home", names, number, **listed)
+            yield name, page.replace(_HOME, f'<ul class="ed-doc-list">{items}</ul>', 1).encode("utf-8")
+
+    def _persons(self, lists: listing.Items) -> Iterable[tuple[str, bytes]]:
+        """The persons page, each person's list of places filled with the first of the documents' items
+        (h:mention-html), and the pages of the rest of them (h:places): (name, page in UTF-8)."""
+        counts = lists.place_counts()
+        true = xslt.processor().make_boolean_value(True)
+        self.set_parameter("mentioned", xslt.processor().make_map2(dict.fromkeys(counts, true)))
+        rest = sum(max(0, c - self.shown) for c in counts.values())
+        names = listing.page_names("persons", 1 + (rest and listing.page_count(rest, self.per_page)))
+        parts = _PLACES.split(self._paged("persons", names, 1))  # text, anchor, name, text, anchor, name, ...
+        order = [html.unescape(a) for a in parts[1::3]]
+        person = dict(zip(order, (html.unescape(n) for n in parts[2::3]), strict=True))
+        pages = listing.places_plan(order, counts, self.shown, self.per_page)
+        goes_on: dict[str, str] = {}  # person -> the page their places go on to
+        for number, page in enumerate(pages, 2):
+            for anchor, _, _ in page:
+                goes_on.setdefault(anchor, names[number - 1])
+        out = parts[:1]
+        for i, anchor in enumerate(order):
+            out.append(f'<ul class="ed-mentions">{"".join(lists.places_of(anchor, 0, self.shown))}</ul>')
+            if anchor in goes_on:
+                more = counts[anchor] - self.shown
+                href = f"{goes_on[anchor]}{self.out_suffix}#{anchor}"
+                out.append(f'<p class="ed-more"><a href="{_attr(href)}">{more} more document{"s"[: more - 1]}</a></p>')
+            out.append(parts[3 * i + 3])
+        yield names[0], "".join(out).encode("utf-8")
+        for number, page in enumerate(pages, 2):
+            sections = [self._places_of(anchor, person[anchor], lists.places_of(anchor, start, n), names[0], start)
+                        for anchor, start, n in page]  # fmt: skip
+            filled = f'<div class="ed-places">{"".join(sections)}</div>'
+            yield names[number - 1], self._paged("places", names, number).replace(_MORE_PLACES, filled, 1).encode()
+
+    def _places_of(self, anchor: str, name: str, items: list[str], persons: str, start: int) -> str:
+        """A section of a page of the persons' places: the person (a link to their entry on the persons
+        page), and the items of their places from the `start`th."""
+        continued = " (continued)" if start > self.shown else ""
+        return (
+            f'<section class="ed-person-entry" id="{_attr(anchor)}"><h2><a href="{_attr(persons)}{self.out_suffix}#'
+            f'{_attr(anchor)}">{html.escape(name)}</a>{continued}</h2><ul class="ed-mentions">{"".join(items)}</ul>'
+            "</section>"
         )
 
     # --- worker processes ------------------------------------------------------------
@@ -409,6 +485,10 @@ def _pages(job: tuple[list[Path], list[Path], list[Path], Path]) -> dict[Path, t
     docs = renderer.load([*chunk, *pointed])
     renderer.set_edition([*docs, *(_READ[p] for p in context)])
     return renderer.make(docs[: len(chunk)], out_dir)
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
 def _digests(*parts: bytes) -> list[bytes]:

@@ -30,7 +30,8 @@
     <xsl:sequence select="($edition-names($uri), tokenize($uri, '/')[last()], '')[1]"/>
   </xsl:function>
 
-  <!-- Names of the edition's own pages; a document of the same name gets a suffix. -->
+  <!-- Names of the edition's own pages; a document of the same name gets a suffix, as does one named as a
+       page of theirs that follows the first (`persons-2`: a long list is split into pages by the renderer). -->
   <xsl:variable name="ed:reserved-pages" as="xs:string*" select="('index', 'persons', 'about', 'search')"/>
 
   <!-- The file name suffix of a page (a format whose pages are other files overrides it). -->
@@ -45,7 +46,8 @@
     <xsl:sequence select="
         if (ed:kind($doc) = 'persons') then 'persons'
         else if (ed:kind($doc) = 'catalogue') then 'index'
-        else if ($stem = $ed:reserved-pages or $stem = '') then $stem || '-doc' else $stem"/>
+        else if ($stem = ('', $ed:reserved-pages) or (some $r in $ed:reserved-pages satisfies matches($stem, '^' || $r || '-[0-9]+$')))
+        then $stem || '-doc' else $stem"/>
   </xsl:function>
 
   <!-- The document of the edition a file name (as in a pointer `persons.xml#x`) names, if any. -->

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Entry stylesheet of the HTML edition. The renderer (toolchain/render/html.py) compiles it once and
-  calls one named template per page: h:document (with $doc), h:home, h:persons, h:about, h:search,
-  and h:search-page, h:search-own for the search index. Customise by a stylesheet that imports this one.
+  calls one named template per page: h:document (with $doc), h:home, h:persons, h:places, h:about,
+  h:search; and for the parts each document gives them h:head-digest, h:people-digest, h:mention-html,
+  h:home-item and h:search-page, and h:search-own for the search index. Customise by a stylesheet that
+  imports this one.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,6 +24,17 @@
   <!-- The persons whose items on the persons page the renderer puts in (h:mention-html), their anchors as
        keys; when absent, the page finds the items in the documents (h:mentions). Set by the renderer. -->
   <xsl:param name="mentioned" as="map(xs:string, xs:boolean)?" select="()"/>
+
+  <!-- The number of documents the home page lists: the renderer puts in their items (h:home-item); when
+       absent, the page lists the documents of the edition. Set by the renderer. -->
+  <xsl:param name="listed" as="xs:integer?" select="()"/>
+
+  <!-- A list the renderer splits into pages (the home page's, the persons page's places): the names of
+       its pages, without .html (h:pager). Set by the renderer. -->
+  <xsl:param name="page-names" as="xs:string*" select="()"/>
+
+  <!-- The number of the page of such a list being made (1: the first). Set by the renderer. -->
+  <xsl:param name="page-number" as="xs:integer" select="1"/>
 
   <!-- Where the pages find edition.css, edition.js and the search files, relative to a page. -->
   <xsl:param name="assets" as="xs:string" select="'assets/'"/>

@@ -25,7 +25,7 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="edition"/>
-        <title><xsl:value-of select="if ($key = 'index') then $edition-title else $title || ' — ' || $edition-title"/></title>
+        <title><xsl:value-of select="if ($title = $edition-title) then $edition-title else $title || ' — ' || $edition-title"/></title>
         <link rel="stylesheet" href="{$assets}edition.css"/>
         <script src="{$assets}edition.js" defer=""></script>
         <xsl:for-each select="$scripts">

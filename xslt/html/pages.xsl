@@ -202,37 +202,107 @@
 
   <!-- ============================================================ home -->
 
+  <!-- The home page, and the pages of its list that follow it (the renderer splits the list: $page-names,
+       $page-number): the editors and the catalogues on the first; on each, its part of the edited documents
+       in reading order, the renderer's items (h:home-item) put in the list of `data-ed-home` ($listed of
+       them in all). Without $listed, the page lists the documents of the edition itself. -->
   <xsl:template name="h:home">
     <xsl:variable name="documents" select="ed:documents()"/>
     <xsl:variable name="catalogues" select="$edition[ed:kind(.) = 'catalogue']"/>
+    <xsl:variable name="first" select="$page-number = 1"/>
     <xsl:call-template name="h:page">
-      <xsl:with-param name="title" select="$edition-title"/>
+      <xsl:with-param name="title" select="if ($first) then $edition-title else h:page-of('Documents')"/>
       <xsl:with-param name="key" select="'index'"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="$edition-title"/></h1>
-        <xsl:call-template name="h:editors"><xsl:with-param name="documents" select="$documents"/></xsl:call-template>
+        <xsl:if test="$first">
+          <xsl:call-template name="h:editors"><xsl:with-param name="documents" select="$documents"/></xsl:call-template>
+        </xsl:if>
         <section aria-labelledby="ed-edited">
-          <h2 id="ed-edited">Edited documents</h2>
+          <h2 id="ed-edited"><xsl:value-of select="if ($first) then 'Edited documents' else h:page-of('Edited documents')"/></h2>
           <xsl:choose>
-            <xsl:when test="empty($documents)"><p>No documents yet.</p></xsl:when>
+            <xsl:when test="(exists($listed) and $listed = 0) or (empty($listed) and empty($documents))"><p>No documents yet.</p></xsl:when>
+            <xsl:when test="exists($listed)">
+              <xsl:call-template name="h:pager"/>
+              <ul class="ed-doc-list" data-ed-home=""></ul>
+              <xsl:call-template name="h:pager"/>
+            </xsl:when>
             <xsl:otherwise>
               <ul class="ed-doc-list">
                 <xsl:for-each select="ed:reading-order($documents)">
-                  <li>
-                    <xsl:for-each select="ed:date(.)">
-                      <xsl:call-template name="h:fact-date"/>
-                      <xsl:text> · </xsl:text>
-                    </xsl:for-each>
-                    <a href="{ed:page-stem(.)}{$ed:page-suffix}"><xsl:value-of select="ed:title(.)"/></a>
-                  </li>
+                  <xsl:call-template name="h:home-li"/>
                 </xsl:for-each>
               </ul>
             </xsl:otherwise>
           </xsl:choose>
         </section>
-        <xsl:call-template name="h:catalogues"><xsl:with-param name="catalogues" select="$catalogues"/></xsl:call-template>
+        <xsl:if test="$first">
+          <xsl:call-template name="h:catalogues"><xsl:with-param name="catalogues" select="$catalogues"/></xsl:call-template>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The item of the home page's list of the document in context: its date and its title, linking its page -->
+  <xsl:template name="h:home-li">
+    <li>
+      <xsl:for-each select="ed:date(.)">
+        <xsl:call-template name="h:fact-date"/>
+        <xsl:text> · </xsl:text>
+      </xsl:for-each>
+      <a href="{ed:page-stem(.)}{$ed:page-suffix}"><xsl:value-of select="ed:title(.)"/></a>
+    </li>
+  </xsl:template>
+
+  <!-- What the document $doc gives the home page's list, as JSON [its keys of the reading order
+       (ed:reading-order: undated "1" or dated "0", date, title in lower case, file name), its item as
+       HTML]: the renderer sorts the items of all documents by their keys, compared character by
+       character, as ed:reading-order does, and splits them into pages. -->
+  <xsl:template name="h:home-item">
+    <xsl:for-each select="$doc">
+      <xsl:variable name="item" as="element()"><xsl:call-template name="h:home-li"/></xsl:variable>
+      <xsl:variable name="date" select="ed:date-key(ed:date(.))"/>
+      <xsl:sequence select="serialize([if ($date = '') then '1' else '0', $date, lower-case(ed:title(.)), ed:file-name(.),
+                                       serialize($item, $h:html)], $h:json)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "Documents, page 2 of 7": the heading of a page of a list the renderer split ($page-number of
+       $page-names) -->
+  <xsl:function name="h:page-of" as="xs:string">
+    <xsl:param name="what" as="xs:string"/>
+    <xsl:sequence select="$what || ', page ' || $page-number || ' of ' || count($page-names)"/>
+  </xsl:function>
+
+  <!-- The links to the pages of a list the renderer split ($page-names, this one $page-number): the
+       first and the last, the previous and the next, and those near this one. Nothing when it is one page. -->
+  <xsl:template name="h:pager">
+    <xsl:variable name="count" select="count($page-names)"/>
+    <xsl:if test="$count gt 1">
+      <nav class="ed-pager" aria-label="Pages of the list">
+        <ul>
+          <xsl:if test="$page-number gt 1">
+            <li><a rel="prev" href="{$page-names[$page-number - 1]}{$ed:page-suffix}">Previous</a></li>
+          </xsl:if>
+          <xsl:variable name="shown" select="distinct-values((1, max((1, $page-number - 3)) to min(($count, $page-number + 3)), $count))"/>
+          <xsl:for-each select="$shown">
+            <xsl:variable name="i" select="position()"/>
+            <xsl:if test="$i gt 1 and . gt $shown[$i - 1] + 1">
+              <li class="ed-pager-gap" aria-hidden="true">…</li>
+            </xsl:if>
+            <li>
+              <a href="{$page-names[current()]}{$ed:page-suffix}">
+                <xsl:if test=". = $page-number"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                <xsl:value-of select="."/>
+              </a>
+            </li>
+          </xsl:for-each>
+          <xsl:if test="$page-number lt $count">
+            <li><a rel="next" href="{$page-names[$page-number + 1]}{$ed:page-suffix}">Next</a></li>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- The catalogues: a section each, with a table of its records (headings of the given level). -->
@@ -444,8 +514,9 @@
             <xsl:variable name="here" select="$mentions($anchor)"/>
             <xsl:choose>
               <xsl:when test="exists($mentioned) and map:contains($mentioned, $anchor)">
-                <!-- the renderer puts in the items of the documents (h:mention-html) -->
-                <ul class="ed-mentions" data-ed-items="{$anchor}"></ul>
+                <!-- the renderer puts in the items of the documents (h:mention-html), the first of them
+                     when there are many, and a link to the page of the list where the rest are (h:places) -->
+                <ul class="ed-mentions" data-ed-items="{$anchor}" data-ed-name="{ed:person-name(.)}"></ul>
               </xsl:when>
               <xsl:when test="empty($here)"><p class="ed-none">Not named in the texts of the edition.</p></xsl:when>
               <xsl:otherwise>
@@ -454,6 +525,24 @@
             </xsl:choose>
           </section>
         </xsl:for-each>
+        <xsl:call-template name="h:pager"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A page of the persons' places that follow the persons page (page $page-number of $page-names): for
+       a person named in more documents than the persons page lists, the rest of them. The renderer puts
+       in a section for each person whose places go on here (`data-ed-places`). -->
+  <xsl:template name="h:places">
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="h:page-of('Persons')"/>
+      <xsl:with-param name="key" select="'persons'"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="h:page-of('Persons')"/></h1>
+        <p class="ed-lead">The rest of the places where persons named in many documents speak or are named.</p>
+        <xsl:call-template name="h:pager"/>
+        <div class="ed-places" data-ed-places=""></div>
+        <xsl:call-template name="h:pager"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -646,13 +735,20 @@
        gives the search index (h:search-page). The renderer keeps them while the document and the edition
        around it are unchanged, and makes each page of the edition from those of all documents, again only
        when they changed:
-         h:head-digest    its header as it stands, and in place of its text the facts of the principles
-                          (ed:text-facts): for the home and about pages;
+         h:head-digest    of its header, who made it (titleStmt: ed:credits) and its encodingDesc, and in
+                          place of its text the facts of the principles (ed:text-facts): for the home and
+                          about pages (documents whose digests are the same are given them once);
          h:people-digest  the persons of its header that are its own (without @sameAs): for the persons page,
                           with its items there (h:mention-html). -->
   <xsl:template name="h:head-digest">
+    <xsl:variable name="header" select="$doc/tei:TEI/tei:teiHeader"/>
     <xsl:call-template name="h:digest">
-      <xsl:with-param name="header" select="$doc/tei:TEI/tei:teiHeader"/>
+      <xsl:with-param name="header" as="element()">
+        <tei:teiHeader>
+          <tei:fileDesc><tei:titleStmt><xsl:copy-of select="$header/tei:fileDesc/tei:titleStmt/(tei:respStmt | tei:editor | tei:author)"/></tei:titleStmt></tei:fileDesc>
+          <xsl:copy-of select="$header/tei:encodingDesc"/>
+        </tei:teiHeader>
+      </xsl:with-param>
       <xsl:with-param name="digest" as="element()*">
         <ed:facts><xsl:value-of select="ed:text-facts($doc)"/></ed:facts>
       </xsl:with-param>
