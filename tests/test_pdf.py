@@ -459,8 +459,8 @@ def test_ctrl_c_stops_the_typesetting_at_once(tmp_path):
     for source in SAMPLE_TEI.glob("*.xml"):
         shutil.copy(source, folder / source.name)
     document = (SAMPLE_TEI / "001_545f37247de4dac3.xml").read_text(encoding="utf-8")
-    for i in range(60):
-        (folder / f"copy{i:02d}.xml").write_text(document.replace("Protocol", f"Protocol {i}", 1), encoding="utf-8")
+    for i in range(240):
+        (folder / f"copy{i:03d}.xml").write_text(document.replace("Protocol", f"Protocol {i}", 1), encoding="utf-8")
     command = [sys.executable, "-m", "toolchain.cli", "render", "--to", "pdf", str(folder), "-o", str(tmp_path / "o")]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     deadline = time.monotonic() + 60
