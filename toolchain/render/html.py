@@ -6,12 +6,13 @@ to assets/.
 
 A document's page is made from the document, the registries and catalogues, the pages' names and the
 documents its pointers name. The pages of the edition are made from what each document gives them, its
-digests (xslt/html/pages.xsl: `h:head-digest`, its header and the facts of its text, for home and about;
-`h:people-digest` and `h:mention-html`, its own persons and its items of the persons page; `h:search-page`,
-its part of the search index). Given a `cache` folder, the renderer keeps them there for every document,
-with each file's kind and page name; a rebuild then reads again only the documents whose page is made
-again (and those they point to), and makes a page of the edition again only when a digest it is made from
-changed.
+digests (xslt/html/pages.xsl: `h:head-digest`, who made it, its encoding and the facts of its text, for home
+and about; `h:home-item`, its item of the home page's list; `h:people-digest` and `h:mention-html`, its own
+persons and its items of the persons page; `h:search-page`, its part of the search index). Given a `cache`
+folder, the renderer keeps them there for every document, with each file's kind and page name; a rebuild
+then reads again only the documents whose page is made again (and those they point to), and makes a page
+of the edition again only when a digest it is made from changed. The home page's list and the persons
+page's places go on in pages of their own past `per_page` items (listing.py).
 """
 
 from __future__ import annotations
