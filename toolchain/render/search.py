@@ -27,8 +27,10 @@ import json
 import re
 import tempfile
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import pairwise
+from itertools import islice
+from operator import sub
 from pathlib import Path
 
 from ..tei import write_atomic
@@ -81,7 +83,7 @@ def write(folder: Path, parts: Iterable[Callable[[], bytes]]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
         runs: list[Path] = []
-        gathered: dict[str, list[int]] = {}
+        gathered: defaultdict[str, list[int]] = defaultdict(list)
         count = 0
         shard: list[list[str]] = []
         entries = 0
@@ -89,9 +91,10 @@ def write(folder: Path, parts: Iterable[Callable[[], bytes]]) -> list[Path]:
             for address, title, items in json.loads(b"[" + part() + b"]"):
                 for anchor, text, lang in items:
                     shard.append([address + anchor, title, text, lang])
-                    for word in set(_WORD.findall(fold(text))):
-                        gathered.setdefault(word, []).append(entries)
-                        count += 1
+                    words = set(_WORD.findall(fold(text)))
+                    for word in words:
+                        gathered[word].append(entries)
+                    count += len(words)
                     entries += 1
                     if len(shard) == SHARD:
                         k = entries // SHARD - 1
@@ -99,7 +102,7 @@ def write(folder: Path, parts: Iterable[Callable[[], bytes]]) -> list[Path]:
                         shard = []
             if count >= SPILL:
                 runs.append(_spill(gathered, Path(tmp) / f"run-{len(runs)}"))
-                gathered, count = {}, 0
+                gathered, count = defaultdict(list), 0
         if shard:
             write_atomic(folder / f"entries-{entries // SHARD}.js", _script("entries", entries // SHARD, shard))
         buckets = []
@@ -150,4 +153,4 @@ def _buckets(runs: list[Iterator[tuple[str, str, list[int]]]]) -> Iterator[tuple
 
 
 def _gaps(words: dict[str, list[int]]) -> dict[str, list[int]]:
-    return {w: [ids[0], *(b - a for a, b in pairwise(ids))] for w, ids in words.items()}
+    return {w: [ids[0], *map(sub, islice(ids, 1, None), ids)] for w, ids in words.items()}
