@@ -10,14 +10,15 @@ Prints
           median of ten runs, with the time of each step (first pass, anchors, second pass, package
           document, archive) of the best run;
   edition a synthetic edition of N documents (copies of the sample's two documents, each with its own file
-          name and title, as bench_render.py makes them) in one book: seconds, milliseconds per
-          document, the size of the book;
+          name and title, as bench_render.py makes them): seconds, milliseconds per document, the
+          number of volumes, their size, and the process's peak memory;
   check   with --check, epubcheck's time on the sample book (not part of packaging).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -84,11 +85,16 @@ def main() -> None:
         src = tmp / "synthetic"
         src.mkdir()
         synthesise(src, args.n)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result = EpubRenderer().render(expand([src]), tmp / "edition")
-        size = (tmp / "edition" / "edition.epub").stat().st_size
+        books = sorted((tmp / "edition").glob("edition*.epub"))  # the book, or its volumes
+        size = sum(b.stat().st_size for b in books)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        made = "one book" if len(books) == 1 else f"{len(books)} volumes"
         print(
-            f"edition {args.n} documents in one book in {result.seconds:.2f} s "
-            f"({result.seconds * 1000 / args.n:.2f} ms per document); {size / 1024 / 1024:.1f} MiB"
+            f"edition {args.n} documents in {made} in {result.seconds:.2f} s "
+            f"({result.seconds * 1000 / args.n:.2f} ms per document); {size / 1024 / 1024:.1f} MiB; "
+            f"peak memory {peak:.0f} MiB" + (f" (it was {before:.0f} MiB before)" if peak > before else "")
         )
 
         if args.check:
