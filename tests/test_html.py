@@ -212,7 +212,10 @@ def test_tei_the_toolchain_never_writes_gets_its_html(cases):
         "Beta Chair",
         "Alpha Speaker",
     ]
-    assert speeches[0].cssselect(".ed-speaker a")[0].get("href") == "persons.html#varia--alpha"
+    # a person who lives in the document's header: their entry is at the end of its page
+    assert speeches[0].cssselect(".ed-speaker a")[0].get("href") == "varia.html#varia--alpha"
+    entry = root.get_element_by_id("varia--alpha")
+    assert entry.getparent().get("class") == "ed-doc-persons" and words(entry.cssselect("h3")[0]) == "Alpha Speaker"
     assert words(speeches[0].cssselect("p")[0]).startswith("“Spoken words")
     assert root.cssselect(".tei-seg.type-interruption")
     assert root.cssselect('time[datetime="14:30"]')
@@ -332,13 +335,18 @@ def test_a_label_the_text_says_itself_is_not_said_again(sample):
 
 
 def test_persons_page_points_only_where_it_can(cases):
-    """A person of a text without ids is listed with the document and what they do there ("speaks"),
-    not with a place called "text"; the forms of a name keep their parts apart."""
+    """A person of a text without ids is listed with what they do there ("speaks"), not with a place
+    called "text"; the forms of a name keep their parts apart. She lives in the document's header: the
+    persons page lists her with a link to her entry on the document's page."""
     root = page(cases, "persons.html")
-    (entry,) = [e for e in root.cssselect(".ed-person-entry") if words(e.cssselect("h2")[0]) == "Ines Halloran"]
+    (item,) = [li for li in root.cssselect(".ed-own-list li") if "Ines Halloran" in words(li)]
+    assert item.cssselect("a")[0].get("href").startswith("faithful.html#faithful--")
+    assert words(item).endswith("— in " + words(item.cssselect("a")[1]))
+    target, anchor = item.cssselect("a")[0].get("href").split("#")
+    entry = page(cases, target).get_element_by_id(anchor)
     assert "Ines Halloran" in [words(f) for f in entry.cssselect(".ed-form")]
-    (mention,) = entry.cssselect(".ed-mentions li")
-    assert words(mention).endswith("— speaks") and "text" not in [words(a) for a in mention.cssselect("a")]
+    (places,) = entry.cssselect(".ed-person-places")
+    assert words(places) == "In this document — speaks" and not places.cssselect("a")
 
 
 def test_home_page_lists_the_catalogue(sample):
@@ -688,13 +696,17 @@ def test_the_search_index_is_the_same_when_its_words_are_gathered_on_disk(tmp_pa
 
 def _edition_of_copies(folder: Path, copies: int) -> Path:
     """The test documents, the sample's registry and `copies` of the sample's protocol (all naming the same
-    persons), dated a year apart from 1900 on."""
+    persons, and each a person of its own, named out of the documents' order), dated a year apart from
+    1900 on."""
     folder.mkdir()
     for source in (*CASES.glob("*.xml"), SAMPLE / "persons.xml"):
         shutil.copy(source, folder / source.name)
     document = (SAMPLE / "001_545f37247de4dac3.xml").read_text(encoding="utf-8")
     for i in range(copies):
         text = document.replace("Protocol", f"Protocol {i}", 1).replace('when="1962-', f'when="{1900 + i}-')
+        clerk = f"Clerk {(i * 7) % copies:02d}"
+        own = f'<listPerson><person xml:id="clerk" role="clerk"><persName>{clerk}</persName></person>'
+        text = text.replace("<listPerson>", own, 1)
         (folder / f"copy{i:02d}.xml").write_text(text, encoding="utf-8")
     return folder
 
@@ -758,6 +770,24 @@ def test_long_lists_are_split_into_pages(tmp_path):
         target, fragment = more.get("href").split("#")
         there = page(tmp_path / "split", target).get_element_by_id(fragment)
         assert there.cssselect("h2 a")[0].get("href") == f"persons.html#{anchor}"
+
+    # the persons who live in a document: the same items in the same order, sorted by name, a link to
+    # their entry on their document's page each
+    def own(pages):
+        return [html.tostring(li) for p in pages for li in page(p.parent, p.name).cssselect(".ed-own-list > li")]
+
+    whole_own = own([tmp_path / "whole" / "persons.html"])
+    assert own(split_persons) == whole_own and len(whole_own) > 25
+    clerks = [words(html.fromstring(li).cssselect("a")[0]) for li in whole_own if b"Clerk" in li]
+    assert clerks == [f"Clerk {n:02d}" for n in range(25)]
+    assert len(first.cssselect(".ed-own-list > li")) == 7
+    for number, p in enumerate(split_persons, 1):
+        pager = page(p.parent, p.name).cssselect(".ed-pager a")
+        assert all((tmp_path / "split" / a.get("href")).is_file() for a in pager)
+        assert {words(a) for a in pager if a.get("aria-current") == "page"} == {str(number)}
+    for li in whole_own[:3]:
+        target, anchor = html.fromstring(li).cssselect("a")[0].get("href").split("#")
+        assert page(tmp_path / "split", target).get_element_by_id(anchor).get("class") == "ed-person-entry"
     # every other page, and the document pages' links to the persons, as they were
     others = {p.name for p in (tmp_path / "whole").glob("*.html")} - {"index.html", "persons.html"}
     assert all((tmp_path / "split" / n).read_bytes() == (tmp_path / "whole" / n).read_bytes() for n in others)

@@ -7,12 +7,13 @@ to assets/.
 A document's page is made from the document, the registries and catalogues, the pages' names and the
 documents its pointers name. The pages of the edition are made from what each document gives them, its
 digests (xslt/html/pages.xsl: `h:head-digest`, who made it, its encoding and the facts of its text, for home
-and about; `h:home-item`, its item of the home page's list; `h:people-digest` and `h:mention-html`, its own
-persons and its items of the persons page; `h:search-page`, its part of the search index). Given a `cache`
+and about; `h:home-item`, its item of the home page's list; `h:mention-html` and `h:own-person-html`, its
+items of the persons page, the places of persons and the persons who live in it; `h:search-page`, its part
+of the search index). Given a `cache`
 folder, the renderer keeps them there for every document, with each file's kind and page name; a rebuild
 then reads again only the documents whose page is made again (and those they point to), and makes a page
 of the edition again only when a digest it is made from changed. The home page's list and the persons
-page's places go on in pages of their own past `per_page` items (listing.py).
+page's places and persons go on in pages of their own past `per_page` items (listing.py).
 """
 
 from __future__ import annotations
@@ -39,22 +40,24 @@ H = "urn:edition:html"
 ASSETS = ("edition.css", "edition.js", "search.js")
 OLD_INDEX = "assets/search-index.js"  # the search index in one file, as the website had it before search.FOLDER
 # what the cache keeps of each document, by the key of its page: its digests and its part of the search index
-DIGEST = ("head-digest", "people-digest", "mention-html", "search-page", "home-item")
-HEAD, PEOPLE, MENTIONS, SEARCH, HOME = range(5)
-SUFFIX = (".head.xml", ".people.xml", ".mentions.json", ".search.json", ".home.json")
+DIGEST = ("head-digest", "own-person-html", "mention-html", "search-page", "home-item")
+HEAD, OWN, MENTIONS, SEARCH, HOME = range(5)
+SUFFIX = (".head.xml", ".own.json", ".mentions.json", ".search.json", ".home.json")
 # the pages of the edition, and the digests each is made from: the edition is set to the first (the documents'
 # digests of that kind), the renderer puts in the items of the second; those of a kind one after the other
 EDITION_PAGES = (
     ("index", "home", (HEAD, HOME)),
     ("about", "about", (HEAD,)),
     ("search", "search", (HEAD,)),
-    ("persons", "persons", (PEOPLE, MENTIONS)),
+    ("persons", "persons", (OWN, MENTIONS)),
 )
 # the lists of the edition's pages the renderer fills: of the persons page (h:persons), of the home page
-# (h:home), of a page of the persons' places (h:places)
+# (h:home), of a page of the persons' places (h:places), of the persons who live in a document (h:persons,
+# h:more-persons)
 _PLACES = re.compile(r'<ul class="ed-mentions" data-ed-items="([^"]*)" data-ed-name="([^"]*)"></ul>')
 _HOME = '<ul class="ed-doc-list" data-ed-home=""></ul>'
 _MORE_PLACES = '<div class="ed-places" data-ed-places=""></div>'
+_OWN = '<ul class="ed-own-list" data-ed-own=""></ul>'
 BATCH = 100  # documents read at a time, with a cache
 PER_WORKER = 25  # documents to make at least, for each worker process started (one costs about 1 s)
 KINDS = "kinds.json"  # in the cache: file name -> [hash of its bytes, kind, page stem]
@@ -167,8 +170,8 @@ class HtmlRenderer(Renderer):
         return made
 
     def digest(self, doc: Document) -> tuple[bytes, ...]:
-        """What the cache keeps of a document (DIGEST), in UTF-8: its digests as XML text (h:head-digest,
-        h:people-digest), its items of the persons page and its part of the search index as JSON."""
+        """What the cache keeps of a document (DIGEST), in UTF-8: its digest as XML text (h:head-digest),
+        its items of the persons page and of the home page and its part of the search index as JSON."""
         self.executable.set_parameter("doc", doc.node)
         return tuple(self.call_text(f"{{{H}}}{name}").encode("utf-8") for name in DIGEST)
 
@@ -234,6 +237,8 @@ class HtmlRenderer(Renderer):
                     pages = self._home(lists)
                 elif template == "persons":
                     lists.put_places(tuple(item) for p in documents for item in json.loads(plan.kept.get(p, MENTIONS)))
+                    own = ((n, json.loads(plan.kept.get(p, OWN))) for n, p in enumerate(documents))
+                    lists.put_own((key, n, item) for n, items in own for key, item in items)
                     pages = self._persons(lists)
                 else:
                     pages = iter([(name, self.page(template))])
@@ -327,19 +332,15 @@ class HtmlRenderer(Renderer):
         return [plan.loaded[p] for p in paths]
 
     def _from_digests(self, plan: _Plan, part: int) -> None:
-        """The edition for its own pages: the registries and catalogues, and a digest of each document
-        (HEAD); for the persons page (PEOPLE) the digests of the documents that have persons of their own."""
+        """The edition for its own pages: the registries and catalogues, and for home and about (HEAD) a
+        digest of each document; the persons page takes nothing else (its lists are put in: _persons)."""
         standing, seen = [], set()
-        for p in plan.keys:
-            if part == HEAD:  # documents whose digests are the same give the pages the same: one is enough
-                if plan.kept.hashes[p][HEAD] in seen:
-                    continue
-                seen.add(plan.kept.hashes[p][HEAD])
-            text = plan.kept.get(p, part)
-            if part == PEOPLE and b"teiHeader" not in text:
+        for p in plan.keys if part == HEAD else ():
+            if plan.kept.hashes[p][HEAD] in seen:  # documents whose digests are the same give the same
                 continue
+            seen.add(plan.kept.hashes[p][HEAD])
             uri = p.resolve().as_uri()
-            standing.append(Document(p, uri, xslt.parse(text, uri), "document", plan.stem[p]))
+            standing.append(Document(p, uri, xslt.parse(plan.kept.get(p, HEAD), uri), "document", plan.stem[p]))
         self.set_edition([*standing, *(d for p, d in plan.loaded.items() if plan.kind[p] != "document")])
 
     def _standing(self, out_dir: Path, name: str, key: str | None) -> list[str] | None:
@@ -376,13 +377,22 @@ class HtmlRenderer(Renderer):
 
     def _persons(self, lists: listing.Items) -> Iterable[tuple[str, bytes]]:
         """The persons page, each person's list of places filled with the first of the documents' items
-        (h:mention-html), and the pages of the rest of them (h:places): (name, page in UTF-8)."""
+        (h:mention-html), and the pages of the rest of them (h:places); its list of the persons who live in
+        a document filled with the first of theirs (h:own-person-html), the rest on the pages after those
+        (h:more-persons): (name, page in UTF-8)."""
         counts = lists.place_counts()
-        true = xslt.processor().make_boolean_value(True)
-        self.set_parameter("mentioned", xslt.processor().make_map2(dict.fromkeys(counts, true)))
+        proc = xslt.processor()
+        true = proc.make_boolean_value(True)
+        self.set_parameter("mentioned", proc.make_map2(dict.fromkeys(counts, true)))
+        own = lists.own_count()
+        self.set_parameter("own-listed", proc.make_integer_value(own))
         rest = sum(max(0, c - self.shown) for c in counts.values())
-        names = listing.page_names("persons", 1 + (rest and listing.page_count(rest, self.per_page)))
-        parts = _PLACES.split(self._paged("persons", names, 1))  # text, anchor, name, text, anchor, name, ...
+        places = rest and listing.page_count(rest, self.per_page)
+        names = listing.page_names("persons", 1 + places + listing.page_count(own, self.per_page) - 1)
+        own_items = listing.chunks(lists.own(), self.per_page)
+        first = f'<ul class="ed-own-list">{"".join(next(own_items, []))}</ul>'
+        # text, anchor, name, text, anchor, name, ...
+        parts = _PLACES.split(self._paged("persons", names, 1).replace(_OWN, first, 1))
         order = [html.unescape(a) for a in parts[1::3]]
         person = dict(zip(order, (html.unescape(n) for n in parts[2::3]), strict=True))
         pages = listing.places_plan(order, counts, self.shown, self.per_page)
@@ -404,6 +414,9 @@ class HtmlRenderer(Renderer):
                         for anchor, start, n in page]  # fmt: skip
             filled = f'<div class="ed-places">{"".join(sections)}</div>'
             yield names[number - 1], self._paged("places", names, number).replace(_MORE_PLACES, filled, 1).encode()
+        for number, items in enumerate(own_items, 2 + places):
+            filled = f'<ul class="ed-own-list">{"".join(items)}</ul>'
+            yield names[number - 1], self._paged("more-persons", names, number).replace(_OWN, filled, 1).encode()
 
     def _places_of(self, anchor: str, name: str, items: list[str], persons: str, start: int) -> str:
         """A section of a page of the persons' places: the person (a link to their entry on the persons

@@ -1,7 +1,8 @@
-"""The website's lists that grow with the edition, split into pages: the home page's list of the documents
-and the places of the persons page. What each document gives them (its item of the home list, its items
-of the persons page) is kept on disk as it comes, in an SQLite file, and read back in order a page at a
-time, so that no list of the edition is ever in memory whole.
+"""The website's lists that grow with the edition, split into pages: the home page's list of the documents,
+the places of the persons page and its list of the persons who live in a document. What each document
+gives them (its item of the home list, its items of the persons page) is kept on disk as it comes, in an
+SQLite file, and read back in order a page at a time, so that no list of the edition is ever in memory
+whole.
 
 The pages of a list are named NAME, NAME-2, NAME-3, ... (`page_names`); a document's page never takes
 such a name (xslt/common/edition.xsl, `ed:page-stem`).
@@ -35,6 +36,7 @@ class Items:
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
             "CREATE TABLE home (undated TEXT, date TEXT, title TEXT, file TEXT, item TEXT);"
             "CREATE TABLE place (person TEXT, item TEXT);"
+            "CREATE TABLE own (key TEXT, doc INTEGER, item TEXT);"
         )
 
     def put_home(self, items: Iterable[list[str]]) -> None:
@@ -51,6 +53,23 @@ class Items:
         self.db.executemany("INSERT INTO place VALUES (?, ?)", items)
         self.db.execute("COMMIT")
         self.db.execute("CREATE INDEX place_order ON place (person)")
+
+    def put_own(self, items: Iterable[tuple[str, int, str]]) -> None:
+        """The items of the persons page's list of the persons who live in a document, each (the key it is
+        sorted by, the number of the document in the edition's order, item)."""
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT INTO own VALUES (?, ?, ?)", items)
+        self.db.execute("COMMIT")
+        self.db.execute("CREATE INDEX own_order ON own (key, doc)")
+
+    def own_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM own").fetchone()[0]
+
+    def own(self) -> Iterator[str]:
+        """The items of that list in order: by key (compared code point by code point, as xsl:sort does
+        by default), then as the documents and each document's items come (a stable sort)."""
+        for (item,) in self.db.execute("SELECT item FROM own ORDER BY key, doc, rowid"):
+            yield item
 
     def home_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM home").fetchone()[0]

@@ -178,6 +178,21 @@
                           else ed:page-stem($person) || '--' || $id"/>
   </xsl:function>
 
+  <!-- Where a person's entry is: on the persons page for a person of a registry, on the page of their
+       document for one who lives in a document's header (ed:person-anchor). -->
+  <xsl:function name="ed:person-href" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:sequence select="ed:page-stem($person) || $ed:page-suffix || '#' || ed:person-anchor($person)"/>
+  </xsl:function>
+
+  <!-- The persons a document's header describes that are its own: not the same as a person of the
+       edition's registries (no @sameAs, or one that names no person). -->
+  <xsl:function name="ed:own-persons" as="element(tei:person)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:teiHeader//tei:particDesc//tei:person
+        [not(@sameAs) or empty(ed:resolve(tokenize(@sameAs, ' ')[1], .)/self::tei:person)]"/>
+  </xsl:function>
+
   <!-- The page and anchor of an element of a document (the nearest element with an xml:id). -->
   <xsl:function name="ed:locate" as="xs:string">
     <xsl:param name="node" as="node()"/>

@@ -179,7 +179,7 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- b:person: a name linked to the person's entry on the persons page -->
+  <!-- b:person: a name linked to the person's entry (ed:person-href) -->
   <xsl:template name="b:person">
     <xsl:param name="class" as="xs:string" select="ed:classes(.)"/>
     <xsl:param name="content" as="item()*" select="node()"/>
@@ -187,7 +187,7 @@
     <xsl:call-template name="b:link">
       <xsl:with-param name="class" select="$class || ' ed-person'"/>
       <xsl:with-param name="content" select="$content"/>
-      <xsl:with-param name="href" select="$person ! ('persons' || $ed:page-suffix || '#' || ed:person-anchor(.))"/>
+      <xsl:with-param name="href" select="$person ! ed:person-href(.)"/>
       <xsl:with-param name="title" select="$person ! ed:person-summary(.)"/>
     </xsl:call-template>
   </xsl:template>
@@ -215,7 +215,7 @@
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$person and not($in-link)">
-        <a class="{$class}" href="persons{$ed:page-suffix}#{ed:person-anchor($person)}" title="{ed:person-summary($person)}"
+        <a class="{$class}" href="{ed:person-href($person)}" title="{ed:person-summary($person)}"
            data-tip="{ed:person-summary($person)}">
           <xsl:apply-templates select="$content">
             <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Entry stylesheet of the HTML edition. The renderer (toolchain/render/html.py) compiles it once and
-  calls one named template per page: h:document (with $doc), h:home, h:persons, h:places, h:about,
-  h:search; and for the parts each document gives them h:head-digest, h:people-digest, h:mention-html,
+  calls one named template per page: h:document (with $doc), h:home, h:persons, h:places, h:more-persons,
+  h:about, h:search; and for the parts each document gives them h:head-digest, h:own-person-html, h:mention-html,
   h:home-item and h:search-page, and h:search-own for the search index. Customise by a stylesheet that
   imports this one.
 -->
@@ -24,6 +24,11 @@
   <!-- The persons whose items on the persons page the renderer puts in (h:mention-html), their anchors as
        keys; when absent, the page finds the items in the documents (h:mentions). Set by the renderer. -->
   <xsl:param name="mentioned" as="map(xs:string, xs:boolean)?" select="()"/>
+
+  <!-- The number of persons who live in a document (ed:own-persons) the persons page lists: the renderer
+       puts in their items (h:own-person-html); when absent, the page finds them in the documents. Set by
+       the renderer. -->
+  <xsl:param name="own-listed" as="xs:integer?" select="()"/>
 
   <!-- The number of documents the home page lists: the renderer puts in their items (h:home-item); when
        absent, the page lists the documents of the edition. Set by the renderer. -->

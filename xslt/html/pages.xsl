@@ -3,7 +3,9 @@
   The pages of the HTML edition, one named template each (the renderer calls them by name):
     h:document   one document ($doc): header panel, view switches, text (parallel when bilingual), notes
     h:home       edition title, editors, edited documents, the catalogue(s), sortable by date
-    h:persons    every person, with name forms, roles, and where they speak or are mentioned
+    h:persons    every person of the registries, with name forms, roles, and where they speak or are
+                 mentioned; then those who live in a document's header, listed (their entries are on
+                 their document's page: h:own-persons)
     h:about      the editorial principles for readers (ed:principles), and the documents' declarations
     h:search     the offline search page
   and each page's part of the search index (h:search-page, h:search-own), which the renderer writes in
@@ -65,6 +67,7 @@
             <div class="ed-text"><xsl:apply-templates select="$doc/*"/></div>
           </xsl:if>
           <xsl:call-template name="h:notes"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
+          <xsl:call-template name="h:own-persons"/>
         </article>
       </xsl:with-param>
     </xsl:call-template>
@@ -449,7 +452,7 @@
         <xsl:variable name="stem" select="ed:page-stem($doc)"/>
         <xsl:variable name="ordinals" select="h:ordinals($doc/tei:TEI/tei:text//*[@xml:id][not(ancestor-or-self::tei:note)])"/>
         <xsl:for-each-group select="$doc//(tei:persName[@ref] | *[@who])"
-                            group-by="ed:person(string((@ref, @who)[1]), .) ! ed:person-anchor(.)">
+                            group-by="ed:person(string((@ref, @who)[1]), .)[ed:kind(.) = 'persons'] ! ed:person-anchor(.)">
           <ed:of anchor="{current-grouping-key()}">
             <li>
               <a href="{$stem}{$ed:page-suffix}"><xsl:value-of select="ed:title($doc)"/></a>
@@ -472,59 +475,182 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- The persons page: the persons of the edition's registries, each with the forms of their name and
+       the places where they speak or are named (h:person-entry); then the list of the persons who live
+       in a document's header (ed:own-persons), each a link to their entry on the page of that document.
+       With $mentioned and $own-listed set, the renderer puts in the places and that list (the first of
+       them when there are many, the rest on pages of their own: h:places, h:more-persons); without, the
+       page finds them in the documents. -->
   <xsl:template name="h:persons">
     <xsl:variable name="mentions" select="if (exists($mentioned)) then map{} else h:mentions()"/>
-    <xsl:variable name="persons" select="(ed:registries()//tei:person,
-        ed:documents()/tei:TEI/tei:teiHeader//tei:particDesc//tei:person[not(@sameAs)])"/>
+    <xsl:variable name="persons" select="ed:registries()//tei:person"/>
+    <xsl:variable name="own" as="element(ed:of)*">
+      <xsl:if test="empty($own-listed)">
+        <xsl:perform-sort select="ed:documents() ! h:own-person-items(.)">
+          <xsl:sort select="@key"/>
+        </xsl:perform-sort>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="own-count" select="($own-listed, count($own))[1]"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="title" select="'Persons'"/>
       <xsl:with-param name="key" select="'persons'"/>
       <xsl:with-param name="content">
         <h1>Persons</h1>
-        <p class="ed-lead"><xsl:value-of select="count($persons)"/> persons, with the forms of their names in the
-          documents and every place where they speak or are named.</p>
+        <p class="ed-lead"><xsl:value-of select="count($persons) + $own-count"/> persons, with the forms of their
+          names in the documents and every place where they speak or are named.</p>
         <xsl:for-each select="$persons">
           <xsl:sort select="lower-case(ed:person-short(.))"/>
           <xsl:variable name="anchor" select="ed:person-anchor(.)"/>
-          <section class="ed-person-entry" id="{$anchor}" aria-labelledby="{$anchor}-name">
-            <h2 id="{$anchor}-name"><xsl:value-of select="ed:person-name(.)"/></h2>
-            <xsl:variable name="life" select="string-join((tei:birth/(@when, .)[normalize-space()][1], tei:death/(@when, .)[normalize-space()][1]), '–')"/>
-            <xsl:if test="@role or $life">
-              <p class="ed-person-role">
-                <xsl:value-of select="string-join((@role ! replace(normalize-space(.), ' ', ', '), $life[. != '']), ' · ')"/>
-              </p>
-            </xsl:if>
-            <xsl:variable name="forms" select="tei:persName"/>
-            <xsl:for-each-group select="$forms" group-by="(ed:lang(.), 'und')[1]">
-              <xsl:sort select="current-grouping-key() != 'en'"/>
-              <p class="ed-person-forms" lang="{current-grouping-key()}">
-                <span class="ed-forms-label" lang="en">
-                  <xsl:value-of select="if (current-grouping-key() = 'und') then 'Names' else ed:language-name(current-grouping-key(), .)"/>:
-                </span>
-                <xsl:text> </xsl:text>
-                <xsl:for-each select="current-group()">
-                  <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
-                  <span class="ed-form"><xsl:value-of select="ed:words(.)"/></span>
-                </xsl:for-each>
-              </p>
-            </xsl:for-each-group>
-            <xsl:apply-templates select="tei:note | tei:idno | tei:occupation | tei:affiliation">
-              <xsl:with-param name="copy" select="true()" tunnel="yes"/>
-            </xsl:apply-templates>
-            <xsl:variable name="here" select="$mentions($anchor)"/>
+          <xsl:call-template name="h:person-entry">
+            <xsl:with-param name="places">
+              <xsl:variable name="here" select="$mentions($anchor)"/>
+              <xsl:choose>
+                <xsl:when test="exists($mentioned) and map:contains($mentioned, $anchor)">
+                  <!-- the renderer puts in the items of the documents (h:mention-html), the first of them
+                       when there are many, and a link to the page of the list where the rest are (h:places) -->
+                  <ul class="ed-mentions" data-ed-items="{$anchor}" data-ed-name="{ed:person-name(.)}"></ul>
+                </xsl:when>
+                <xsl:when test="empty($here)"><p class="ed-none">Not named in the texts of the edition.</p></xsl:when>
+                <xsl:otherwise>
+                  <ul class="ed-mentions"><xsl:copy-of select="$here" copy-namespaces="no"/></ul>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:if test="$own-count gt 0">
+          <section class="ed-own-persons" aria-labelledby="ed-own-persons-title">
+            <h2 id="ed-own-persons-title">Persons described in their document</h2>
+            <p class="ed-lead"><xsl:value-of select="$own-count"/> person<xsl:if test="$own-count gt 1">s</xsl:if>
+              of the texts <xsl:value-of select="if ($own-count gt 1) then 'are' else 'is'"/> described in the header
+              of the document where they appear, not in the edition's register: each is listed there, with the
+              places in it where they speak or are named.</p>
             <xsl:choose>
-              <xsl:when test="exists($mentioned) and map:contains($mentioned, $anchor)">
-                <!-- the renderer puts in the items of the documents (h:mention-html), the first of them
-                     when there are many, and a link to the page of the list where the rest are (h:places) -->
-                <ul class="ed-mentions" data-ed-items="{$anchor}" data-ed-name="{ed:person-name(.)}"></ul>
-              </xsl:when>
-              <xsl:when test="empty($here)"><p class="ed-none">Not named in the texts of the edition.</p></xsl:when>
-              <xsl:otherwise>
-                <ul class="ed-mentions"><xsl:copy-of select="$here" copy-namespaces="no"/></ul>
-              </xsl:otherwise>
+              <xsl:when test="exists($own-listed)"><ul class="ed-own-list" data-ed-own=""></ul></xsl:when>
+              <xsl:otherwise><ul class="ed-own-list"><xsl:copy-of select="$own/*" copy-namespaces="no"/></ul></xsl:otherwise>
             </xsl:choose>
           </section>
+        </xsl:if>
+        <xsl:call-template name="h:pager"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A person's entry (of the persons page, or of the page of the document the person lives in): the
+       name, roles and life dates, the forms of the name by language, notes and identifiers, and
+       $places, where they speak or are named. -->
+  <xsl:template name="h:person-entry">
+    <xsl:param name="places" as="node()*"/>
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <xsl:variable name="anchor" select="ed:person-anchor(.)"/>
+    <section class="ed-person-entry" id="{$anchor}" aria-labelledby="{$anchor}-name">
+      <xsl:element name="h{$level}">
+        <xsl:attribute name="id" select="$anchor || '-name'"/>
+        <xsl:value-of select="ed:person-name(.)"/>
+      </xsl:element>
+      <xsl:variable name="life" select="string-join((tei:birth/(@when, .)[normalize-space()][1], tei:death/(@when, .)[normalize-space()][1]), '–')"/>
+      <xsl:if test="@role or $life">
+        <p class="ed-person-role">
+          <xsl:value-of select="string-join((@role ! replace(normalize-space(.), ' ', ', '), $life[. != '']), ' · ')"/>
+        </p>
+      </xsl:if>
+      <xsl:for-each-group select="tei:persName" group-by="(ed:lang(.), 'und')[1]">
+        <xsl:sort select="current-grouping-key() != 'en'"/>
+        <p class="ed-person-forms" lang="{current-grouping-key()}">
+          <span class="ed-forms-label" lang="en">
+            <xsl:value-of select="if (current-grouping-key() = 'und') then 'Names' else ed:language-name(current-grouping-key(), .)"/>:
+          </span>
+          <xsl:text> </xsl:text>
+          <xsl:for-each select="current-group()">
+            <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+            <span class="ed-form"><xsl:value-of select="ed:words(.)"/></span>
+          </xsl:for-each>
+        </p>
+      </xsl:for-each-group>
+      <xsl:apply-templates select="tei:note | tei:idno | tei:occupation | tei:affiliation">
+        <xsl:with-param name="copy" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:sequence select="$places"/>
+    </section>
+  </xsl:template>
+
+  <!-- Of one document: the item of the persons page's list of the persons who live in a document
+       (ed:own-persons) for each of its own, in an ed:of with the key the list is sorted by. -->
+  <xsl:function name="h:own-person-items" as="element(ed:of)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:for-each select="ed:own-persons($doc)">
+      <ed:of key="{lower-case(ed:person-short(.))}">
+        <li>
+          <a href="{ed:person-href(.)}"><xsl:value-of select="ed:person-name(.)"/></a>
+          <xsl:value-of select="@role[normalize-space()] ! (' · ' || replace(normalize-space(.), ' ', ', '))"/>
+          <xsl:text> — in </xsl:text>
+          <a href="{ed:page-stem($doc)}{$ed:page-suffix}"><xsl:value-of select="ed:title($doc)"/></a>
+        </li>
+      </ed:of>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The persons of a document who live in its header (ed:own-persons), at the end of its page: the
+       entry of each (h:person-entry) with the places of the document where they speak or are named. -->
+  <xsl:template name="h:own-persons">
+    <xsl:variable name="own" select="ed:own-persons($doc)"/>
+    <xsl:if test="$own">
+      <xsl:variable name="stem" select="ed:page-stem($doc)"/>
+      <xsl:variable name="ordinals" select="h:ordinals($doc/tei:TEI/tei:text//*[@xml:id][not(ancestor-or-self::tei:note)])"/>
+      <xsl:variable name="places" as="map(xs:string, element()*)">
+        <xsl:map>
+          <xsl:for-each-group select="$doc//(tei:persName[@ref] | *[@who])"
+                              group-by="ed:person(string((@ref, @who)[1]), .)[root(.) is $doc] ! ed:person-anchor(.)">
+            <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+          </xsl:for-each-group>
+        </xsl:map>
+      </xsl:variable>
+      <section class="ed-doc-persons" aria-labelledby="ed-doc-persons-title">
+        <h2 id="ed-doc-persons-title">Persons of this document</h2>
+        <xsl:for-each select="$own">
+          <xsl:variable name="nodes" select="$places(ed:person-anchor(.))"/>
+          <xsl:call-template name="h:person-entry">
+            <xsl:with-param name="level" select="3"/>
+            <xsl:with-param name="places">
+              <xsl:choose>
+                <xsl:when test="empty($nodes)"><p class="ed-none">Not named in the text.</p></xsl:when>
+                <xsl:otherwise>
+                  <p class="ed-person-places">
+                    <xsl:text>In this document</xsl:text>
+                    <xsl:call-template name="h:mention-links">
+                      <xsl:with-param name="stem" select="$stem"/>
+                      <xsl:with-param name="ordinals" select="$ordinals"/>
+                      <xsl:with-param name="label" select="'speaks'"/>
+                      <xsl:with-param name="nodes" select="$nodes[@who]"/>
+                    </xsl:call-template>
+                    <xsl:call-template name="h:mention-links">
+                      <xsl:with-param name="stem" select="$stem"/>
+                      <xsl:with-param name="ordinals" select="$ordinals"/>
+                      <xsl:with-param name="label" select="'named'"/>
+                      <xsl:with-param name="nodes" select="$nodes[not(@who)]"/>
+                    </xsl:call-template>
+                  </p>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
         </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A page of the list of the persons who live in a document, after the persons page and the pages of
+       its places (page $page-number of $page-names): the renderer puts in the items (`data-ed-own`). -->
+  <xsl:template name="h:more-persons">
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="h:page-of('Persons')"/>
+      <xsl:with-param name="key" select="'persons'"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="h:page-of('Persons')"/></h1>
+        <p class="ed-lead">Persons described in the header of the document where they appear.</p>
+        <xsl:call-template name="h:pager"/>
+        <ul class="ed-own-list" data-ed-own=""></ul>
         <xsl:call-template name="h:pager"/>
       </xsl:with-param>
     </xsl:call-template>
@@ -738,8 +864,8 @@
          h:head-digest    of its header, who made it (titleStmt: ed:credits) and its encodingDesc, and in
                           place of its text the facts of the principles (ed:text-facts): for the home and
                           about pages (documents whose digests are the same are given them once);
-         h:people-digest  the persons of its header that are its own (without @sameAs): for the persons page,
-                          with its items there (h:mention-html). -->
+       and, as JSON, its items of the persons page (h:mention-html) and of its list of the persons who live in
+       a document (h:own-person-html). -->
   <xsl:template name="h:head-digest">
     <xsl:variable name="header" select="$doc/tei:TEI/tei:teiHeader"/>
     <xsl:call-template name="h:digest">
@@ -755,17 +881,16 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="h:people-digest">
-    <xsl:variable name="own" select="$doc/tei:TEI/tei:teiHeader//tei:particDesc//tei:person[not(@sameAs)]"/>
-    <xsl:call-template name="h:digest">
-      <xsl:with-param name="header" as="element()?">
-        <xsl:if test="$own">
-          <tei:teiHeader><tei:profileDesc><tei:particDesc><tei:listPerson>
-            <xsl:copy-of select="$own"/>
-          </tei:listPerson></tei:particDesc></tei:profileDesc></tei:teiHeader>
-        </xsl:if>
-      </xsl:with-param>
-    </xsl:call-template>
+  <!-- The items of the persons page's list of the persons who live in the document $doc
+       (h:own-person-items), as JSON [[key, the item as HTML], ...]: the renderer sorts them by key. -->
+  <xsl:template name="h:own-person-html">
+    <xsl:variable name="items" as="array(xs:string)*">
+      <xsl:for-each select="h:own-person-items($doc)">
+        <xsl:variable name="item" as="element()*"><xsl:copy-of select="*" copy-namespaces="no"/></xsl:variable>
+        <xsl:sequence select="[string(@key), serialize($item, $h:html)]"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="serialize(array{$items}, $h:json)"/>
   </xsl:template>
 
   <!-- The items of the persons page of the document $doc (h:mention-items), as JSON [[person anchor, the
