@@ -199,6 +199,30 @@ def test_a_long_edition_is_written_in_volumes(tmp_path, sample):
     assert sorted(p.name for p in out.glob("edition*.epub")) == ["edition-notes.epub", "edition.epub"]
 
 
+def test_a_book_in_volumes_holds_one_volume_at_a_time(tmp_path, monkeypatch):
+    """The volumes are planned from the documents read one at a time, then each volume is made with only
+    its documents (and the registries and catalogues) in memory: never the whole edition at once. The
+    printed book is made by the same steps (base.Book)."""
+    from toolchain.render.base import Renderer
+
+    loaded: list[list[str]] = []
+    load = Renderer.load
+
+    def counted(self, sources):
+        docs = load(self, sources)
+        loaded.append(sorted(d.kind for d in docs))
+        return docs
+
+    monkeypatch.setattr(Renderer, "load", counted)
+    sources = expand([SAMPLE])
+    EpubRenderer({"volume-pages": "1"}).render(sources, tmp_path)
+    whole = sorted(EpubRenderer().load(sources), key=lambda d: d.kind)
+    documents = sum(d.kind == "document" for d in whole)
+    others = sorted(d.kind for d in whole if d.kind != "document")
+    assert documents >= 2 and len(loaded) == documents + 1  # a volume a document, then the whole above
+    assert all(kinds == sorted(["document", *others]) for kinds in loaded[:-1]), loaded
+
+
 def test_epubcheck_sees_a_broken_book(tmp_path, sample):
     """The check can fail: a book whose spine names a file it does not have is an error."""
     broken = tmp_path / "broken.epub"

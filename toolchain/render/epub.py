@@ -1,6 +1,7 @@
 """The EPUB 3 book: one reflowable file, OUTPUT/edition.epub, made in memory and written atomically; or,
-for a long edition, its volumes, edition-1.epub, edition-2.epub … (the printed book's volumes: e:volumes,
-the `volume-pages` parameter), each a book of its own.
+for a long edition, its volumes, edition-1.epub, edition-2.epub … (the printed book's volumes: the
+`volume-pages` parameter; base.Book plans them and loads only each volume's documents), each a book of
+its own.
 
 The stylesheet (xslt/epub/epub.xsl) imports the HTML edition's, so every element is rendered by the same
 templates as on the website. The renderer asks it for the book's files in reading order (`e:pages`),
@@ -21,26 +22,19 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import time
 import uuid
 import zipfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..tei import write_atomic
 from . import xslt
-from .base import Document, Renderer, Result
+from .base import Book, Document
 from .xslt import RenderError
 
 if TYPE_CHECKING:
     from saxonche import PyXdmNode, PyXdmValue
 
 E = "urn:edition:epub"
-STEM = "edition"
-NAME = f"{STEM}.epub"
-# The files a book is written to: the book, or its volumes.
-_BOOK = re.compile(rf"{STEM}(?:-\d+)?\.epub")
 MIMETYPE = b"application/epub+zip"
 FOLDER = "EPUB"  # the package document and the content documents, beside each other
 PACKAGE = "package.opf"
@@ -59,36 +53,16 @@ IDENTIFIERS = uuid.uuid5(uuid.NAMESPACE_URL, "urn:edition:epub")
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z, the earliest time a ZIP archive can state
 
 
-class EpubRenderer(Renderer):
+class EpubRenderer(Book):
     name = "epub"
     out_suffix = ".xhtml"
+    book_suffix = ".epub"
     stylesheet = "epub/epub.xsl"
 
-    def write(self, docs: list[Document], out_dir: Path, result: Result) -> None:
-        """The book, edition.epub; or its volumes (e:volumes), edition-1.epub, edition-2.epub …, each a book
-        of its own made with only its documents in the edition (the memory it takes is a volume's). A book
-        or volume of an earlier build that this one does not make is removed."""
-        epoch = self.epoch(docs)
-        volumes = json.loads(self.call_text(f"{{{E}}}volumes"))
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if len(volumes) > 1:
-            by_stem = {d.stem: d for d in docs if d.kind == "document"}
-            others = [d for d in docs if d.kind != "document"]
-            for number, stems in enumerate(volumes, start=1):
-                volume = [by_stem[s] for s in stems]
-                self.set_edition([*volume, *others])  # the pages of the volume before are let go
-                self.set_parameter("volume", xslt.processor().make_integer_value(number))
-                self.set_parameter("volumes", xslt.processor().make_integer_value(len(volumes)))
-                self._book(out_dir / f"{STEM}-{number}.epub", volume, epoch, result)
-        else:
-            self._book(out_dir / NAME, docs, epoch, result)
-        for old in out_dir.glob(f"{STEM}*.epub"):
-            if _BOOK.fullmatch(old.name) and old not in result.written:
-                old.unlink(missing_ok=True)
-
-    def _book(self, target: Path, docs: list[Document], epoch: int, result: Result) -> None:
-        write_atomic(target, archive(self.files(docs, epoch), epoch))
-        result.written.append(target)
+    def book(self, docs: list[Document], epoch: int) -> bytes:
+        """The book, or a volume (its documents the edition as set, $volume and $volumes given), as an
+        archive."""
+        return archive(self.files(docs, epoch), epoch)
 
     def files(self, docs: list[Document], epoch: int) -> dict[str, bytes]:
         """The book's files (paths inside the archive, mimetype and container aside) with their bytes, for

@@ -6,7 +6,7 @@
                        roles (edt, trl, ann, com, aut, ctb); $editors, when given, are the editors
     ed:credits         the same for a title page: the people under their roles ("Edited by",
                        "Translated by", "With the assistance of"), the organisations apart
-    ed:reading-order   the documents by date, then title, then file name
+    ed:reading-order   the documents by date, then title, then file name (ed:reading-keys)
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -78,57 +78,30 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- The order the documents are read in, in every format: by date (undated last), then title, then file. -->
-  <xsl:function name="ed:reading-order" as="document-node()*">
-    <xsl:param name="documents" as="document-node()*"/>
-    <xsl:perform-sort select="$documents">
-      <xsl:sort select="ed:date-key(ed:date(.)) = ''"/>
-      <xsl:sort select="ed:date-key(ed:date(.))"/>
-      <xsl:sort select="lower-case(ed:title(.))"/>
-      <xsl:sort select="ed:file-name(.)"/>
+  <!-- What a document is sorted by in the reading order, four strings compared character by character:
+       "0" when it is dated ("1" undated: last), its date key, its title in lower case, its file name. -->
+  <xsl:function name="ed:reading-keys" as="xs:string+">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="date" select="ed:date-key(ed:date($doc))"/>
+    <xsl:sequence select="(if ($date = '') then '1' else '0'), $date, lower-case(ed:title($doc)), ed:file-name($doc)"/>
+  </xsl:function>
+
+  <!-- Arrays that begin with the reading keys of a document (ed:reading-keys), in the reading order. -->
+  <xsl:function name="ed:in-reading-order" as="array(*)*">
+    <xsl:param name="keyed" as="array(*)*"/>
+    <xsl:perform-sort select="$keyed">
+      <xsl:sort select="?1"/>
+      <xsl:sort select="?2"/>
+      <xsl:sort select="?3"/>
+      <xsl:sort select="?4"/>
     </xsl:perform-sort>
   </xsl:function>
 
-  <!-- The characters of text a printed page holds, about: what ed:volume-starts counts pages by. -->
-  <xsl:variable name="ed:page-chars" as="xs:integer" select="2500"/>
-
-  <!-- Where each volume of a book begins (the printed book's and the EPUB's alike), as positions in the
-       reading order: a volume is closed before the document that would take it past $pages pages (a
-       document longer than that is a volume of its own); one volume when $pages is 0. A document takes a
-       page for each $ed:page-chars characters of its text, and one for its opening (a chapter starts on
-       a right-hand page). -->
-  <xsl:function name="ed:volume-starts" as="xs:integer*">
-    <xsl:param name="ordered" as="document-node()*"/>
-    <xsl:param name="pages" as="xs:integer"/>
-    <xsl:iterate select="$ordered">
-      <xsl:param name="filled" as="xs:integer" select="0"/>
-      <xsl:variable name="size" select="string-length(normalize-space(string(tei:TEI/tei:text))) + $ed:page-chars"/>
-      <xsl:variable name="opens" select="position() = 1 or ($pages gt 0 and $filled + $size gt $pages * $ed:page-chars)"/>
-      <xsl:if test="$opens">
-        <xsl:sequence select="position()"/>
-      </xsl:if>
-      <xsl:next-iteration>
-        <xsl:with-param name="filled" select="(if ($opens) then 0 else $filled) + $size"/>
-      </xsl:next-iteration>
-    </xsl:iterate>
-  </xsl:function>
-
-  <!-- The documents of volume $volume (from 1) of a book of volumes of about $pages pages, in reading
-       order; all of them when $volume is 0. -->
-  <xsl:function name="ed:volume" as="document-node()*">
-    <xsl:param name="ordered" as="document-node()*"/>
-    <xsl:param name="pages" as="xs:integer"/>
-    <xsl:param name="volume" as="xs:integer"/>
-    <xsl:variable name="starts" select="ed:volume-starts($ordered, $pages)"/>
-    <xsl:sequence select="if ($volume = 0) then $ordered
-        else subsequence($ordered, $starts[$volume], ($starts[$volume + 1], count($ordered) + 1)[1] - $starts[$volume])"/>
-  </xsl:function>
-
-  <!-- What a volume's title page says of it: 'Volume 2 of 5'; nothing for a book of one volume. -->
-  <xsl:function name="ed:volume-line" as="xs:string">
-    <xsl:param name="volume" as="xs:integer"/>
-    <xsl:param name="count" as="xs:integer"/>
-    <xsl:sequence select="if ($volume gt 0 and $count gt 1) then 'Volume ' || $volume || ' of ' || $count else ''"/>
+  <!-- The order the documents are read in, in every format: by date (undated last), then title, then file. -->
+  <xsl:function name="ed:reading-order" as="document-node()*">
+    <xsl:param name="documents" as="document-node()*"/>
+    <xsl:variable name="keyed" select="for $i in 1 to count($documents) return array{ed:reading-keys($documents[$i]), $i}"/>
+    <xsl:sequence select="for $k in ed:in-reading-order($keyed) return $documents[$k(5)]"/>
   </xsl:function>
 
 </xsl:stylesheet>

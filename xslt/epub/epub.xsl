@@ -5,8 +5,9 @@
   only what a reading system needs otherwise (a note is a noteref link to an aside footnote; no
   scripts, popovers or switches; XHTML in its namespace; pages named .xhtml).
 
-  The renderer (toolchain/render/epub.py) asks e:volumes what volumes the edition is written in, then for
-  the book, or each volume (its documents the edition, $volume and $volumes set), calls in this order:
+  The renderer (toolchain/render/epub.py) asks ed:volumes what volumes the edition is written in
+  (common/volumes.xsl), then for the book, or each volume (its documents, with the registries and
+  catalogues, the edition; $volume and $volumes set), calls in this order:
     e:identity               the text the book's urn:uuid ($identifier) is made from;
     e:pages                  the book's files in reading order (JSON), for the renderer to render each:
     e:title, e:nav, e:about, e:document (with $doc), e:catalogue, e:persons
@@ -29,6 +30,7 @@
   <xsl:include href="layout.xsl"/>
   <xsl:include href="pages.xsl"/>
   <xsl:include href="package.xsl"/>
+  <xsl:include href="../common/volumes.xsl"/>
 
   <!-- XML, UTF-8 (the default of XML: no declaration needed), XHTML's empty elements -->
   <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="yes"
@@ -38,13 +40,6 @@
        YYYY-MM-DD. Default: the day of $modified, the book's own date. -->
   <xsl:param name="edition-date" ed:cli="yes" as="xs:string" select="''"/>
 
-  <!-- About how many printed pages a volume holds, judged by the length of the texts (as the printed
-       book's, ed:volume-starts: its volumes are the same): a longer edition is written as several books
-       (edition-1.epub, edition-2.epub …), each with its title page, contents and index; 0: one book. -->
-  <xsl:param name="volume-pages" ed:cli="yes" as="xs:integer" select="300"/>
-  <!-- The volume the templates write, and how many there are, set by the renderer (0: the whole book). -->
-  <xsl:param name="volume" as="xs:integer" select="0"/>
-  <xsl:param name="volumes" as="xs:integer" select="1"/>
 
   <!-- The book's identifier (dc:identifier): urn:uuid made by the renderer from e:identity. -->
   <xsl:param name="identifier" as="xs:string" select="''"/>

@@ -52,9 +52,9 @@
         <metadata>
           <xsl:namespace name="dc" select="'http://purl.org/dc/elements/1.1/'"/>
           <dc:identifier id="uid"><xsl:value-of select="$identifier"/></dc:identifier>
-          <dc:title><xsl:value-of select="string-join(($edition-title, e:volume-line()[. != '']), ', ')"/></dc:title>
+          <dc:title><xsl:value-of select="string-join(($edition-title, ed:volume-line()[. != '']), ', ')"/></dc:title>
           <!-- a volume: the edition is the series it belongs to, the volume its place in it -->
-          <xsl:if test="e:volume-line() != ''">
+          <xsl:if test="ed:volume-line() != ''">
             <meta property="belongs-to-collection" id="edition"><xsl:value-of select="$edition-title"/></meta>
             <meta refines="#edition" property="collection-type">series</meta>
             <meta refines="#edition" property="group-position"><xsl:value-of select="$volume"/></meta>

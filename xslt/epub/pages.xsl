@@ -28,22 +28,6 @@
     <xsl:sequence select="ed:reading-order(ed:documents())"/>
   </xsl:function>
 
-  <!-- The volumes the book is written in ($volume-pages), for the renderer, as JSON: the page stems of
-       each volume's documents, [[stem, ...], ...]. The renderer then writes each as a book of its own,
-       with only its documents in the edition, and $volume and $volumes set. -->
-  <xsl:template name="e:volumes">
-    <xsl:variable name="ordered" select="e:documents()"/>
-    <xsl:variable name="starts" select="ed:volume-starts($ordered, $volume-pages)"/>
-    <xsl:variable name="ends" select="(subsequence($starts, 2), count($ordered) + 1)"/>
-    <xsl:sequence select="serialize(array{for $k in 1 to count($starts) return
-        array{subsequence($ordered, $starts[$k], $ends[$k] - $starts[$k]) ! ed:page-stem(.)}}, map{'method': 'json'})"/>
-  </xsl:template>
-
-  <!-- 'Volume 2 of 5' for a volume of a book of several; else nothing. -->
-  <xsl:function name="e:volume-line" as="xs:string">
-    <xsl:sequence select="ed:volume-line($volume, $volumes)"/>
-  </xsl:function>
-
   <!-- The content documents in reading order, as maps:
          file      the file name (beside the package document)
          page      the template that writes it (e:PAGE)
@@ -99,8 +83,8 @@
       <xsl:with-param name="content">
         <section class="ed-titlepage" aria-labelledby="ed-book-title">
           <h1 id="ed-book-title"><xsl:value-of select="$edition-title"/></h1>
-          <xsl:if test="e:volume-line() != ''">
-            <p class="ed-book-volume"><xsl:value-of select="e:volume-line()"/></p>
+          <xsl:if test="ed:volume-line() != ''">
+            <p class="ed-book-volume"><xsl:value-of select="ed:volume-line()"/></p>
           </xsl:if>
           <p class="ed-book-count"><xsl:value-of select="ed:span($documents)"/></p>
           <xsl:call-template name="h:editors"><xsl:with-param name="documents" select="$documents"/></xsl:call-template>

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The book: title page, contents, editorial principles, one chapter per document (in the order of
-  their dates), the index of persons. p:book writes the whole Typst source, of the whole book or of one
-  of its volumes ($volume; p:volumes says how many there are).
+  their dates), the index of persons. p:book writes the whole Typst source of the documents of the
+  edition as set: the whole book, or one of its volumes ($volume of $volumes).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,15 +14,9 @@
 
   <xsl:variable name="p:nl" select="'&#10;'"/>
 
-  <!-- How many volumes the book is typeset in (the renderer asks, then has p:book write each). -->
-  <xsl:template name="p:volumes">
-    <xsl:value-of select="max((1, count(ed:volume-starts(ed:reading-order($documents), $volume-pages))))"/>
-  </xsl:template>
-
   <xsl:template name="p:book">
-    <xsl:variable name="all" select="ed:reading-order($documents)"/>
-    <xsl:variable name="ordered" select="ed:volume($all, $volume-pages, $volume)"/>
-    <xsl:variable name="volume-line" select="ed:volume-line($volume, count(ed:volume-starts($all, $volume-pages)))"/>
+    <xsl:variable name="ordered" select="ed:reading-order($documents)"/>
+    <xsl:variable name="volume-line" select="ed:volume-line()"/>
     <!-- the authors of the PDF: the edition's makers (ed:agents); the title page: each under their roles -->
     <xsl:variable name="makers" select="ed:agents($documents)[?creator]?name"/>
     <xsl:variable name="credits" select="ed:credits($documents) ! ('(' || p:string(?label) || ', ' || p:string(string-join(?names, ', ')) || ')')"/>

@@ -2,8 +2,9 @@
 <!--
   Entry stylesheet of the printed edition: TEI to Typst source, which the renderer
   (toolchain/render/pdf.py) compiles with the typst library beside this file (edition.typ).
-  The renderer calls p:book once, with the whole edition as $edition. Customise by a stylesheet that
-  imports this one.
+  The renderer asks ed:volumes what volumes the book is typeset in (common/volumes.xsl), then calls
+  p:book once for the book, or for each volume, with that volume's documents (and the registries and
+  catalogues) as $edition, $volume and $volumes set. Customise by a stylesheet that imports this one.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,6 +15,7 @@
   <xsl:include href="../common/common.xsl"/>
   <xsl:include href="behaviours.xsl"/>
   <xsl:include href="book.xsl"/>
+  <xsl:include href="../common/volumes.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -29,11 +31,5 @@
   <xsl:param name="pdfa" ed:cli="yes" as="xs:boolean" select="false()"/>
   <!-- The date of the edition, at the foot of the title page (default: none). -->
   <xsl:param name="edition-date" ed:cli="yes" as="xs:string" select="''"/>
-  <!-- About how many pages a volume holds, judged by the length of the texts: a longer edition is typeset
-       as several books (edition-1.pdf, edition-2.pdf …), each with its title page, contents and index;
-       0: one book, whatever its length. Typst takes about 5 MB of memory a page of a book it typesets. -->
-  <xsl:param name="volume-pages" ed:cli="yes" as="xs:integer" select="300"/>
-  <!-- The volume p:book writes, set by the renderer (0: the whole book). -->
-  <xsl:param name="volume" as="xs:integer" select="0"/>
 
 </xsl:stylesheet>
