@@ -275,7 +275,8 @@ class HtmlRenderer(Renderer):
         sha: dict[Path, bytes] = {}
         for p in sources:  # a file at a time: the edition's bytes are never all in memory
             data = p.read_bytes()
-            sha[p], plan.points[p] = hashlib.sha256(data).digest(), POINTED.findall(data)
+            # each file named once: a document names the registry at every mention
+            sha[p], plan.points[p] = hashlib.sha256(data).digest(), list(dict.fromkeys(POINTED.findall(data)))
         known = self._kinds()
 
         def remembered(p: Path) -> bool:  # a document as it was: its kind and page name are known
