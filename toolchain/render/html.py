@@ -154,6 +154,7 @@ class HtmlRenderer(Renderer):
     jobs: int | None = None  # worker processes for the document pages (None: one per core)
     per_page = listing.PER_PAGE  # documents on a page of the home list, places on a page of the persons' places
     shown = listing.SHOWN  # of a person's places, those the persons page lists itself
+    _names: list[str] | None = None  # the pages of the list that page-names holds
 
     def page(self, template: str, **params) -> bytes:
         return self.call(f"{{{H}}}{template}", **params).encode("utf-8")
@@ -357,11 +358,14 @@ class HtmlRenderer(Renderer):
     def _paged(self, template: str, names: list[str], number: int, **params) -> str:
         """Page `number` of a list split into the pages `names` (h:pager)."""
         proc = xslt.processor()
-        seq = proc.empty_sequence()
-        for n in names:
-            seq.add_xdm_item(proc.make_string_value(n))
-        given = {"page-names": seq, "page-number": proc.make_integer_value(number), **params}
-        for name, value in given.items():  # kept alive while the executable holds them
+        # made once for all the pages of a list (while the edition is as set): Saxon never lets go of a value made
+        if "page-names" not in self._set or names != self._names:
+            seq = proc.empty_sequence()
+            for n in names:
+                seq.add_xdm_item(proc.make_string_value(n))
+            self.set_parameter("page-names", seq)
+            self._names = list(names)
+        for name, value in {"page-number": proc.make_integer_value(number), **params}.items():
             self.set_parameter(name, value)
         return self.call(f"{{{H}}}{template}")
 
