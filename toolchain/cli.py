@@ -418,12 +418,19 @@ def _render(
     dated_by: list[Path] | None = None,
     jobs: int | None = None,
 ):
+    import tempfile
+
     from . import render
 
     renderer = render.get(target)(params, dated_by)
     if hasattr(renderer, "jobs"):
         renderer.jobs = jobs
-    return renderer.render(render.expand(sources), out_dir)
+    if not hasattr(renderer, "cache"):
+        return renderer.render(render.expand(sources), out_dir)
+    # the website's digests kept on disk for this run, as a build keeps them: its memory stays flat
+    with tempfile.TemporaryDirectory(prefix="edition-render-") as cache:
+        renderer.cache = Path(cache)
+        return renderer.render(render.expand(sources), out_dir)
 
 
 def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
