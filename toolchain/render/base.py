@@ -119,10 +119,10 @@ class Renderer:
         """Parse every TEI file once, then classify it and name its page."""
         docs = [self.read(path) for path in sources]
         self.name_files(sources)
-        pages = _Pages(self.out_suffix)
+        pages = Pages(self.out_suffix)
         for d in docs:
             self.classify(d)
-            pages.check(d)
+            pages.add(d.path, d.kind, d.stem)
         return docs
 
     def name_files(self, sources: list[Path]) -> None:
@@ -185,19 +185,19 @@ class Renderer:
         raise NotImplementedError
 
 
-class _Pages:
-    """The pages of the documents so far: no two documents may have the same page."""
+class Pages:
+    """The pages of the documents so far, page stem -> file: no two documents may have the same page."""
 
     def __init__(self, suffix: str) -> None:
         self.suffix = suffix
         self.seen: dict[str, Path] = {}
 
-    def check(self, doc: Document) -> None:
-        if doc.kind != "document":
+    def add(self, path: Path, kind: str, stem: str) -> None:
+        if kind != "document":
             return
-        if doc.stem in self.seen:
-            raise RenderError(f"{doc.path}: its page {doc.stem}{self.suffix} is already that of {self.seen[doc.stem]}")
-        self.seen[doc.stem] = doc.path
+        if stem in self.seen:
+            raise RenderError(f"{path}: its page {stem}{self.suffix} is already that of {self.seen[stem]}")
+        self.seen[stem] = path
 
 
 class Book(Renderer):
@@ -241,19 +241,16 @@ class Book(Renderer):
     def plan(self, sources: list[Path]) -> tuple[list[list[Path]], list[Path]]:
         """The documents of each volume, and the files every volume has (registries, catalogues), each file
         read and let go in turn."""
-        self.executable.clear_parameters()
-        self._alive, self._set = [], {}
-        for name, value in self.params.items():
-            self.set_parameter(name, value)
+        self.set_edition([])  # the parameters as given, no documents
         self.name_files(sources)
-        pages = _Pages(self.out_suffix)
+        pages = Pages(self.out_suffix)
         documents: list[Path] = []
         others: list[Path] = []
         records = xslt.processor().empty_sequence()
         for path in sources:
             doc = self.read(path)
             self.classify(doc)
-            pages.check(doc)
+            pages.add(path, doc.kind, doc.stem)
             if doc.kind == "document":
                 documents.append(path)
                 records.add_xdm_item(xslt.processor().make_string_value(self.call_function("volume-record", doc.node)))
@@ -261,8 +258,6 @@ class Book(Renderer):
                 others.append(path)
         self.set_parameter("volume-records", records)
         plan = json.loads(self.call_text(f"{{{ED}}}volumes"))
-        self.executable.clear_parameters()
-        self._alive, self._set = [], {}
         return [[documents[i - 1] for i in volume] for volume in plan], others
 
     def book(self, docs: list[Document], epoch: int) -> bytes:  # pragma: no cover

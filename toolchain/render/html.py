@@ -33,7 +33,7 @@ from .. import workers
 from ..state import POINTED
 from ..tei import write_atomic
 from . import listing, search, xslt
-from .base import Document, Renderer, Result
+from .base import Document, Pages, Renderer, Result
 from .xslt import RenderError
 
 H = "urn:edition:html"
@@ -297,14 +297,9 @@ class HtmlRenderer(Renderer):
         for p in sources:
             if p not in plan.kind:
                 plan.kind[p], plan.stem[p] = "document", known[p.name][2]
-        pages: dict[str, Path] = {}
+        pages = Pages(self.out_suffix)
         for p in sources:
-            if plan.kind[p] == "document":
-                if plan.stem[p] in pages:
-                    raise RenderError(
-                        f"{p}: its page {plan.stem[p]}{self.out_suffix} is already that of {pages[plan.stem[p]]}"
-                    )
-                pages[plan.stem[p]] = p
+            pages.add(p, plan.kind[p], plan.stem[p])
         plan.edition = _hash(
             *(
                 f"{p.name}\0{plan.stem[p]}\0{plan.kind[p]}\n".encode()
@@ -312,7 +307,7 @@ class HtmlRenderer(Renderer):
                 for p in sorted(sources, key=lambda p: p.name)
             )
         ).encode()
-        for p in pages.values():  # two files of one text: two pages
+        for p in pages.seen.values():  # two files of one text: two pages
             key = plan.keys[p] = _combined(*_digests(plan.edition, p.name.encode()), sha[p])
             name = plan.stem[p] + self.out_suffix
             if not (self._fresh(out_dir, name, key) and plan.kept.read(p, key)):

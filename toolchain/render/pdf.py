@@ -31,13 +31,14 @@ class PdfRenderer(Book):
         super().__init__(params, dated_by)
         self.pdfa = "pdfa" in self.params and self.params["pdfa"].boolean_value
         self.misplaced: list[str] = []  # notes of the last book typeset that are not on their call's page
+        self.misplaced_all: list[str] = []  # those of every volume of the last render
 
     def source(self) -> str:
         """The book as Typst source, of the edition as set: the whole book, or one of its volumes."""
         return self.call(f"{{{P}}}book")
 
     def render(self, sources: list[Path], out_dir: Path) -> Result:
-        self.misplaced_all: list[str] = []
+        self.misplaced_all = []
         result = super().render(sources, out_dir)
         if self.misplaced_all:
             notes = ", ".join(self.misplaced_all)

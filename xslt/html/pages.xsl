@@ -258,15 +258,13 @@
   </xsl:template>
 
   <!-- What the document $doc gives the home page's list, as JSON [its keys of the reading order
-       (ed:reading-order: undated "1" or dated "0", date, title in lower case, file name), its item as
+       (ed:reading-keys: undated "1" or dated "0", date, title in lower case, file name), its item as
        HTML]: the renderer sorts the items of all documents by their keys, compared character by
        character, as ed:reading-order does, and splits them into pages. -->
   <xsl:template name="h:home-item">
     <xsl:for-each select="$doc">
       <xsl:variable name="item" as="element()"><xsl:call-template name="h:home-li"/></xsl:variable>
-      <xsl:variable name="date" select="ed:date-key(ed:date(.))"/>
-      <xsl:sequence select="serialize([if ($date = '') then '1' else '0', $date, lower-case(ed:title(.)), ed:file-name(.),
-                                       serialize($item, $h:html)], $h:json)"/>
+      <xsl:sequence select="serialize(array{ed:reading-keys(.), serialize($item, $h:html)}, $h:json)"/>
     </xsl:for-each>
   </xsl:template>
 
