@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Person, Station
 from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER, initials_compatible, initials_key
@@ -260,6 +261,7 @@ def _acronym(person: Person) -> str:
     return (first + person.surname[:1]).upper()
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalnum())
 
