@@ -1,0 +1,49 @@
+"""The language of a passage: plain English is told without the detector; every other passage, and English
+that borrows letters or words of other languages, is the detector's to tell."""
+
+import pytest
+
+from toolchain.source import language
+
+
+class _NoDetector:
+    def detect_language_of(self, text: str) -> None:
+        raise AssertionError(f"the detector was asked: {text!r}")
+
+
+@pytest.fixture
+def no_detector(monkeypatch):
+    monkeypatch.setattr(language, "_detector", lambda: _NoDetector())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We must draft a document in which we say where we are heading. Some things worked out well.",
+        "The Ambassador said that the Soviet Government would not accept these conditions, and left.",
+        "KENNEDY: Well, I think that we should have a look at what they have done there this week.",
+    ],
+)
+def test_plain_english_is_told_without_the_detector(no_detector, text):
+    assert language.identify(text) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Minister sagte, was die Regierung in dieser Frage tun werde, sei noch nicht entschieden.", "de"),
+        ("Het is de vraag of de regering van Nederland dit voorstel in de Kamer zal steunen.", "nl"),
+        ("Han kom her i går og sagde, at han vil have et svar fra regeringen inden fredag.", "da"),
+        ("On a dit que le gouvernement de la France ne peut pas accepter ces conditions.", "fr"),
+        ("Председатель сказал, что правительство не примет эти условия и покинул зал.", "ru"),
+    ],
+)
+def test_other_languages_go_to_the_detector(text, lang):
+    assert not language._plainly_english(text[: language.SAMPLE])
+    assert language.identify(text) == lang
+
+
+def test_english_with_letters_of_other_languages_goes_to_the_detector():
+    text = "The delegation of the Society for the Protection of Nature met with Mr. Gomułka and his aides."
+    assert not language._plainly_english(text)
+    assert language.identify(text) == "en"
