@@ -158,15 +158,17 @@ class _Reader:
                     persons.listed(segment, role)
                 break
         closer = body[-1] if frontmatter.closer_phrase(body[-1].text, self.conv) else None
+        signed: list[Person] = []
         for b in body:
-            persons.discover(b.text)
+            found = persons.discover(b.text) if b is not line or b is closer else []  # its segments were
+            if b is closer:
+                signed = found
         for note in notes.every():
             persons.discover(note.text)
         for b in header.fields.get("summary", ("", []))[1]:
             persons.discover(b.text)
-        if closer is not None:
-            for p in persons.discover(closer.text):
-                p.role = p.role or "notetaker"
+        for p in signed:
+            p.role = p.role or "notetaker"
         return line, closer
 
     def text(
