@@ -9,7 +9,7 @@ from conftest import ROOT, jing
 from helpers import convert, words, xpath
 
 from toolchain.export import to_text
-from toolchain.readers import sniff
+from toolchain.readers import registry, sniff
 from toolchain.readers.conventions import DEFAULT
 from toolchain.tei import XML_ID, parse
 
@@ -34,6 +34,23 @@ def test_sniffed_as_bilingual():
     text = SEED.read_text(encoding="utf-8")
     assert sniff(text, SEED, DEFAULT).name == "bilingual"
     assert sniff(FIXTURE.read_text(encoding="utf-8"), FIXTURE, DEFAULT).name == "bilingual"
+
+
+def test_a_long_text_is_sniffed_by_its_beginning_and_its_end(monkeypatch):
+    """An original of a megabyte and its translation after it: the readers see the beginning and the end
+    (the original's script and the translation's), not every paragraph, and still know it for bilingual."""
+    russian = "Председатель Совета Министров сказал, что правительство не примет эти условия. " * 4
+    english = "The Chairman of the Council of Ministers said that the government would not accept them. " * 4
+    text = "Telegram\n\n" + "\n\n".join([russian] * 3000) + "\n\n" + "\n\n".join([english] * 3000) + "\n"
+    seen: list[int] = []
+    real = registry.READERS["listing"]
+    monkeypatch.setitem(
+        registry.READERS,
+        "listing",
+        registry.Reader(real.name, real.description, real.read, lambda t, c: seen.append(len(t)) or 0.0),
+    )
+    assert sniff(text, SEED, DEFAULT).name == "bilingual"
+    assert seen and seen[0] <= 2 * registry.SNIFF_PART + 2 < len(text) / 3
 
 
 def test_header(seed):

@@ -37,9 +37,28 @@ def get(name: str) -> Reader:
 CLOSE = 0.15
 
 
+# A text longer than this is sniffed by its beginning and its end, this much of each (cut at a blank line):
+# a layout shows in a few hundred paragraphs, and the end holds a translation's other script or the notes.
+SNIFF_PART = 256 * 1024
+
+
+def sample(text: str) -> str:
+    """What of `text` the readers sniff: all of it, or its beginning and its end when it is long."""
+    if len(text) <= 2 * SNIFF_PART:
+        return text
+    head = text.rfind("\n\n", 0, SNIFF_PART)
+    tail = text.find("\n\n", len(text) - SNIFF_PART)
+    if head == -1 or tail == -1:  # no blank line to cut at (one paragraph a line): cut at a line's end
+        head, tail = text.rfind("\n", 0, SNIFF_PART), text.find("\n", len(text) - SNIFF_PART)
+    if head == -1 or tail == -1:
+        return text
+    return text[:head] + "\n\n" + text[tail:].lstrip("\n")
+
+
 def scores(text: str, conventions: Conventions) -> list[tuple[float, str]]:
-    """Every reader's score for `text`, best first; a tie goes to the reader registered first (the more
-    specific genre)."""
+    """Every reader's score for `text` (its `sample`), best first; a tie goes to the reader registered first
+    (the more specific genre)."""
+    text = sample(text)
     found = [(r.sniff(text, conventions), r.name) for r in READERS.values()]
     order = {name: k for k, name in enumerate(READERS)}
     return sorted(found, key=lambda s: (-s[0], order[s[1]]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 
 @dataclass
@@ -43,14 +43,20 @@ _PARAGRAPH_END = tuple('.!?:;"”»)]…')
 
 def blocks(text: str) -> list[Block]:
     """The paragraphs of a text: runs of non-blank lines; in a text written one paragraph a line (no blank
-    lines between paragraphs, lines longer than any margin), each line of a run."""
+    lines between paragraphs, lines longer than any margin), each line of a run. Made once for the readers
+    that sniff a text and the one that reads it (blocks are not changed once made)."""
+    return list(_blocks(text))
+
+
+@lru_cache(maxsize=2)
+def _blocks(text: str) -> tuple[Block, ...]:
     out: list[Block] = []
     for b in _runs(text):
         if _one_paragraph_a_line(b.lines):
             out.extend(Block(b.line + k, [line]) for k, line in enumerate(b.lines))
         else:
             out.append(b)
-    return out
+    return tuple(out)
 
 
 def _runs(text: str) -> list[Block]:
