@@ -59,8 +59,9 @@ def mark(blocks: list[m.Block], lang: str, site: str) -> set[str]:
     main = script(" ".join(text for _, _, text in leaves)[:5000])
     others = _OTHER_THAN.get(main or "")
     # each paragraph: its script (the text's unless it holds a letter of another), its words without names
+    ascii_main = main == "Latin"  # an ASCII paragraph of a Latin text holds no letter of another script
     read = [
-        (block, page, text, main if others is not None and not others.search(text) else script(text))
+        (block, page, text, main if others is not None and not _other(others, text, ascii_main) else script(text))
         for block, page, text in leaves
     ]
     unnamed = {id(block): _unnamed(block.content) for block, _, _, _ in read}
@@ -83,6 +84,11 @@ _OTHER_THAN = {
     "Latin": re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"),
     "Cyrillic": re.compile(r"[^\W\d_\u0400-\u052f]"),
 }
+
+
+def _other(others: re.Pattern[str], text: str, ascii_main: bool) -> bool:
+    """Whether `text` holds a letter of another script than the text's (`others`)."""
+    return not (ascii_main and text.isascii()) and others.search(text) is not None
 
 
 def _leaves(blocks: list[m.Block], page: bool = False) -> list[tuple[m.Para | m.Head, bool]]:
