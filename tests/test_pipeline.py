@@ -220,3 +220,20 @@ def test_a_file_written_in_parts_is_their_bytes_and_left_alone_when_it_holds_the
     write_atomic(target, [b"window.X = [1", b",3];\n"])  # as long, other bytes
     assert target.read_bytes() == b"window.X = [1,3];\n" and target.stat().st_mtime != 1
     assert [p.name for p in tmp_path.iterdir()] == ["index.js"], "no temporary file is left"
+
+
+def test_documents_are_read_with_fewer_collections_and_the_threshold_is_given_back(tmp_path, monkeypatch):
+    import gc
+
+    from toolchain import convert as convert_mod
+    from toolchain.readers.conventions import DEFAULT
+
+    seen = []
+    real = convert_mod.convert_file
+    monkeypatch.setattr(
+        convert_mod, "convert_file", lambda *a, **k: seen.append(gc.get_threshold()[0]) or real(*a, **k)
+    )
+    before = gc.get_threshold()
+    convert_mod.convert_many([SAMPLE], tmp_path, convert_mod.Options(DEFAULT), jobs=1)
+    assert seen == [convert_mod.COLLECT_EVERY]
+    assert gc.get_threshold() == before
