@@ -195,12 +195,8 @@ def convert_many(
 
 
 def _warm() -> None:
-    """Import the readers and load the language models once, here: the forked workers inherit them
-    instead of each paying 0.5 s for them."""
+    """Import the readers once, here: the forked workers inherit them instead of each importing them."""
     from .readers import registry  # noqa: F401
-    from .source import language
-
-    language.warm()
 
 
 class _Held:
