@@ -232,3 +232,21 @@ def test_remarks_inside_and_between_turns():
     following = johnson.getnext()
     assert following.tag.endswith("stage") and following.get("type") == "exit"
     assert following.getnext().find("{*}speaker").text == "Secretary:"
+
+
+def test_a_label_is_resolved_without_comparing_it_with_every_person(monkeypatch):
+    """300 speakers who speak ten times each: the surnames are folded about once each, not once for every
+    person at every label (300 × 3,000), and every turn is under its speaker."""
+    from toolchain.readers import speakers
+
+    folded = []
+    real = speakers._fold.__wrapped__
+    monkeypatch.setattr(speakers, "_fold", lambda word: folded.append(word) or real(word))
+    syllables = ["ka", "ro", "mi", "ten", "bar", "lo", "vin", "sa", "del", "mor"]
+    names = [f"{a}{b}{c}".capitalize() for a in syllables for b in syllables for c in syllables[:3]][:300]
+    turns = [f"Mr. {names[i % 300].upper()}: I rise to speak to the motion before the House." for i in range(3000)]
+    tei, _ = convert("Record of the Debate\n\nMarch 3, 1999\n\n" + "\n\n".join(turns) + "\n")
+    tree = parse(tei)
+    assert len(xpath(tree, "//tei:sp")) == 3000
+    assert xpath(tree, "//tei:sp[12]/@who") == [f"#{names[11].lower()}"]
+    assert len(folded) < 20_000

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..source.marks import OPENING_QUOTES
 from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER
@@ -416,7 +416,10 @@ def anonymous(name: str, conventions: Conventions) -> bool:
     return name.split()[0].lower() in lexicon(conventions).anonymous or collective(name, conventions)
 
 
+@lru_cache(maxsize=4096)
 def collective(name: str, conventions: Conventions) -> bool:
+    """A label for several speakers or one unnamed among them (`Several voices`), as the lexicon lists them;
+    asked once per label and conventions (a long transcript asks for every turn)."""
     low = name.lower()
     return any(low == c or low.startswith(c + " ") for c in lexicon(conventions).collective)
 

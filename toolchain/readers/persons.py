@@ -148,6 +148,7 @@ class Persons:
         self.people: list[Person] = []
         self._by_start: dict[str, list[Person]] = {}  # the people by their surname's first two letters
         self._names: _Index | None = None
+        self.renamed = 0  # how often a person's surname was changed (persons are otherwise only added)
         self.ambiguous: list[str] = []
         # titles that look like an initial in this language (French "M." for Monsieur)
         self.initial_titles = tuple(conventions.common.initial_like_titles.get(lang, ()))
@@ -185,6 +186,7 @@ class Persons:
         else:
             if surname != person.surname and same_surname(surname, person.surname):
                 person.surname = surname  # "Микоян" after "Микояна": the nominative is the name
+                self.renamed += 1
                 self._names = None
             if initials and not person.initials:
                 person.initials = initials
@@ -216,6 +218,7 @@ class Persons:
                     p.forms.add(f"{p.forenames[0]} {p.forenames[1]} {p.surname}")
                     p.surname, p.forenames = surname, forenames
                     self._by_start.setdefault(surname[:2], []).append(p)
+                    self.renamed += 1
                     self._names = None
                     return p
         return None

@@ -38,6 +38,20 @@ class Cast:
 
     def __post_init__(self) -> None:
         self.lexicon = lexicon(self.conventions)
+        self._folded: tuple[int, int, dict[str, list[Person]]] = (0, 0, {})  # persons indexed, renames, index
+
+    def _surnamed(self, key: str) -> list[Person]:
+        """The persons whose folded surname is `key`, in order of discovery: looked up, not a scan of all the
+        persons for every label (a parliament's record has hundreds of speakers and a hundred thousand turns);
+        the persons added since the last look are indexed, all of them again after a surname changed."""
+        indexed, renamed, index = self._folded
+        people = self.persons.people
+        if renamed != self.persons.renamed:
+            indexed, index = 0, {}
+        for p in people[indexed:]:
+            index.setdefault(_fold(p.surname), []).append(p)
+        self._folded = (len(people), self.persons.renamed, index)
+        return index.get(key, [])
 
     # --- learning ----------------------------------------------------------------
 
@@ -213,7 +227,7 @@ class Cast:
 
     def _find(self, surname: str, before: list[str]) -> Person | None:
         key = _fold(surname)
-        same = [p for p in self.persons.people if _fold(p.surname) == key]
+        same = self._surnamed(key)
         if not same:
             return None
         initials = "".join(w[0] for w in before if w[:1].isupper())
