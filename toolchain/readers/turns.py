@@ -44,8 +44,9 @@ def split_at_labels(bs: list[Block], conventions: Conventions) -> list[Block]:
             and (found.text.endswith(":") or found.style == "titled" or found.name.lower() in fields)
         ]
         if len(starts) < 2:
-            dated = len(b.lines) > 1 and find_date(" ".join(b.lines[:-1])) is not None
-            if dated and alone(b.lines[-1], conventions) is not None:  # "HC Deb 17 March 1959 … / Mr. Hector Hughes"
+            # "HC Deb 17 March 1959 … / Mr. Hector Hughes": a label alone under a dateline (the label asked first)
+            alone_last = len(b.lines) > 1 and alone(b.lines[-1], conventions) is not None
+            if alone_last and find_date(" ".join(b.lines[:-1])) is not None:
                 out.extend([Block(b.line, b.lines[:-1]), Block(b.line + len(b.lines) - 1, b.lines[-1:])])
             else:
                 out.append(b)
