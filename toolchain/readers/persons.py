@@ -30,6 +30,7 @@ from ..source.names import (
     stems,
     surname_forms,
 )
+from ..source.scripts import is_cyrillic_char
 from ..tei import slug, unique_id
 from .conventions import Conventions, given_names, not_names, places
 
@@ -224,8 +225,12 @@ class Persons:
         return None
 
     def same(self, surname: str) -> list[Person]:
-        """The people whose surname `surname` is, in order of discovery (two letters in common first)."""
-        return [p for p in self._by_start.get(surname[:2], ()) if same_surname(p.surname, surname)]
+        """The people whose surname `surname` is, in order of discovery (two letters in common first); a name
+        in another script than the Cyrillic is only ever its own surname (`same_surname`), told at once."""
+        bucket = self._by_start.get(surname[:2], ())
+        if not is_cyrillic_char(surname[:1]):
+            return [p for p in bucket if p.surname == surname]
+        return [p for p in bucket if same_surname(p.surname, surname)]
 
     def _find(self, surname: str, initials: str) -> Person | None:
         same = self.same(surname)
