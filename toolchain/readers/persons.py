@@ -121,9 +121,9 @@ def _discovery_heads(
 
 @dataclass(frozen=True)
 class _Index:
-    """The written forms of the surnames of a document's persons, with their lengths (longest first), the
-    forenames and initials, each by first character; and where a name can begin: a character that begins
-    one, no letter or full stop before it."""
+    """The written forms of the surnames of a document's persons, with their lengths (longest first) by their
+    first two characters; the forenames and initials, each by first character; and where a name can begin: a
+    character that begins one, no letter or full stop before it."""
 
     starts: re.Pattern[str]
     forms: frozenset[str]
@@ -322,7 +322,7 @@ class Persons:
             forms = {form for p in self.people for form in surname_forms(p.surname)}
             lengths: dict[str, set[int]] = {}
             for form in forms:
-                lengths.setdefault(form[0], set()).add(len(form))
+                lengths.setdefault(form[:2], set()).add(len(form))
             forenames: dict[str, list[str]] = {}
             for forename in sorted(self._unique_forenames(), key=len, reverse=True):
                 forenames.setdefault(forename[0], []).append(forename)
@@ -330,7 +330,7 @@ class Persons:
             for k in sorted({p.key for p in self.people if len(p.key) >= 2}, key=len, reverse=True):
                 initials.setdefault(k[0], []).append(_initials_pattern(r"[ \t]?".join(rf"{i}\." for i in k)))
             self._names = _Index(
-                _starts("".join(sorted({*lengths, *forenames, *initials}))),
+                _starts("".join(sorted({*(two[0] for two in lengths), *forenames, *initials}))),
                 frozenset(forms),
                 {first: sorted(found, reverse=True) for first, found in lengths.items()},
                 forenames,
@@ -349,7 +349,7 @@ class Persons:
             if start < pos:
                 continue
             first = text[start]
-            for n in index.lengths.get(first, ()):
+            for n in index.lengths.get(text[start : start + 2], ()):
                 if (
                     start + n <= len(text)
                     and text[start : start + n] in index.forms
