@@ -5,6 +5,7 @@ The browser tests (switches, popovers, search, axe) are in test_html_browser.py.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from lxml import etree, html
 
 from toolchain.cli import main
 from toolchain.render import HtmlRenderer, RenderError, expand, xslt
+from toolchain.render import html as html_renderer
 from toolchain.render.html import ASSETS
 from toolchain.render.search import bucket, fold
 
@@ -654,15 +656,31 @@ def test_pages_made_in_worker_processes_are_the_pages_made_in_one(tmp_path, monk
     real = HtmlRenderer._in_workers
     monkeypatch.setattr(HtmlRenderer, "_in_workers", lambda self, *a: workers.append(a[-1]) or real(self, *a))
     made = {}
-    for jobs in (1, 2):
+    life_long = html_renderer.LIFE
+    for jobs, life in ((1, life_long), (2, life_long), (2, 1)):  # 1: a fresh worker for each batch
+        monkeypatch.setattr(html_renderer, "LIFE", life)
         renderer = HtmlRenderer()
         renderer.jobs = jobs
-        renderer.render(expand([folder]), tmp_path / f"j{jobs}")
-        made[jobs] = {
-            p.relative_to(tmp_path / f"j{jobs}"): p.read_bytes() for p in (tmp_path / f"j{jobs}").rglob("*.*")
-        }
-    assert workers == [2]
-    assert made[1] == made[2] and len(made[1]) > 60
+        out = tmp_path / f"j{jobs}-{life}"
+        renderer.render(expand([folder]), out)
+        made[jobs, life] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.*")}
+    assert workers == [2, 2]
+    assert made[1, life_long] == made[2, life_long] == made[2, 1]
+    assert len(made[2, 1]) > 60
+
+
+def test_a_worker_is_replaced_after_its_tasks():
+    """A pool's process of this machine is replaced by a fresh one after `tasks_per_process` items (what
+    the website's workers do after LIFE pages, their Saxon's memory given back)."""
+    from toolchain import workers
+
+    with workers.pool(2, spawn=True, tasks_per_process=1) as pool:
+        pids = set(pool.map(_pid, range(6)))
+    assert len(pids) == 6
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
 
 
 def test_the_search_index_is_the_same_when_its_words_are_gathered_on_disk(tmp_path, sample, monkeypatch):

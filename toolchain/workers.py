@@ -49,16 +49,19 @@ def pool(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     spawn: bool = False,
+    tasks_per_process: int | None = None,
 ) -> Executor:
     """An executor of `jobs` processes (started fresh with `spawn`, else forked), or of the cluster's
-    workers."""
+    workers. With `tasks_per_process` (and `spawn`), each process of this machine is replaced by a fresh one
+    after that many items, its memory given back (Saxon keeps what it made for as long as its process lives)."""
     if cluster() is not None:
         return _ClusterPool(_client(), initializer, initargs)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn") if spawn else None
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs)
+    renewed = {"max_tasks_per_child": tasks_per_process} if spawn and tasks_per_process else {}
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs, **renewed)
 
 
 _clients: dict[str, Any] = {}
