@@ -222,18 +222,16 @@ def test_a_file_written_in_parts_is_their_bytes_and_left_alone_when_it_holds_the
     assert [p.name for p in tmp_path.iterdir()] == ["index.js"], "no temporary file is left"
 
 
-def test_documents_are_read_with_fewer_collections_and_the_threshold_is_given_back(tmp_path, monkeypatch):
+def test_a_document_is_read_with_the_collector_off_and_it_is_on_again_after(tmp_path, monkeypatch):
     import gc
 
     from toolchain import convert as convert_mod
     from toolchain.readers.conventions import DEFAULT
 
     seen = []
-    real = convert_mod.convert_file
-    monkeypatch.setattr(
-        convert_mod, "convert_file", lambda *a, **k: seen.append(gc.get_threshold()[0]) or real(*a, **k)
-    )
-    before = gc.get_threshold()
-    convert_mod.convert_many([SAMPLE], tmp_path, convert_mod.Options(DEFAULT), jobs=1)
-    assert seen == [convert_mod.COLLECT_EVERY]
-    assert gc.get_threshold() == before
+    real = convert_mod.convert_text
+    monkeypatch.setattr(convert_mod, "convert_text", lambda *a, **k: seen.append(gc.isenabled()) or real(*a, **k))
+    assert gc.isenabled()
+    results = convert_mod.convert_many([SAMPLE], tmp_path, convert_mod.Options(DEFAULT), jobs=1)
+    assert seen == [False] and results[0].output is not None
+    assert gc.isenabled()

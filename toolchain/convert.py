@@ -75,7 +75,8 @@ def convert_file(
     try:
         reader = options.format or next((r for path, r in options.formats if path == source), None)
         conventions = next((c for path, c in options.per_source if path == source), options.conventions)
-        tei, diagnostics = convert_text(data, source, conventions, format=reader, encoding=options.encoding)
+        with _uncollected():
+            tei, diagnostics = convert_text(data, source, conventions, format=reader, encoding=options.encoding)
     except InputError as exc:
         return Converted(str(source), None, [exc.diagnostic])
     except EditionError as exc:
@@ -110,30 +111,21 @@ _OPTIONS: Options | None = None
 def _init_worker(options: Options) -> None:
     global _OPTIONS
     _OPTIONS = options
-    _collect_less()
-
-
-# Objects made (less those let go) between two collections of the youngest generation: a reader makes many
-# that live as long as the document (its blocks, spans, elements), and at Python's 700 a large transcript
-# spent 8 % of its time collecting (10,000: 3 %; memory the same).
-COLLECT_EVERY = 10_000
-
-
-def _collect_less() -> None:
-    first, *older = gc.get_threshold()
-    if 0 < first < COLLECT_EVERY:
-        gc.set_threshold(COLLECT_EVERY, *older)
 
 
 @contextmanager
-def _collecting_less() -> Iterator[None]:
-    """`COLLECT_EVERY` while the documents are read, Python's own threshold again after."""
-    before = gc.get_threshold()
-    _collect_less()
+def _uncollected() -> Iterator[None]:
+    """The cyclic garbage collector off while one document is read, on again after: what a reader makes lives
+    as long as the document (its blocks, spans, elements), and each full collection walks all of it again (a
+    20 MB transcript spent 9 % of its time collecting, more the longer the text; its peak memory the same
+    without)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        if enabled:
+            gc.enable()
 
 
 def _job(args: tuple[Path, Path, bool, Path | None]) -> Converted:
@@ -167,7 +159,7 @@ def convert_many(
     jobs = min(len(sources), workers.count(jobs))
     work = [(s, out_dir, registry is None, targets_given.get(s)) for s in sources]
     results: list[Converted] = []
-    with tempfile.TemporaryDirectory(prefix="edition-convert-") as folder, _collecting_less():
+    with tempfile.TemporaryDirectory(prefix="edition-convert-") as folder:
         held = _Held(registry, Path(folder)) if registry is not None else None
 
         def done(result: Converted) -> None:
