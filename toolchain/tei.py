@@ -87,13 +87,7 @@ def _local_name(tag: str) -> str:
 @cache
 def _attribute(key: str) -> str:
     """The attribute a keyword of `el` names: `xml_id`/`xml_lang` are xml:*, `type_` is `type`."""
-    name = _ATTRIBUTES.get(key)
-    if name is None:
-        name = _ATTRIBUTES[key] = key.rstrip("_").replace("__", ":")
-    return name
-
-
-_ATTRIBUTES = {"xml_id": XML_ID, "xml_lang": XML_LANG}
+    return {"xml_id": XML_ID, "xml_lang": XML_LANG}.get(key) or key.rstrip("_").replace("__", ":")
 
 
 # The document the elements `el` makes belong to while one is built (`building`): an element appended
@@ -119,10 +113,14 @@ def el(tag: str, *children: object, **attrs: str | None) -> etree._Element:
         node = etree.Element(name, nsmap=NSMAP)
     else:
         node = _building[-1].makeelement(name) if _building else etree.Element(name)
-    if attrs:
-        for key, value in attrs.items():
-            if value is not None:
-                node.set(_attribute(key), value)
+    return _filled(node, children, attrs)
+
+
+def _filled(node: etree._Element, children: tuple[object, ...], attrs: dict[str, str | None]) -> etree._Element:
+    """`node` with the attributes (those not None) and the children `el` and `sub` are given."""
+    for key, value in attrs.items():
+        if value is not None:
+            node.set(_attribute(key), value)
     if children:
         _extend(node, children, None)
     return node
@@ -166,13 +164,7 @@ def _last_child(node: etree._Element) -> etree._Element | None:
 
 def sub(parent: etree._Element, tag: str, *children: object, **attrs: str | None) -> etree._Element:
     """`el` made as the last child of `parent` (at once in its place: lxml makes it faster so)."""
-    node = etree.SubElement(parent, _CLARK.get(tag) or _CLARK.setdefault(tag, tei(tag)))
-    for key, value in attrs.items():
-        if value is not None:
-            node.set(_attribute(key), value)
-    if children:
-        _extend(node, children, None)
-    return node
+    return _filled(etree.SubElement(parent, _CLARK.get(tag) or _CLARK.setdefault(tag, tei(tag))), children, attrs)
 
 
 # --- parsing -------------------------------------------------------------------------

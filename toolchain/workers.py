@@ -60,8 +60,10 @@ def pool(
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn") if spawn else None
-    renewed = {"max_tasks_per_child": tasks_per_process} if spawn and tasks_per_process else {}
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs, **renewed)
+    renew = tasks_per_process if spawn else None  # a forked process is never replaced
+    return ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=initializer, initargs=initargs, max_tasks_per_child=renew
+    )
 
 
 _clients: dict[str, Any] = {}

@@ -160,7 +160,8 @@ class _Reader:
         closer = body[-1] if frontmatter.closer_phrase(body[-1].text, self.conv) else None
         signed: list[Person] = []
         for b in body:
-            found = persons.discover(b.text) if b is not line or b is closer else []  # its segments were
+            # the participants line was searched segment by segment above
+            found = persons.discover(b.text) if b is not line or b is closer else []
             if b is closer:
                 signed = found
         for note in notes.every():

@@ -57,13 +57,8 @@ def mark(blocks: list[m.Block], lang: str, site: str) -> set[str]:
     Bulgarian names is no Slovene)."""
     leaves = [(block, page, plain(block.content)) for block, page in _leaves(blocks)]
     main = script(" ".join(text for _, _, text in leaves)[:5000])
-    others = _OTHER_THAN.get(main or "")
     # each paragraph: its script (the text's unless it holds a letter of another), its words without names
-    ascii_main = main == "Latin"  # an ASCII paragraph of a Latin text holds no letter of another script
-    read = [
-        (block, page, text, main if others is not None and not _other(others, text, ascii_main) else script(text))
-        for block, page, text in leaves
-    ]
+    read = [(block, page, text, main if _in_script(text, main) else script(text)) for block, page, text in leaves]
     unnamed = {id(block): _unnamed(block.content) for block, _, _, _ in read}
     prose = [unnamed[id(block)] for block, page, _, written in read if not page and written == main]
     mixed = frozenset(_votes(prose)) | {lang}  # the languages the samples are in; two or more: a mixed text
@@ -86,9 +81,11 @@ _OTHER_THAN = {
 }
 
 
-def _other(others: re.Pattern[str], text: str, ascii_main: bool) -> bool:
-    """Whether `text` holds a letter of another script than the text's (`others`)."""
-    return not (ascii_main and text.isascii()) and others.search(text) is not None
+def _in_script(text: str, main: str | None) -> bool:
+    """Whether `text` holds no letter of another script than `main` (an ASCII one none in a Latin text); False
+    for a script `_OTHER_THAN` does not know."""
+    others = _OTHER_THAN.get(main or "")
+    return others is not None and ((main == "Latin" and text.isascii()) or not others.search(text))
 
 
 def _leaves(blocks: list[m.Block], page: bool = False) -> list[tuple[m.Para | m.Head, bool]]:
