@@ -235,3 +235,20 @@ def test_a_document_is_read_with_the_collector_off_and_it_is_on_again_after(tmp_
     results = convert_mod.convert_many([SAMPLE], tmp_path, convert_mod.Options(DEFAULT), jobs=1)
     assert seen == [False] and results[0].output is not None
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Cafe\u0301", "Café"),  # a decomposed letter is composed
+        ("x <\u0338 y", "x ≮ y"),  # '<' composes with what follows, though it is written as an escape
+        ("a < b & c", "a < b & c"),  # ASCII: nothing to do
+        ("Caf\u00e9", "Caf\u00e9"),
+    ],
+)
+def test_every_text_is_written_in_nfc(written, canonical):
+    from toolchain.tei import el, serialise
+
+    root = el("TEI", el("text", el("body", el("p", written, el("hi", written), written))))
+    out = parse(serialise(root))
+    assert [t for t in out.getroot().itertext() if t.strip()] == [canonical] * 3

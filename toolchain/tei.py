@@ -109,21 +109,19 @@ def building(root: etree._Element) -> Iterator[etree._Element]:
 def el(tag: str, *children: object, **attrs: str | None) -> etree._Element:
     """Build a TEI element: strings become text, elements children; `xml_id`/`xml_lang` map to xml:*."""
     name = _CLARK.get(tag) or _CLARK.setdefault(tag, tei(tag))
+    attrib = _attributes(attrs) if attrs else None
     if tag == "TEI":
-        node = etree.Element(name, nsmap=NSMAP)
+        node = etree.Element(name, attrib, nsmap=NSMAP)
     else:
-        node = _building[-1].makeelement(name) if _building else etree.Element(name)
-    return _filled(node, children, attrs)
-
-
-def _filled(node: etree._Element, children: tuple[object, ...], attrs: dict[str, str | None]) -> etree._Element:
-    """`node` with the attributes (those not None) and the children `el` and `sub` are given."""
-    for key, value in attrs.items():
-        if value is not None:
-            node.set(_attribute(key), value)
+        node = _building[-1].makeelement(name, attrib) if _building else etree.Element(name, attrib)
     if children:
         _extend(node, children, None)
     return node
+
+
+def _attributes(attrs: dict[str, str | None]) -> dict[str, str]:
+    """The attributes `el` and `sub` are given, by their names, those not None, in order."""
+    return {_attribute(key): value for key, value in attrs.items() if value is not None}
 
 
 # The Clark names of the TEI elements `el` has made.
@@ -164,7 +162,11 @@ def _last_child(node: etree._Element) -> etree._Element | None:
 
 def sub(parent: etree._Element, tag: str, *children: object, **attrs: str | None) -> etree._Element:
     """`el` made as the last child of `parent` (at once in its place: lxml makes it faster so)."""
-    return _filled(etree.SubElement(parent, _CLARK.get(tag) or _CLARK.setdefault(tag, tei(tag))), children, attrs)
+    name = _CLARK.get(tag) or _CLARK.setdefault(tag, tei(tag))
+    node = etree.SubElement(parent, name, _attributes(attrs)) if attrs else etree.SubElement(parent, name)
+    if children:
+        _extend(node, children, None)
+    return node
 
 
 # --- parsing -------------------------------------------------------------------------
@@ -204,15 +206,32 @@ def indent(node: etree._Element, level: int = 0) -> None:
 
 def serialise(root: etree._Element) -> bytes:
     """Canonical bytes: NFC text, structural indentation, UTF-8 with declaration, final newline."""
+    indent(root)
+    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    if not _all_nfc(body):
+        _normalise_texts(root)
+        body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
+
+
+def _all_nfc(serialised: bytes) -> bool:
+    """Whether every text of a serialised tree is in NFC, told from the whole at once: a text is a piece of it
+    (and a piece of a normalised string is normalised), save where an escape stands for a character: only
+    `<`, `=` and `>` compose with what follows (U+0338 makes `<` a `≮`), so that mark sends it to the
+    texts one by one."""
+    if serialised.isascii():
+        return True
+    text = serialised.decode("utf-8")
+    return "\u0338" not in text and unicodedata.is_normalized("NFC", text)
+
+
+def _normalise_texts(root: etree._Element) -> None:
     for node in root.iter():  # a text is set again only where normalising changes it
         text, tail = node.text, node.tail
         if text and not unicodedata.is_normalized("NFC", text):
             node.text = unicodedata.normalize("NFC", text)
         if tail and not unicodedata.is_normalized("NFC", tail):
             node.tail = unicodedata.normalize("NFC", tail)
-    indent(root)
-    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
 
 
 def lay_out(node: etree._Element) -> None:
@@ -267,13 +286,22 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
         pass
     fd, tmp = _temporary(path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        try:
             for part in parts:
-                handle.write(part)
+                _write_all(fd, part)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """All of `data` to the file `fd`, unbuffered: a document is written in one call (no file object made)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _holds(path: Path, parts: Iterable[bytes]) -> bool:
