@@ -417,8 +417,7 @@ class Persons:
         while True:
             # the token holds no blank: it begins after the last one before it (or its one blank after it)
             end = start - 1 if text[start - 1 : start] in (" ", "\t") else start
-            low = max(0, start - 60)
-            low = max(low, *(text.rfind(blank, low, end) + 1 for blank in " \t\n"))
+            low = _after_blank(text, max(0, start - 60), end)
             m = _TOKEN_BEFORE.search(text, low, start)
             if m is None:
                 break
@@ -548,6 +547,11 @@ def _initials_surnames(text: str) -> Iterator[re.Match[str]]:
         stop = text.find(".", max(stop + 1, pos))
 
 
+def _after_blank(text: str, low: int, end: int) -> int:
+    """Where the blank-free run that ends at `end` begins, from `low` on: after the last blank before `end`."""
+    return max(low, text.rfind(" ", low, end) + 1, text.rfind("\t", low, end) + 1, text.rfind("\n", low, end) + 1)
+
+
 def _word_before(text: str, end: int) -> re.Match[str] | None:
     """`_WORD_BEFORE.search(text, max(0, end - 60), end)`, tried only from the blank before the last word:
     a capitalised word holds none."""
@@ -556,7 +560,7 @@ def _word_before(text: str, end: int) -> re.Match[str] | None:
     word_end = len(text[low:blanks_end].rstrip(" \t")) + low
     if word_end == blanks_end:
         return None
-    low = max(low, *(text.rfind(blank, low, word_end) + 1 for blank in " \t\n"))
+    low = _after_blank(text, low, word_end)
     return _WORD_BEFORE.search(text, low, end)
 
 
