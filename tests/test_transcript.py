@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from conftest import CASES, SAMPLES, case_files, jing, load_case
@@ -250,3 +252,32 @@ def test_a_label_is_resolved_without_comparing_it_with_every_person(monkeypatch)
     assert len(xpath(tree, "//tei:sp")) == 3000
     assert xpath(tree, "//tei:sp[12]/@who") == [f"#{names[11].lower()}"]
     assert len(folded) < 20_000
+
+
+def test_labels_with_a_blank_before_the_colon_as_the_french_write_them():
+    text = (
+        "Entretien avec Marie Dupont\n\nParis, le 12 mars 1974\n\n"
+        "Participants : Jean Martin, interviewer ; Marie Dupont\n\n"
+        "Q. : Quand êtes-vous arrivée au ministère ?\n\n"
+        "Marie Dupont : En 1958, juste après le retour du général de Gaulle.\n\n"
+        "Q. : Et vous y êtes restée longtemps ?\n\n"
+        "Marie Dupont\u00a0: Jusqu'en 1969. C'était une autre époque.\n\n"
+        "Jean Martin\u202f: Merci.\n"
+    )
+    assert readers.sniff(text, Path("entretien.txt"), DEFAULT).name == "transcript"
+    tei, diagnostics = convert(text, "entretien.txt")
+    tree = parse(tei)
+    speakers = [s.text for s in xpath(tree, "//tei:sp/tei:speaker")]
+    assert speakers == ["Q. :", "Marie Dupont :", "Q. :", "Marie Dupont\u00a0:", "Jean Martin\u202f:"]
+    who = [sp.get("who") for sp in xpath(tree, "//tei:sp")]
+    assert who[1] == who[3] == "#dupont" and who[4] == "#martin"
+    # "Q." is the interviewer's part, not a person called Q; who asks is not said here: no @who, and a warning
+    assert who[0] is None and not xpath(tree, "//tei:person[tei:persName/tei:surname='Q']")
+    assert any("'Q. :'" in d.message and "interviewer" in d.message for d in diagnostics)
+
+
+def test_a_colon_after_a_blank_in_prose_is_no_label():
+    from toolchain.readers.labels import find_label
+
+    assert find_label("Note : the text was cut here.", DEFAULT) is None
+    assert find_label("The answer is : yes.", DEFAULT) is None

@@ -26,18 +26,20 @@ from .conventions import Conventions, given_names, not_names, places
 
 _CONNECTORS = {"of", "the", "de", "del", "da", "di", "la", "le", "von", "van", "y", "and", "for", "to", "on"}
 _TOKEN = rf"(?:{INITIAL}|[{UPPER}][\w'’.-]*|{'|'.join(sorted(_CONNECTORS))})"
+# A blank the French write before a colon ("Q. :", "M. Dupont :"), a no-break one or not
+_BEFORE_COLON = r"[ \t\u00a0\u202f]?"
 _COLON = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?)"
     # "Dr. Adenauer, Bundeskanzler:": the office after a comma, a capitalised word or three
     rf"(?:,[ \t]+(?P<office>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,3}}?))?"
     # "Jane Morton (LAB):", "Mr. GARCIA (Cuba) (interpretation from Spanish):": the party, country or
     # language after
-    r"(?:[ \t]+\((?P<party>[^()]{1,30})\)){0,2}:(?=[ \t]|$)"
+    rf"(?:[ \t]+\((?P<party>[^()]{{1,30}})\)){{0,2}}{_BEFORE_COLON}:(?=[ \t]|$)"
 )
 # The number of a turn in a verbatim record before its label ("01.01 Jane Morton (LAB): …")
 _TURN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}[ \t]+")
 _LOOSE_COLON = re.compile(
-    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}}):(?=[ \t]|$)"
+    rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}}){_BEFORE_COLON}:(?=[ \t]|$)"
 )
 _LOOSE_PERIOD = re.compile(
     rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’-]*(?:[ \t]+[\w'’.-]+){{1,8}}?)\.(?=[ \t]+\S)"

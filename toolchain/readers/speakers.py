@@ -315,7 +315,7 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
             cast._holds(label.text[: held.start()], person)
             return person, "the name after the role"
     for part, role in conv.transcript.speaker_roles.items():
-        if part.lower() == low:
+        if part.lower() in (low, low.removesuffix(".")):  # "Q.:", "Q. :" as "Q:"
             bearers = cast.roles.get(role, [])
             if len(bearers) == 1:
                 return bearers[0], f"the {role}"
