@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..model import Person, Station
 from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER, initials_compatible, initials_key
@@ -111,16 +111,15 @@ class Cast:
         """The one person a questioner's turns address by name (`Q: Ms. Jones, how sure …`) answers them: an
         examination or interview whose list names no respondent learns it from the questions. `turns` are
         (label, words of the turn) pairs."""
-        roles = {part.lower(): role for part, role in self.conventions.transcript.speaker_roles.items()}
         addressed = set()
         for label, words in turns:
-            if roles.get(label.lower()) not in ASKING:
+            if speaker_role(label, self.conventions) not in ASKING:
                 continue
             m = self.lexicon.titled_name.match(words.lstrip(" .…"))
             if m and words.lstrip(" .…")[m.end() : m.end() + 1] == ",":
                 addressed.add(m.group(0))
         for asking, answering in ASKING.items():
-            if len(addressed) == 1 and not self.roles.get(answering) and asking in roles.values():
+            if len(addressed) == 1 and not self.roles.get(answering) and asking in _roles(self.conventions).values():
                 self.learn_participant(addressed.pop(), role=answering)
                 return
 
@@ -287,6 +286,17 @@ def assign_station_ids(stations: list[Station], taken: set[str]) -> None:
         station.id = sid
 
 
+def speaker_role(name: str, conventions: Conventions) -> str | None:
+    """The part of an interview or examination a label's name stands for (`Q`, `Q.`, `Interviewer`), or None."""
+    roles, low = _roles(conventions), name.lower()
+    return roles.get(low) or roles.get(low.removesuffix("."))
+
+
+@cache
+def _roles(conventions: Conventions) -> dict[str, str]:
+    return {part.lower(): role for part, role in conventions.transcript.speaker_roles.items()}
+
+
 def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     """The speaker a label stands for, and how it was resolved (or why it was not)."""
     conv = cast.conventions
@@ -314,12 +324,12 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         if person is not None:
             cast._holds(label.text[: held.start()], person)
             return person, "the name after the role"
-    for part, role in conv.transcript.speaker_roles.items():
-        if part.lower() in (low, low.removesuffix(".")):  # "Q.:", "Q. :" as "Q:"
-            bearers = cast.roles.get(role, [])
-            if len(bearers) == 1:
-                return bearers[0], f"the {role}"
-            return None, f"no single {role} is listed"
+    role = speaker_role(name, conv)
+    if role is not None:
+        bearers = cast.roles.get(role, [])
+        if len(bearers) == 1:
+            return bearers[0], f"the {role}"
+        return None, f"no single {role} is listed"
     if low in places_lower():
         return cast._station(normal_place(name)), "a place"
     words = joined_prefixes([normal_case(w) for w in name.split()])
