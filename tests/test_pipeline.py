@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -222,18 +223,85 @@ def test_a_file_written_in_parts_is_their_bytes_and_left_alone_when_it_holds_the
     assert [p.name for p in tmp_path.iterdir()] == ["index.js"], "no temporary file is left"
 
 
+def test_parts_made_as_they_are_written_are_compared_with_the_file_as_they_come(tmp_path):
+    from toolchain.tei import write_atomic
+
+    target = tmp_path / "doc.xml"
+    write_atomic(target, iter([b"<TEI>", b"<text/>", b"</TEI>\n"]))
+    assert target.read_bytes() == b"<TEI><text/></TEI>\n"
+    os.utime(target, (1, 1))
+    write_atomic(target, iter([b"<TEI><text/>", b"</TEI>\n"]))  # the same bytes: the file is left alone
+    assert target.stat().st_mtime == 1
+    write_atomic(target, iter([b"<TEI><text/>", b"</TEI>\n", b"more"]))  # the file's bytes and more
+    assert target.read_bytes() == b"<TEI><text/></TEI>\nmore" and target.stat().st_mtime != 1
+    write_atomic(target, iter([b"<TEI>"]))  # the first of the file's bytes only
+    assert target.read_bytes() == b"<TEI>"
+
+    def failing():
+        yield b"<TEI>"
+        raise RuntimeError("the encoder failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, failing())
+    assert target.read_bytes() == b"<TEI>", "a write that fails half-way leaves the file as it was"
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.xml"], "no temporary file is left"
+
+
+def test_a_long_transcript_is_encoded_a_turn_at_a_time_and_joins_to_the_whole(tmp_path):
+    from toolchain import encode, tei
+    from toolchain.convert import convert_file
+    from toolchain.readers.conventions import DEFAULT
+    from toolchain.source.decode import decode
+
+    turns = "\n\n".join(
+        f"{'SMITH' if i % 2 else 'JONES'}: Point {i} of the agenda [laughs], said twice." for i in range(400)
+    )
+    data = f"Transcript of a Hearing\n\nJune 4, 1962\n\n{turns}\n".encode()
+    doc = readers.read(decode(data, Path("t.txt"), [], None), source=Path("t.txt"), conventions=DEFAULT, diagnostics=[])
+    held = []  # the elements of the document's tree as each part is given
+    parts = []
+    for part in encode.parts(doc):
+        held.append(sum(1 for _ in tei._building[-1].iter()) if tei._building else 0)
+        parts.append(part)
+    assert len(parts) > 800 and max(held) < 40, "the tree holds a turn or two at a time, never all 400"
+    source = tmp_path / "t.txt"
+    source.write_bytes(data)
+    written = convert_file(source, tmp_path / "out", convert_mod_options())
+    assert Path(written.output).read_bytes() == b"".join(parts)
+    root = parse(b"".join(parts)).getroot()
+    assert len(xpath(root, "//tei:sp")) == 400 and len(xpath(root, "//tei:sp/tei:p/tei:stage")) == 400
+
+
+def convert_mod_options():
+    from toolchain.convert import Options
+    from toolchain.readers.conventions import DEFAULT
+
+    return Options(DEFAULT)
+
+
 def test_a_document_is_read_with_the_collector_off_and_it_is_on_again_after(tmp_path, monkeypatch):
     import gc
 
     from toolchain import convert as convert_mod
     from toolchain.readers.conventions import DEFAULT
 
-    seen = []
-    real = convert_mod.convert_text
-    monkeypatch.setattr(convert_mod, "convert_text", lambda *a, **k: seen.append(gc.isenabled()) or real(*a, **k))
+    seen = []  # whether the collector is on as the text is read, then as each part of its TEI is made
+    real = convert_mod.convert_parts
+
+    def made(parts):
+        for part in parts:
+            seen.append(gc.isenabled())
+            yield part
+
+    def read(*args, **kwargs):
+        seen.append(gc.isenabled())
+        parts, diagnostics = real(*args, **kwargs)
+        return made(parts), diagnostics
+
+    monkeypatch.setattr(convert_mod, "convert_parts", read)
     assert gc.isenabled()
     results = convert_mod.convert_many([SAMPLE], tmp_path, convert_mod.Options(DEFAULT), jobs=1)
-    assert seen == [False] and results[0].output is not None
+    assert len(seen) > 2 and not any(seen) and results[0].output is not None
     assert gc.isenabled()
 
 

@@ -49,10 +49,20 @@ def convert_text(
     data: bytes, source: Path, conventions: Conventions, *, format: str | None = None, encoding: str | None = None
 ) -> tuple[bytes, list[Diagnostic]]:
     """One transcript's bytes to canonical TEI bytes; raises InputError on bad input."""
+    parts, diagnostics = convert_parts(data, source, conventions, format=format, encoding=encoding)
+    return b"".join(parts), diagnostics
+
+
+def convert_parts(
+    data: bytes, source: Path, conventions: Conventions, *, format: str | None = None, encoding: str | None = None
+) -> tuple[Iterator[bytes], list[Diagnostic]]:
+    """`convert_text`, its TEI given in parts (`encode.parts`), each encoded as it is asked for: a file is
+    written part by part, a long transcript's tree never all in memory. The text is read at once: InputError
+    is raised here, and the diagnostics are complete, before the first part is made."""
     diagnostics: list[Diagnostic] = []
     text = decode(data, source, diagnostics, encoding)
     doc = readers.read(text, source=source, conventions=conventions, diagnostics=diagnostics, format=format)
-    return serialise(encode.document(doc).getroot()), diagnostics
+    return encode.parts(doc), diagnostics
 
 
 def output_path(source: Path, out_dir: Path) -> Path:
@@ -72,15 +82,23 @@ def convert_file(
         data = source.read_bytes()
     except OSError as exc:
         return Converted(str(source), None, [Diagnostic("error", "io", str(source), 0, 0, exc.strerror or str(exc))])
+    diagnostics: list[Diagnostic] = []
     try:
         reader = options.format or next((r for path, r in options.formats if path == source), None)
         conventions = next((c for path, c in options.per_source if path == source), options.conventions)
         with _uncollected():
-            tei, diagnostics = convert_text(data, source, conventions, format=reader, encoding=options.encoding)
+            parts, diagnostics = convert_parts(data, source, conventions, format=reader, encoding=options.encoding)
+            if not write:
+                tei = b"".join(parts)
+            elif not _refused(options, diagnostics):
+                write_atomic(target, parts)  # the encoder does no I/O: an OSError is the write's
     except InputError as exc:
         return Converted(str(source), None, [exc.diagnostic])
     except EditionError as exc:
         return Converted(str(source), None, [Diagnostic("error", "input", str(source), 1, 0, str(exc))])
+    except OSError as exc:  # a name too long for the file system, a full disk, a folder not writable
+        said = f"cannot write {target}: {exc.strerror or exc}"
+        return Converted(str(source), None, [*diagnostics, Diagnostic("error", "io", str(source), 0, 0, said)])
     except Exception as exc:  # a reader's bug must not stop the batch: report it against the file
         message = f"internal error while reading: {type(exc).__name__}: {exc}"
         if options.debug:
@@ -88,7 +106,7 @@ def convert_file(
         else:
             message += " (run with --debug for the traceback)"
         return Converted(str(source), None, [Diagnostic("error", "internal", str(source), 1, 0, message)])
-    if options.strict and any(d.severity == "warning" for d in diagnostics):
+    if _refused(options, diagnostics):
         strict = [replace(d, severity="error") if d.severity == "warning" else d for d in diagnostics]
         return Converted(str(source), None, strict)
     if target.name != source.stem + ".xml" and target == output_path(source, out_dir):
@@ -96,12 +114,12 @@ def convert_file(
         diagnostics.append(Diagnostic("warning", "output-name", str(source), 1, 0, message))
     if not write:
         return Converted(str(source), str(target), diagnostics, tei)
-    try:
-        write_atomic(target, tei)
-    except OSError as exc:  # a name too long for the file system, a full disk, a folder not writable
-        said = f"cannot write {target}: {exc.strerror or exc}"
-        return Converted(str(source), None, [*diagnostics, Diagnostic("error", "io", str(source), 0, 0, said)])
     return Converted(str(source), str(target), diagnostics)
+
+
+def _refused(options: Options, diagnostics: list[Diagnostic]) -> bool:
+    """Whether `--strict` refuses the document: it has a warning."""
+    return options.strict and any(d.severity == "warning" for d in diagnostics)
 
 
 # The options of the run, given once to each worker process (its conventions compile once there).

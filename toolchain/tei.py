@@ -204,14 +204,54 @@ def indent(node: etree._Element, level: int = 0) -> None:
     node[-1].tail = "\n" + "  " * level
 
 
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
 def serialise(root: etree._Element) -> bytes:
     """Canonical bytes: NFC text, structural indentation, UTF-8 with declaration, final newline."""
     indent(root)
-    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
-    if not _all_nfc(body):
-        _normalise_texts(root)
-        body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
+    return DECLARATION + _nfc_bytes(root) + b"\n"
+
+
+def _nfc_bytes(node: etree._Element) -> bytes:
+    """`node` serialised, every text of it in NFC."""
+    data = etree.tostring(node, encoding="UTF-8", xml_declaration=False, with_tail=False)
+    if not _all_nfc(data):
+        _normalise_texts(node)
+        data = etree.tostring(node, encoding="UTF-8", xml_declaration=False, with_tail=False)
+    return data
+
+
+# How a part serialised on its own declares the TEI namespace, which the whole declares once, on its root.
+_DECLARED = f' xmlns="{TEI_NS}"'.encode()
+
+
+def part(node: etree._Element, level: int) -> bytes:
+    """An element of a tree and all in it, as `serialise` writes it inside the whole tree, where it stands
+    `level` deep; then taken out of the tree, its memory let go. With `start_tag` and `end_tag` for the
+    elements around it, a document is written in parts that join to the bytes of the whole (`encode.parts`)."""
+    indent(node, level)
+    data = _nfc_bytes(node)
+    node.getparent().remove(node)
+    return _undeclared(data)
+
+
+def start_tag(node: etree._Element) -> bytes:
+    """The start tag of an element that holds nothing yet, as the whole tree's serialisation has it."""
+    data = etree.tostring(node, encoding="UTF-8", xml_declaration=False, with_tail=False)
+    data = data[: data.index(b">") + 1]  # an attribute's '>' is escaped: the first ends the tag
+    tag = data.removesuffix(b"/>") + b">" if data.endswith(b"/>") else data
+    return tag if node.getparent() is None else _undeclared(tag)
+
+
+def end_tag(node: etree._Element) -> bytes:
+    return f"</{_local_name(node.tag)}>".encode()
+
+
+def _undeclared(data: bytes) -> bytes:
+    """A part without the namespace declaration its first tag has when serialised on its own (written first)."""
+    end = data.index(b">")
+    return data[:end].replace(_DECLARED, b"", 1) + data[end:]
 
 
 def _all_nfc(serialised: bytes) -> bool:
@@ -275,8 +315,13 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write via a temporary file in the same folder: a reader never sees a half-written file. A file that
     already holds these bytes is left alone (a rebuild that changes nothing changes no file's time). `data`
     may be given in parts, written one after the other (a large file is never joined in memory): a list, or
-    what gives them again each time it is iterated (each part then made only as it is needed)."""
-    parts = [data] if isinstance(data, bytes) else list(data) if isinstance(data, Iterator) else data
+    what gives them again each time it is iterated (each part then made only as it is needed), compared with
+    the file before anything is written; or an iterator, whose parts are made once, written and compared with
+    the file as they come."""
+    if isinstance(data, Iterator):
+        _replace(path, data, compare=True)
+        return
+    parts = [data] if isinstance(data, bytes) else data
     try:
         if path.stat().st_size == sum(map(len, parts)) and _holds(path, parts):
             return
@@ -284,17 +329,59 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         pass
-    fd, tmp = _temporary(path.parent)
-    try:
+    _replace(path, parts, compare=False)
+
+
+def _replace(path: Path, parts: Iterable[bytes], *, compare: bool) -> None:
+    """Write `parts` to a temporary file that then takes the place of `path`; with `compare`, unless `path`
+    turns out to hold just these bytes (then it is left as it is)."""
+    old = None
+    if compare:
         try:
-            for part in parts:
-                _write_all(fd, part)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            old = path.open("rb")
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+    try:
+        fd, tmp = _temporary(path.parent)
+        try:
+            same = old is not None
+            try:
+                for part in _joined(parts):
+                    _write_all(fd, part)
+                    same = same and old.read(len(part)) == part  # type: ignore[union-attr]
+                same = same and old.read(1) == b""  # type: ignore[union-attr]
+            finally:
+                os.close(fd)
+            if same:
+                tmp.unlink()
+            else:
+                os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    finally:
+        if old is not None:
+            old.close()
+
+
+# Parts are written this many bytes or more at a time (a document's parts are many and small).
+WRITE_SIZE = 1 << 20
+
+
+def _joined(parts: Iterable[bytes]) -> Iterator[bytes]:
+    """`parts` joined into runs of `WRITE_SIZE` bytes or more, the last one shorter."""
+    run: list[bytes] = []
+    size = 0
+    for part in parts:
+        run.append(part)
+        size += len(part)
+        if size >= WRITE_SIZE:
+            yield b"".join(run)
+            run, size = [], 0
+    if run:
+        yield b"".join(run)
 
 
 def _write_all(fd: int, data: bytes) -> None:

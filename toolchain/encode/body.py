@@ -2,40 +2,88 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from .. import model as m
-from ..tei import append, el, sub
+from ..tei import NS, STRUCTURAL, append, el, end_tag, lay_out, local, part, start_tag, sub
 from .inline import content
 
 
-def text(t: m.Text) -> etree._Element:
-    """`text` with its `body`."""
-    body = el("body")
-    for block in t.blocks:
-        _append(body, block)
-    return el("text", body, xml_lang=t.lang, type=t.type)
+def parts(root: etree._Element, t: m.Text) -> Iterator[bytes]:
+    """The `text` of `root` with its `body`, serialised (`tei.part`) as it is made, block by block: each
+    division and turn as its start tag, its blocks and its end tag; every other block made whole, written and
+    taken out of the tree before the next is made."""
+    node = sub(root, "text", xml_lang=t.lang, type=t.type)
+    body = sub(node, "body")
+    yield _PADS[1] + start_tag(node)
+    if t.blocks:
+        yield _PADS[2] + start_tag(body)
+        for block in t.blocks:
+            yield from _parts(body, block, 3)
+        yield _PADS[2] + end_tag(body)
+    else:
+        yield _PADS[2] + part(body, 2)
+    yield _PADS[1] + end_tag(node)
+
+
+class _Pads(dict[int, bytes]):
+    """The line break and indentation before an element `level` deep."""
+
+    def __missing__(self, level: int) -> bytes:
+        self[level] = pad = ("\n" + "  " * level).encode()
+        return pad
+
+
+_PADS = _Pads()
+
+
+def _parts(parent: etree._Element, block: m.Block, level: int) -> Iterator[bytes]:
+    node = _opened(parent, block)
+    if node is None or not (len(node) or block.blocks) or local(node) not in STRUCTURAL:
+        if node is not None:  # an empty division; a division not laid out (an argument): made whole
+            parent.remove(node)
+        made = len(parent)
+        _append(parent, block)
+        for child in list(parent)[made:]:
+            yield _PADS[level] + part(child, level)
+        return
+    yield _PADS[level] + start_tag(node)
+    for child in list(node):  # a turn's speaker
+        yield _PADS[level + 1] + part(child, level + 1)
+    for inner in block.blocks:
+        yield from _parts(node, inner, level + 1)
+    yield _PADS[level] + end_tag(node)
+    parent.remove(node)
+
+
+def _opened(parent: etree._Element, block: m.Block) -> etree._Element | None:
+    """The element of a block that holds other blocks, made in `parent` without them (a turn's with its
+    speaker); None for any other block."""
+    if isinstance(block, m.Turn):
+        return sub(parent, "sp", el("speaker", block.speaker), who=block.who, rend=block.rend)
+    if isinstance(block, m.Argument):
+        return sub(parent, "argument")
+    if isinstance(block, m.Div):
+        return sub(parent, "div", type=block.type, n=block.n, xml_lang=block.lang)
+    return None
 
 
 def _append(parent: etree._Element, block: m.Block) -> None:
-    if isinstance(block, m.PageBreak):
+    node = _opened(parent, block)
+    if node is not None:
+        for inner in block.blocks:
+            _append(node, inner)
+    elif isinstance(block, m.PageBreak):
         parent.append(el("pb"))
         for footer in block.footers:
             parent.append(el("fw", footer, type="footer"))
-    elif isinstance(block, m.Turn):
-        sp = sub(parent, "sp", el("speaker", block.speaker), who=block.who, rend=block.rend)
-        for inner in block.blocks:
-            _append(sp, inner)
-    elif isinstance(block, m.Argument):
-        argument = sub(parent, "argument")
-        for inner in block.blocks:
-            _append(argument, inner)
-    elif isinstance(block, m.Div):
-        div = sub(parent, "div", type=block.type, n=block.n, xml_lang=block.lang)
-        for inner in block.blocks:
-            _append(div, inner)
     elif isinstance(block, m.Catalogue):
-        parent.append(catalogue(block))
+        records = catalogue(block)
+        parent.append(records)
+        for bibl in records.iterfind("tei:bibl", NS):
+            lay_out(bibl)  # in the tree: records are laid out by their depth
     else:
         parent.append(element(block))
 
