@@ -271,9 +271,58 @@ def test_labels_with_a_blank_before_the_colon_as_the_french_write_them():
     assert speakers == ["Q. :", "Marie Dupont :", "Q. :", "Marie Dupont\u00a0:", "Jean Martin\u202f:"]
     who = [sp.get("who") for sp in xpath(tree, "//tei:sp")]
     assert who[1] == who[3] == "#dupont" and who[4] == "#martin"
-    # "Q." is the interviewer's part, not a person called Q; who asks is not said here: no @who, and a warning
-    assert who[0] is None and not xpath(tree, "//tei:person[tei:persName/tei:surname='Q']")
-    assert any("'Q. :'" in d.message and "interviewer" in d.message for d in diagnostics)
+    # "Q." is the interviewer's part, not a person called Q: the participants line says Jean Martin plays it
+    assert who[0] == who[2] == "#martin" and not xpath(tree, "//tei:person[tei:persName/tei:surname='Q']")
+    assert xpath(tree, "//tei:person[@xml:id='martin']/@role") == ["interviewer"]
+    assert not any("'Q. :'" in d.message for d in diagnostics)
+
+
+INTERVIEWS = {  # (title, participants line or None, question label, answer label, the text's words)
+    "fr": ("Entretien avec Marie Dubois", "Participants : Jean Martin, intervieweur ; Marie Dubois", "Q. :", "R. :"),
+    "es": ("Entrevista con Ana López", "Participantes: Pedro Gil, entrevistador; Ana López", "P:", "R:"),
+    "it": ("Intervista a Giulia Rossi", "Partecipanti: Marco Neri, intervistatore; Giulia Rossi", "D:", "R:"),
+    "de": ("Interview mit Karl Weber", "Teilnehmer: Eva Roth, Interviewerin; Karl Weber", "Frage:", "Antwort:"),
+    "de-letters": ("Interview mit Karl Weber", "Teilnehmer: Eva Roth, Interviewerin; Karl Weber", "F:", "A:"),
+}
+SENTENCES = {
+    "fr": ["Vous êtes arrivée à Paris en quelle année ?", "En 1956, après les événements de Budapest, avec ma sœur."],
+    "es": ["¿Cuándo llegó usted a Madrid y por qué?", "En 1962, porque mi padre trabajaba en el ministerio."],
+    "it": ["Quando è arrivata a Roma e perché?", "Nel 1960, con mio marito, perché lui aveva trovato lavoro."],
+    "de": ["Wo waren Sie am Abend des neunten November?", "Zu Hause, vor dem Fernseher, und meine Frau rief mich."],
+}
+
+
+@pytest.mark.parametrize("case", sorted(INTERVIEWS))
+def test_question_and_answer_labels_of_other_languages_are_the_interview_parts(case):
+    title, listed, question, answer = INTERVIEWS[case]
+    asked, said = SENTENCES[case.split("-")[0]]
+    turns = "\n\n".join(f"{question} {asked}\n\n{answer} {said}" for _ in range(3))
+    text = f"{title}\n\n12.03.1998\n\n{listed}\n\n{turns}\n"
+    tree = parse(convert(text, "interview.txt")[0])
+    interviewer, interviewee = listed.split(": ")[1].split(", ")[0], title.split()[-2:]
+    who = [sp.get("who") for sp in xpath(tree, "//tei:sp")]
+    ids = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p for p in xpath(tree, "//tei:person")}
+    asking, answering = ids[who[0][1:]], ids[who[1][1:]]
+    assert who == [who[0], who[1]] * 3 and who[0] != who[1]
+    assert xpath(asking, "string(tei:persName/tei:surname)") == interviewer.split()[-1]
+    assert asking.get("role") == "interviewer" and answering.get("role") == "interviewee"
+    assert xpath(answering, "string(tei:persName/tei:surname)") == interviewee[-1]
+    label_words = {question.strip(" .:"), answer.strip(" .:")}
+    assert not any(xpath(p, "string(tei:persName/tei:surname)") in label_words for p in ids.values())
+
+
+def test_letters_that_are_questions_and_answers_in_another_language_are_initials_in_english():
+    text = (
+        "Memorandum of Conversation\n\nWashington, October 23, 1962\n\n"
+        "Participants: Secretary Dean Rusk; Ambassador Anatoly F. Dobrynin\n\n"
+        "R: The Secretary said that the President had made his position clear last night.\n\n"
+        "D: The Ambassador replied that he had no instructions on the matter.\n\n"
+        "R: The Secretary asked whether the ships would turn back.\n\n"
+        "D: He said he did not know, and that he would report to Moscow at once.\n"
+    )
+    tree = parse(convert(text, "memcon.txt")[0])
+    assert [sp.get("who") for sp in xpath(tree, "//tei:sp")] == ["#rusk", "#dobrynin"] * 2
+    assert not xpath(tree, "//tei:person[@role='interviewer' or @role='interviewee']")
 
 
 def test_a_colon_after_a_blank_in_prose_is_no_label():

@@ -124,6 +124,7 @@ class Transcript:
     offices: tuple[str, ...]
     office_abbreviations: dict[str, str]
     speaker_roles: dict[str, str]
+    answer_letters: dict[str, tuple[str, str]]
     interviewee_phrases: tuple[str, ...]
     anonymous_speakers: tuple[str, ...]
     collective_speakers: tuple[str, ...]

@@ -22,6 +22,8 @@ _NEXT_CAP = re.compile(rf"[ \t]+({CAP_WORD})(?![\w.])")
 Speaker = Person | Station
 # The role whose turns ask -> the role that answers them (see `Cast.learn_addressee`)
 ASKING = {"interviewer": "interviewee"}
+# The participant roles that are parts in the conversation itself, said after a name ("Jane Doe, interviewer").
+CONVERSATION_PARTS = frozenset({"interviewer", "interviewee", "interpreter", "notetaker"})
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Cast:
     roles: dict[str, list[Person]] = field(default_factory=dict)  # "interviewer" -> [...]
     stations: dict[str, Station] = field(default_factory=dict)
     vacant: set[str] = field(default_factory=set)  # titles listed without a name ("The President")
+    letters: dict[str, str] = field(default_factory=dict)  # "d" -> "interviewer" in Italian (`learn_letters`)
 
     def __post_init__(self) -> None:
         self.lexicon = lexicon(self.conventions)
@@ -73,6 +76,10 @@ class Cast:
             elif len(inner.split()) == 1:
                 alias = inner
         text = SUFFIX.sub("", text)
+        head, comma, tail = text.partition(",")
+        part = self._part_named(tail) if comma and self._name_like(head) else None
+        if part is not None:  # "Jane Doe, interviewer", "Jean Martin, intervieweur"
+            text, role = head.strip(), role if role not in (None, "other") else part
         office, name = self._split_office(text)
         person = self._person(name, role) if name else None
         if office:
@@ -107,13 +114,28 @@ class Cast:
             if person is not None and office is not None:
                 self._give_title(self._expand(office.group("office")), person)
 
+    def role_of(self, name: str) -> str | None:
+        """The part of an interview a label's name stands for: `speaker_role`, or a letter `learn_letters` took."""
+        return speaker_role(name, self.conventions) or self.letters.get(name.lower().removesuffix("."))
+
+    def learn_letters(self, labels: list[str], lang: str) -> None:
+        """The question and answer letters of the text's language (`answer_letters`: `D:`/`R:` in Italian, `F:`/`A:`
+        in German) stand for the interviewer and the interviewee when the turns are labelled by both of them and
+        by no other single letter."""
+        pair = self.conventions.transcript.answer_letters.get(lang)
+        letters = {name.removesuffix(".").strip() for name in labels}
+        letters = {letter for letter in letters if len(letter) == 1}
+        if pair is not None and letters == set(pair):
+            question, answer = pair
+            self.letters = {question.lower(): "interviewer", answer.lower(): "interviewee"}
+
     def learn_addressee(self, turns: list[tuple[str, str]]) -> None:
         """The one person a questioner's turns address by name (`Q: Ms. Jones, how sure …`) answers them: an
         examination or interview whose list names no respondent learns it from the questions. `turns` are
         (label, words of the turn) pairs."""
         addressed = set()
         for label, words in turns:
-            if speaker_role(label, self.conventions) not in ASKING:
+            if self.role_of(label) not in ASKING:
                 continue
             m = self.lexicon.titled_name.match(words.lstrip(" .…"))
             if m and words.lstrip(" .…")[m.end() : m.end() + 1] == ",":
@@ -147,11 +169,22 @@ class Cast:
         """Whether a piece of a participants line is a person (`Secretary Rusk`, `The President`) rather
         than an apposition (`Secretary of Defense`, `Special Assistant to the President`)."""
         text = PAREN.sub("", text).strip()
+        if self._part_named(text) is not None:  # "Eva Roth, Interviewerin": her part, not another person
+            return False
         m = self.lexicon.office_re.match(text)
         if m:
             rest = text[m.end() :].strip()
             return (bool(rest) and self._name_like(rest)) or (not rest and text.lower().startswith("the "))
         return self._name_like(text)
+
+    def _part_named(self, text: str) -> str | None:
+        """The part in a conversation two words or fewer name after a participant's name (`interviewer`,
+        `interprète`): a participant role (`participant_roles`) that is not an office or a rank."""
+        low = text.strip(" .;").lower()
+        if not low or len(low.split()) > 2:
+            return None
+        found = next((r for phrase, r in self.conventions.common.participant_roles if phrase in low), None)
+        return found if found in CONVERSATION_PARTS else None
 
     def _split_office(self, text: str) -> tuple[str | None, str]:
         """(office, name) of a participant entry, the office before or after the name."""
@@ -324,7 +357,7 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
         if person is not None:
             cast._holds(label.text[: held.start()], person)
             return person, "the name after the role"
-    role = speaker_role(name, conv)
+    role = cast.role_of(name)
     if role is not None:
         bearers = cast.roles.get(role, [])
         if len(bearers) == 1:
