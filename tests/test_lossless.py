@@ -39,3 +39,18 @@ def test_lossless_check_can_fail():
     supplied = tree.xpath("//tei:supplied", namespaces={"tei": "http://www.tei-c.org/ns/1.0"})[0]
     supplied.text = ""
     assert source_words(to_text(tree, DEFAULT)) != source_words(source)
+
+
+def test_a_page_marker_comes_back_where_the_page_began():
+    text = (
+        "Telephone Conversation Between the Secretary and the Ambassador\n\n"
+        "Washington, May 28, 1971, 11:05 a.m.\n\n"
+        "K: I cannot make my own judgment on the Russian text, Anatol.\n\n"
+        "D: I could make another suggestion [Page 635] but it is only on my own.\n\n"
+        "[Page 636]\n\n"
+        "K: Right.\n"
+    )
+    tei, _ = convert(text, "telcon.txt")
+    back = to_text(parse(tei), DEFAULT)
+    assert source_words(back) == source_words(text)
+    assert "\n\n[Page 636]\n\nK: Right." in back

@@ -60,6 +60,8 @@ class _Text:
             return self.inline(orig) if orig is not None else ""
         if name == "fw":
             return f"\n\n{self.inline(node)}\n\n"
+        if name == "pb":  # where a page begins, as a transcript marks it
+            return f"[Page {node.get('n')}]" if node.get("n") else ""
         return self.inline(node)
 
     def _note_body(self, note: etree._Element) -> str:
@@ -144,8 +146,9 @@ def _blocks(node: etree._Element, writer: _Text, paras: list[str], skip: set | N
             continue
         if name == "sp":
             _turn(child, writer, paras)
-        elif name in BLOCKS or (name == "note" and child.get("place") is None):
-            paras.append(_quoted(child, writer.element(child) if name in ("gap", "stage") else writer.inline(child)))
+        elif name in BLOCKS or name == "pb" or (name == "note" and child.get("place") is None):
+            made = writer.element(child) if name in ("gap", "stage", "pb") else writer.inline(child)
+            paras.append(_quoted(child, made))
         elif name == "note":  # a numbered note no marker points to, kept after the text: among the notes
             writer.element(child)
         elif name:
@@ -166,7 +169,7 @@ def _turn(sp: etree._Element, writer: _Text, paras: list[str]) -> None:
         if name == "speaker":
             label = _quoted(sp, writer.inline(child))
             continue
-        text = _quoted(child, writer.element(child) if name in ("gap", "stage") else writer.inline(child))
+        text = _quoted(child, writer.element(child) if name in ("gap", "stage", "pb") else writer.inline(child))
         paras.append(f"{label} {text}" if label else text)
         label = ""
     if label:

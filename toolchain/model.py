@@ -263,9 +263,11 @@ class Gap:
 
 @dataclass
 class PageBreak:
-    """A page break between paragraphs, with the page furniture (running footers) that stood there."""
+    """A page break between paragraphs, with the page furniture (running footers) that stood there, and the
+    number of the page that begins (`[Page 634]` alone on its line)."""
 
     footers: list[str]
+    n: str | None = None
 
 
 @dataclass

@@ -76,7 +76,7 @@ def _append(parent: etree._Element, block: m.Block) -> None:
         for inner in block.blocks:
             _append(node, inner)
     elif isinstance(block, m.PageBreak):
-        parent.append(el("pb"))
+        parent.append(el("pb", n=block.n))
         for footer in block.footers:
             parent.append(el("fw", footer, type="footer"))
     elif isinstance(block, m.Catalogue):

@@ -224,6 +224,33 @@ def _stage(site: Site) -> list[Span] | None:
     return [site.whole(lambda: el("stage", type=stage_type(inner, site.ctx)))]
 
 
+@cache
+def _page_marker(conventions: Conventions) -> re.Pattern[str]:
+    return re.compile(conventions.common.page_marker)
+
+
+def page_number(inner: str, conventions: Conventions) -> str | None:
+    """The number of the page a bracket's words say begins here (`Page 634`, `Л. 171 об.`), or None."""
+    m = _page_marker(conventions).fullmatch(inner.strip())
+    return " ".join(m.group("n").split()) if m else None
+
+
+def page_of(text: str, conventions: Conventions) -> str | None:
+    """The number of the page that begins where a paragraph is a page marker alone (`[Page 634]`), or None."""
+    whole = text.strip()
+    if not (whole.startswith("[") and whole.endswith("]")) or "]" in whole[1:-1]:
+        return None
+    return page_number(whole[1:-1], conventions)
+
+
+def _page(site: Site) -> list[Span] | None:
+    """`[Page 634]`, `[p. 2]`, `[Л. 171]` within a paragraph: where a page begins (pb with its number)."""
+    n = page_number(site.inner, site.ctx.conv)
+    if n is None:
+        return None
+    return [site.whole(lambda: el("pb", n=n), leaf=True)]
+
+
 def _elapsed(site: Site) -> list[Span] | None:
     """`[00:14:50]`, `[14:50]`: where the recording has got to (time type elapsed, @dur)."""
     m = re.fullmatch(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})", site.inner.strip())
@@ -294,6 +321,7 @@ RULES: dict[str, Rule] = {
         Rule("hand", 91, _hand),  # [handwritten: words]: add type="handwritten"; [handwritten signature]: gap
         Rule("ellipsis", 85, _ellipsis),  # […]: gap
         Rule("elapsed", 88, _elapsed),  # [00:14:50]: time type elapsed
+        Rule("page", 87, _page),  # [Page 634], [p. 2], [Л. 171]: pb with @n
         Rule("sic", 90, _sic),  # word [sic]: sic
         Rule("omission", 80, _omission),  # [illegible], [Omitted here …]: gap with @reason
         Rule("uncertain", 70, _uncertain),  # [word?]: unclear

@@ -87,6 +87,7 @@ class Common:
     supplied_max_words: int
     supplied_reason: str
     code_pattern: Pattern
+    page_marker: Pattern
     name_tolerance: float
     page_chrome: tuple[str, ...]
     document_titles: tuple[str, ...]

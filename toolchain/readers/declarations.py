@@ -110,6 +110,10 @@ _ELAPSED = Part(
     _when("elapsed"),
     "A time in square brackets ([00:14:50]) is where the recording has got to: time type='elapsed' with @dur.",
 )
+_PAGE = Part(
+    _when("page"),
+    "A bracket that says where a page begins ([Page 634], [p. 2], [Л. 171 об.]) is a pb, the page's number in @n.",
+)
 
 
 DECLARATIONS: dict[str, Declaration] = {
@@ -191,6 +195,7 @@ DECLARATIONS: dict[str, Declaration] = {
             _HAND,
             _ROOM_PAREN,
             _ELAPSED,
+            _PAGE,
             _UNCERTAIN,
             Part(
                 _when("room"),
@@ -257,7 +262,7 @@ DECLARATIONS: dict[str, Declaration] = {
             Part(
                 _when(
                     *("omission", "sic", "uncertain", "stage", "remark", "deletion", "gloss", "supplied"),
-                    *("editorial-note", "struck", "ellipsis", "hand"),
+                    *("editorial-note", "struck", "ellipsis", "hand", "page"),
                 ),
                 BRACKETS,
             ),
@@ -286,6 +291,7 @@ DECLARATIONS: dict[str, Declaration] = {
             _HAND,
             _ROOM_PAREN,
             _ELAPSED,
+            _PAGE,
         ),
     ),
     "catalogue": Declaration(

@@ -35,6 +35,7 @@ BRACKETS = brackets.rules(
     "hand",
     "ellipsis",
     "elapsed",
+    "page",
     "omission",
     "uncertain",
     "room",
@@ -225,6 +226,11 @@ class _Reader:
                 continue
             if b is participants_line:
                 current.blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
+                continue
+            page = brackets.page_of(b.text, self.conv)
+            if page is not None:  # "[Page 634]" alone: where a page begins
+                self.ctx.fired.add("page")
+                current.blocks.append(m.PageBreak([], page))
                 continue
             inline, turn = content.content(b, speech=True, run=speaker)
             current.blocks.append(m.Para(inline, content_id("p", b.text, ids)))

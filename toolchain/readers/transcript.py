@@ -45,6 +45,7 @@ BRACKETS = brackets.rules(
     "hand",
     "ellipsis",
     "elapsed",
+    "page",
     "omission",
     "uncertain",
     "stage",

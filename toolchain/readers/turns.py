@@ -16,7 +16,7 @@ from ..source.blocks import Block
 from ..source.dates import find_date
 from ..source.marks import CLOSING_QUOTES, OPENING_QUOTES, closes_earlier_quote
 from ..tei import content_id, el
-from .brackets import omission, stage_type
+from .brackets import omission, page_of, stage_type
 from .content import Content
 from .context import Context
 from .conventions import Conventions
@@ -276,9 +276,14 @@ class Writer:
                 self.content.ctx.fired.add("time")
         return spans
 
-    def remark(self, b: Block) -> m.Stage | m.Gap:
-        """A whole bracketed paragraph: gap (omission) or stage (remark); a time alone is a stage too."""
+    def remark(self, b: Block) -> m.Stage | m.Gap | m.PageBreak:
+        """A whole bracketed paragraph: gap (omission) or stage (remark), or where a page begins (`[Page 634]`);
+        a time alone is a stage too."""
         text = b.text.strip()
+        page = page_of(text, self.conv)
+        if page is not None:
+            self.content.ctx.fired.add("page")
+            return m.PageBreak([], page)
         time = lone_time(text, self.conv)
         if time is not None:
             spans = self.times(text)
@@ -310,13 +315,13 @@ class Writer:
 
 
 def hoist_remarks(blocks: list[m.Block]) -> list[m.Block]:
-    """Remarks at the end of a turn stand between turns, not inside the turn before."""
+    """Remarks and page breaks at the end of a turn stand between turns, not inside the turn before."""
     out: list[m.Block] = []
     for block in blocks:
         out.append(block)
         if isinstance(block, m.Turn):
             k = len(block.blocks)
-            while k and isinstance(block.blocks[k - 1], m.Stage | m.Gap):
+            while k and isinstance(block.blocks[k - 1], m.Stage | m.Gap | m.PageBreak):
                 k -= 1
             out.extend(block.blocks[k:])
             del block.blocks[k:]
