@@ -54,3 +54,16 @@ def test_a_page_marker_comes_back_where_the_page_began():
     back = to_text(parse(tei), DEFAULT)
     assert source_words(back) == source_words(text)
     assert "\n\n[Page 636]\n\nK: Right." in back
+
+
+def test_note_numbers_glued_to_words_come_back_glued():
+    text = (
+        "**Memorandum From the Secretary of State to the President**\n\nWashington, June 4, 1962\n\n"
+        "The Ambassador called on me this morning1 and handed me the note.2 He said the B52 flights "
+        "were a provocation.\n\n1. The meeting took place at 10:30 a.m.\n2. Not printed.\n"
+    )
+    tei, _ = convert(text, "memo.txt")
+    assert len(parse(tei).xpath("//tei:note[@rend='glued']", namespaces={"tei": "http://www.tei-c.org/ns/1.0"})) == 2
+    back = to_text(parse(tei), DEFAULT)
+    assert source_words(back) == source_words(text)
+    assert "this morning1 and" in back and "the B52 flights" in back

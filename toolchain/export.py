@@ -36,7 +36,7 @@ class _Text:
             label = node.find("tei:label", NS)
             body = self._note_body(node)
             self.notes.append((n, ((label.text or "") + " " if label is not None else "") + body))
-            return f"[{n}]"
+            return n if node.get("rend") == "glued" else f"[{n}]"  # "Friday2" as the transcript wrote it
         if name == "note":  # an inline editorial note
             return f"[{self.inline(node)}]"
         if name == "ptr" and node.get("type") == "noteref":
@@ -93,8 +93,8 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
     ):
         paras.append(writer.inline(idno))
     date = first("tei:teiHeader/tei:profileDesc/tei:creation/tei:date")
-    if date is not None and (date.text or "").strip():
-        paras.append(writer.inline(date))
+    if date is not None and (date.text or "").strip() and not _dated_in_text(root, date.text.strip()):
+        paras.append(writer.inline(date))  # the page's date line
     title = first("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
     if title is not None and not root.xpath("tei:text/tei:body/tei:div/tei:head", namespaces=NS):
         paras.append(f"**{writer.inline(title)}**")
@@ -137,6 +137,16 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
     ):
         paras.append(f"[{writer.inline(source)}]")
     return "\n\n".join(p.strip() for p in paras if p.strip()) + "\n"
+
+
+def _dated_in_text(root: etree._Element, date: str) -> bool:
+    """Whether the date of the document is that of a dateline of its text (`Washington, June 4, 1962`, one of
+    its first paragraphs), which the export writes where it stands, not again above the title."""
+    for block in root.xpath("tei:text/tei:body/tei:div[1]/*[position() <= 4]", namespaces=NS):
+        written = " ".join("".join(block.itertext()).split())
+        if written.endswith(date) and len(written.split()) <= 8:
+            return True
+    return False
 
 
 def _blocks(node: etree._Element, writer: _Text, paras: list[str], skip: set | None = None) -> None:

@@ -22,7 +22,7 @@ from . import brackets as bracket_rules
 from .context import Context
 from .conventions import Conventions
 from .frontmatter import closer_phrase
-from .notes import Note, Notes, number
+from .notes import GLUED, Note, Notes, number
 from .speech import Speech, Turn
 
 _SPEECH = {"said": "said", "q": "q", "speech-run": "statement"}
@@ -95,6 +95,8 @@ class Content:
             parenthesised = self.notes.style.name == "(1)"
             if parenthesised and n not in by_n and m.start() > 0 and text[m.start() - 1].isspace():
                 continue  # a parenthesised number, not a marker
+            if self.notes.style is GLUED and n not in by_n:
+                continue  # a number glued to a word that calls no note ("B52"): the word's own
             if n not in by_n:
                 message = f"note marker {m.group(0)} has no note at the end of the text; kept as written"
                 self.ctx.warn(b.line_at(m.start()), message, "note-missing")
@@ -121,7 +123,7 @@ class Content:
                 deletions[before.start] = (note, target)
             make = self.notes.marker(note, target, self.ctx, self.note_inline)
             spans.append(Span(m.start(), m.end(), "marker", make, leaf=True))
-            self.ctx.fired.add("note")
+            self.ctx.fired.update(("note", "note-glued") if self.notes.style is GLUED else ("note",))
         resp = f"#{self.translator}" if self.translator else None
         for bracket in bracket_list:
             site = bracket_rules.Site(text, bracket, b, self.ctx, deletions.get(bracket.start), resp, self._hand)

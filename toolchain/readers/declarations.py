@@ -236,6 +236,11 @@ DECLARATIONS: dict[str, Declaration] = {
                 "Notes keep their number (@n) and their label; their type comes from the label. A note "
                 "stands where its marker stood.",
             ),
+            Part(
+                _when("note-glued"),
+                "The notes are numbered 1., 2. … at the end of the text, and their markers are those numbers "
+                "glued to the word before them (Friday2): rend='glued' on the note.",
+            ),
         ),
     ),
     "cross-script": Declaration(

@@ -1,7 +1,8 @@
 """Notes: the section of numbered notes at the end of a text, their markers in the text, their TEI.
 
 A notes section starts at the last paragraph that opens with note 1 (`[1]`, `(1)`, `^1` or `*1`: STYLES)
-and its text, or at an earlier note 1 of the notes standing together with it; each note opens with its
+and its text, or at an earlier note 1 of the notes standing together with it (notes numbered `1.` only where
+their numbers are glued to words of the text before, in order: `GLUED`); each note opens with its
 number, may carry a label (`Translator's Note:`, typed by `Conventions.common.note_labels`) and may run
 over several paragraphs. A marker in the text is the note's number written the same way, glued to a word
 or not; a note stands where its first marker stood, later markers point to it. A number given to several
@@ -51,9 +52,18 @@ STYLES = (
     Style("¹", rf"\s*([{_SUPERSCRIPTS}]{{1,3}})\s*", rf"(?<=\S)([{_SUPERSCRIPTS}]{{1,3}})"),
     # letters glued to the word they are about ("im Hafen.(a)"): a list's "(a) …" is no marker
     Style("(a)", r"\s*\(([a-z])\)\s*", r"(?<=[^\s(])\(([a-z])\)"),
+    # notes numbered "1." at the end, called by their number glued to a word ("on Friday2", "(Dobrynin)1"), as
+    # the Foreign Relations series prints them: taken only where the text shows the whole of it (`_glued`)
+    # (or to the stop after a word of two small letters or more: "the note.2", not "No.2" or "Op.16")
+    Style(
+        "1.",
+        r"\s*(\d{1,3})\.[ \t]+",
+        r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][)\]’”\"])|(?<=[a-zß-ÿа-яё]{2}[.,;:]))(\d{1,3})(?![\d\w])",
+    ),
 )
+GLUED = STYLES[-1]
 # note 1 and its text, in any style (a bare "[1]" is a page number)
-_FIRST_NOTE = re.compile(r"\s*(?:\[1\]|\(1\)|\^1|\*1|¹|\(a\))[ \t]*[^\s*]")
+_FIRST_NOTE = re.compile(r"\s*(?:(?:\[1\]|\(1\)|\^1|\*1|¹|\(a\))[ \t]*|1\.[ \t]+)[^\s*]")
 _DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
 
@@ -137,8 +147,10 @@ class Notes:
         single = inline(nb) if len(paragraphs) == 1 else None
         several = [inline(Block(nb.line, p.split("\n"))) for p in paragraphs] if single is None else []
 
+        glued = "glued" if self.style is GLUED else None  # how its marker is written: "Friday2"
+
         def make() -> etree._Element:
-            node = el("note", type=note.type, n=note.n, place="foot", xml_id=note.id)
+            node = el("note", type=note.type, n=note.n, place="foot", xml_id=note.id, rend=glued)
             if target is not None:
                 node.set("target", f"#{target}")
             if note.label:
@@ -161,6 +173,10 @@ def section_start(bs: list[Block], conv: Conventions) -> int:
             i = _first_of_run(bs, i)
             if i and is_heading(bs[i - 1], conv):
                 return i - 1
+            if _style_of(bs[i].text) is GLUED:
+                if _glued(bs, i):
+                    return i
+                continue  # a numbered list at the end ("1. The budget"), not notes
             if _called(bs[i].text, bs[:i]) or _labelled(bs[i].text, conv):
                 return i
             # "(1) …" that no marker calls, under no notes heading and with no note label: numbered
@@ -178,6 +194,20 @@ def _first_of_run(bs: list[Block], i: int) -> int:
             first = k
         k -= 1
     return first
+
+
+def _glued(bs: list[Block], i: int) -> bool:
+    """Whether the paragraphs from block `i` on, numbered `1.`, `2.` …, are notes whose numbers are glued to words
+    of the text before (`GLUED`): they number 1, 2, 3 … to the end of the text, and the text calls note 1
+    first, the others in order, half of them or more."""
+    head = re.compile(GLUED.head)
+    numbers = [int(m.group(1)) for b in bs[i:] for line in b.lines if (m := head.match(line))]
+    if numbers != list(range(1, len(numbers) + 1)):
+        return False
+    marker = re.compile(GLUED.marker)
+    called = [int(m.group(1)) for b in bs[:i] for m in marker.finditer(b.text)]
+    firsts = list(dict.fromkeys(n for n in called if n <= len(numbers)))
+    return bool(firsts) and firsts[0] == 1 and firsts == sorted(firsts) and 2 * len(firsts) >= len(numbers)
 
 
 def _style_of(first: str) -> Style:

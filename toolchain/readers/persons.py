@@ -640,7 +640,8 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
                 found.append(persons.add(nm.group(2), nm.group(1) or "", role=role))
     for m in persons._given.finditer(text) if not words.isdisjoint(given_heads) else ():
         forenames, surname, form = tuple(m.group(1).split()), m.group(2), m.group(0)
-        if text.startswith(".", m.end()) and surname in persons._abbreviated:  # "John Smith Jr.": Smith
+        abbreviated = text.startswith(".", m.end()) and surname in persons._abbreviated  # "John Smith Jr.": Smith
+        if abbreviated or (surname in not_names() and len(forenames) > 1):  # "Henry Kissinger Telephone …"
             forenames, surname, form = forenames[:-1], forenames[-1], form[: m.start(2) - m.start()].rstrip()
             if not forenames:
                 continue
