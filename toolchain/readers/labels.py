@@ -34,7 +34,7 @@ _COLON = re.compile(
     rf"(?:,[ \t]+(?P<office>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,3}}?))?"
     # "Jane Morton (LAB):", "Mr. GARCIA (Cuba) (interpretation from Spanish):": the party, country or
     # language after
-    rf"(?:[ \t]+\((?P<party>[^()]{{1,30}})\)){{0,2}}{_BEFORE_COLON}:(?=[ \t]|$)"
+    rf"(?:[ \t]+\((?P<party>[^()]{{1,60}})\)){{0,2}}{_BEFORE_COLON}:(?=[ \t]|$)"
 )
 # The number of a turn in a verbatim record before its label ("01.01 Jane Morton (LAB): …")
 _TURN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}[ \t]+")

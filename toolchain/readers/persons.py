@@ -160,6 +160,11 @@ class Persons:
             a.rstrip(".") for a in (*conventions.common.abbreviations, *conventions.transcript.office_abbreviations)
         }
         self._roles = set(conventions.common.role_words)
+        # titles written with a full stop ("Dr.", "Prof.", "Sen."): before a stop such a word is never a surname
+        dotted = [w for title in conventions.common.titles for w in title.split()] + list(
+            conventions.common.abbreviations
+        )
+        self._dotted = {w.rstrip(".") for w in dotted if w.endswith(".")}
 
     # --- discovery ---------------------------------------------------------------
 
@@ -573,6 +578,8 @@ def _discover(persons: Persons, text: str, role: str | None) -> list[Person]:
     title_heads, plural_heads, given_heads = persons._heads
     for m in _initials_surnames(text):
         initials = m.group(1)
+        if text.startswith(".", m.end()) and m.group(2) in persons._dotted:
+            continue  # "Präsident D. Dr. Gerstenmaier": a title after an initial, not a surname
         before = _word_before(text, m.start())
         if before and before.group(1) in given:
             continue  # "Richard H. Davies": a given name with a middle initial, found below

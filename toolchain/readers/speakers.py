@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..model import Person, Station
-from ..source.names import CAP_WORD, INITIAL, INITIALS, UPPER, initials_compatible, initials_key
+from ..source.names import CAP_WORD, INITIAL, INITIALS, LOWER, UPPER, initials_compatible, initials_key
 from ..tei import slug, unique_id
 from .conventions import Conventions, not_names, places, places_lower
 from .labels import OFFICE_NAME, PAREN, PARTICLES, SUFFIX, Label, anonymous, joined_prefixes, lexicon, normal_case
@@ -41,6 +41,7 @@ class Cast:
 
     def __post_init__(self) -> None:
         self.lexicon = lexicon(self.conventions)
+        self._office_words = frozenset(w for office in self.lexicon.offices for w in office.split())
         self._folded: tuple[int, int, dict[str, list[Person]]] = (0, 0, {})  # persons indexed, renames, index
 
     def _surnamed(self, key: str) -> list[Person]:
@@ -204,8 +205,28 @@ class Cast:
         return abbreviations.get(key, office).lower()
 
     def _name_like(self, text: str) -> bool:
+        """Capitalised words and initials, after titles ("Dr. Anna Schmidt", "Asst. Sec. Vaughn")."""
         words = text.split()
+        if words and not re.fullmatch(INITIAL, words[-1]):
+            words[-1] = words[-1].rstrip(".")  # the stop that ends a list
+        words = self._untitled(words)
         return bool(words) and all(re.fullmatch(rf"{INITIALS}|{CAP_WORD}|[{UPPER}][\w'’-]+", w) for w in words)
+
+    def _untitled(self, words: list[str]) -> list[str]:
+        """A name's words without the titles, offices and abbreviations before it ("Dr.", "Deputy Under Secy.",
+        "Präsidentin"); the last word stays."""
+        lexicon = self.lexicon
+        while (
+            len(words) > 1
+            and words[0][:1].isupper()
+            and (
+                words[0].rstrip(".").lower() in lexicon.title_words | lexicon.roles
+                or words[0].lower() in self._office_words
+                or _ABBREVIATION.fullmatch(words[0])
+            )
+        ):
+            words = words[1:]
+        return words
 
     def _holds(self, role: str, person: Person) -> None:
         """`role` (an office, `The Prime Minister`, or the chair, `The Chair`) is held by `person`: a later label
@@ -233,10 +254,13 @@ class Cast:
             words = [*words[1:], words[0]]  # "ПЕТРЕНКО О.М.": the surname before the initials
         while words and words[0].rstrip(".").lower() in self.lexicon.title_words:
             words = words[1:]
+        words = self._untitled(words)
         if len(words) > 2 and words[0] in self.lexicon.initial_like and not re.fullmatch(INITIAL, words[1]):
             words = words[1:]  # "M. François-Noël Buffet": Monsieur before a given name, not an initial
         if not words or any(w[:1].islower() and w not in PARTICLES for w in words):
             return None  # a description ("Special Counsel to the President"), not a name
+        if any(w.endswith(",") for w in words[:-1]):
+            return None  # "Karl Weber, Dr. Anna Schmidt": a list of names, not one
         surname = words[-1].rstrip(".,")
         if (
             not re.fullmatch(CAP_WORD, surname)
@@ -247,7 +271,9 @@ class Cast:
             or surname.lower() in self.lexicon.roles
         ):
             return None
-        before = words[:-1]
+        # "Präsidentin Dr. Rita Süssmuth": the office and the titles before the name are none of its forenames
+        lexicon = self.lexicon
+        before = [w for w in words[:-1] if w.rstrip(".").lower() not in lexicon.title_words | lexicon.roles]
         known = self._find(surname, before)
         if known is not None:
             if role and not known.role:
@@ -352,8 +378,14 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
             return bearers[0], "the chair"
         return None, "the label names a role, not a person, and the text does not say who holds it"
     held = re.search(r"\(([^()]+)\)\s*:?$", label.text)  # "The Chair (Ms Rowe):": who holds the role
-    if held and not held.group(1).isupper() and cast.lexicon.titled_name.fullmatch(held.group(1).strip()):
-        person = cast._find_or_add(held.group(1).strip())
+    holder = held.group(1).strip() if held else ""
+    # "The Chair (Ms Rowe):", "The Minister of Health (Mr. Derek Walker-Smith):" (a forename the lists do not know)
+    if (
+        holder
+        and not holder.isupper()
+        and (cast.lexicon.titled_name.fullmatch(holder) or cast.lexicon.titled_label.fullmatch(holder + "."))
+    ):
+        person = cast._find_or_add(holder)
         if person is not None:
             cast._holds(label.text[: held.start()], person)
             return person, "the name after the role"
@@ -412,6 +444,8 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     return None, "the label is no name, office or place"
 
 
+# A title or office abbreviated with a full stop ("Asst.", "Sec.", "Secy."), before a name
+_ABBREVIATION = re.compile(rf"[{UPPER}][{LOWER}]{{1,4}}\.")
 # A vowel after the first letter: capitals that read as a word ("MORO", "DOE"), not initials ("LBJ")
 _WORD_LIKE = re.compile(r"(?<=.)[AEIOUYÀ-ÖØ-ÝАЕЁИОУЫЭЮЯІЇЄ]", re.IGNORECASE)
 # The state or constituency after a member's name: "of Ohio", "of New York"
