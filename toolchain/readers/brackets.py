@@ -262,14 +262,19 @@ def _elapsed(site: Site) -> list[Span] | None:
     return [Span(start, start + len(site.inner.strip()), "date", lambda: el("time", type="elapsed", dur=dur))]
 
 
+@cache
+def _business(conventions: Conventions) -> tuple[str, ...]:
+    """The stage words of what happens in the room (laughter, applause, a cough)."""
+    return tuple(phrase for phrase, kind in conventions.transcript.stage_words if kind == "business")
+
+
 def _room(site: Site) -> list[Span] | None:
     """`[laughter]`, `[applause]`, `[pause]` in a document: what happened in the room (a stage of type
     business); no entrances, exits or ways of speaking, which in minutes are the editor's words
     (`[to the press]`)."""
     inner = site.inner.strip()
     low = inner.lower()
-    business = [phrase for phrase, kind in site.ctx.conv.transcript.stage_words if kind == "business"]
-    if len(inner.split()) > 4 or not any(phrase in low for phrase in business):
+    if len(inner.split()) > 4 or not any(phrase in low for phrase in _business(site.ctx.conv)):
         return None
     return [site.whole(lambda: el("stage", type="business"))]
 

@@ -42,6 +42,7 @@ class Cast:
     def __post_init__(self) -> None:
         self.lexicon = lexicon(self.conventions)
         self._office_words = frozenset(w for office in self.lexicon.offices for w in office.split())
+        self._titles_and_roles = self.lexicon.title_words | self.lexicon.roles
         self._folded: tuple[int, int, dict[str, list[Person]]] = (0, 0, {})  # persons indexed, renames, index
 
     def _surnamed(self, key: str) -> list[Person]:
@@ -63,7 +64,7 @@ class Cast:
         """One entry of a participants list: `Secretary of State Dean Rusk`, `Robert S. McNamara,
         Secretary of Defense`, `The President`, `President Lyndon B. Johnson (LBJ)`, `Jane Doe (interviewer)`."""
         text = " ".join(segment.split()).strip(" ;,")
-        if not re.search(rf"(?:^|[\s.]){INITIAL}$", text):
+        if not _ENDS_WITH_INITIAL.search(text):
             text = text.rstrip(" .")  # the period that ends the entry, not an initial's ("ПАРУБІЙ А.В.")
         alias = None
         paren = PAREN.search(text)
@@ -157,7 +158,7 @@ class Cast:
                 continue
             words = []
             for word in title[at + len(phrase) :].split("\n")[0].split():  # the name ends with its line
-                if not re.fullmatch(rf"{INITIALS}|{CAP_WORD}|[{UPPER}][\w'’-]+", word.rstrip(",;:")):
+                if not _NAME_WORD.fullmatch(word.rstrip(",;:")):
                     break
                 words.append(word.rstrip(",;:"))
                 if word[-1] in ",;:":
@@ -207,20 +208,19 @@ class Cast:
     def _name_like(self, text: str) -> bool:
         """Capitalised words and initials, after titles ("Dr. Anna Schmidt", "Asst. Sec. Vaughn")."""
         words = text.split()
-        if words and not re.fullmatch(INITIAL, words[-1]):
+        if words and not _INITIAL.fullmatch(words[-1]):
             words[-1] = words[-1].rstrip(".")  # the stop that ends a list
         words = self._untitled(words)
-        return bool(words) and all(re.fullmatch(rf"{INITIALS}|{CAP_WORD}|[{UPPER}][\w'’-]+", w) for w in words)
+        return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words)
 
     def _untitled(self, words: list[str]) -> list[str]:
         """A name's words without the titles, offices and abbreviations before it ("Dr.", "Deputy Under Secy.",
         "Präsidentin"); the last word stays."""
-        lexicon = self.lexicon
         while (
             len(words) > 1
             and words[0][:1].isupper()
             and (
-                words[0].rstrip(".").lower() in lexicon.title_words | lexicon.roles
+                words[0].rstrip(".").lower() in self._titles_and_roles
                 or words[0].lower() in self._office_words
                 or _ABBREVIATION.fullmatch(words[0])
             )
@@ -250,12 +250,12 @@ class Cast:
         """The person a written name stands for, added when new: `Dean Rusk`, `A.I. MIKOYAN`, `Davis`."""
         words = joined_prefixes([normal_case(w) for w in SUFFIX.sub("", name).replace(".", ". ").split()])
         words = [w for w in words if w]
-        if len(words) > 1 and not re.fullmatch(INITIAL, words[0]) and all(re.fullmatch(INITIAL, w) for w in words[1:]):
+        if len(words) > 1 and not _INITIAL.fullmatch(words[0]) and all(_INITIAL.fullmatch(w) for w in words[1:]):
             words = [*words[1:], words[0]]  # "ПЕТРЕНКО О.М.": the surname before the initials
         while words and words[0].rstrip(".").lower() in self.lexicon.title_words:
             words = words[1:]
         words = self._untitled(words)
-        if len(words) > 2 and words[0] in self.lexicon.initial_like and not re.fullmatch(INITIAL, words[1]):
+        if len(words) > 2 and words[0] in self.lexicon.initial_like and not _INITIAL.fullmatch(words[1]):
             words = words[1:]  # "M. François-Noël Buffet": Monsieur before a given name, not an initial
         if not words or any(w[:1].islower() and w not in PARTICLES for w in words):
             return None  # a description ("Special Counsel to the President"), not a name
@@ -272,14 +272,13 @@ class Cast:
         ):
             return None
         # "Präsidentin Dr. Rita Süssmuth": the office and the titles before the name are none of its forenames
-        lexicon = self.lexicon
-        before = [w for w in words[:-1] if w.rstrip(".").lower() not in lexicon.title_words | lexicon.roles]
+        before = [w for w in words[:-1] if w.rstrip(".").lower() not in self._titles_and_roles]
         known = self._find(surname, before)
         if known is not None:
             if role and not known.role:
                 known.role = role
             return known
-        if all(re.fullmatch(INITIAL, w) for w in before):
+        if all(_INITIAL.fullmatch(w) for w in before):
             return self.persons.add(surname, " ".join(before), role=role, form=" ".join(words) if before else None)
         return self.persons.add(surname, forenames=tuple(before), role=role, form=" ".join(words))
 
@@ -444,6 +443,10 @@ def _resolve(cast: Cast, label: Label) -> tuple[Speaker | None, str]:
     return None, "the label is no name, office or place"
 
 
+# A word of a name: initials, a capitalised word; the initial that may end an entry ("ПАРУБІЙ А.В.")
+_NAME_WORD = re.compile(rf"{INITIALS}|{CAP_WORD}|[{UPPER}][\w'’-]+")
+_INITIAL = re.compile(INITIAL)
+_ENDS_WITH_INITIAL = re.compile(rf"(?:^|[\s.]){INITIAL}$")
 # A title or office abbreviated with a full stop ("Asst.", "Sec.", "Secy."), before a name
 _ABBREVIATION = re.compile(rf"[{UPPER}][{LOWER}]{{1,4}}\.")
 # A vowel after the first letter: capitals that read as a word ("MORO", "DOE"), not initials ("LBJ")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from .. import model as m
@@ -136,12 +137,20 @@ def is_remark(text: str, conv: Conventions) -> bool:
     return whole_bracket(text) or lone_time(text, conv) is not None or stage_paren(text, conv)
 
 
+_LONE = re.compile(r"\s*(\(|\[|)([^()\[\]]+?)(\)|\]|)\s*")
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def lone_time(text: str, conv: Conventions) -> re.Match[str] | None:
     """A paragraph that is only a time of day, bare or in brackets: `(11.40)`, `16:02:13`, `[00:14:50]`."""
-    m = re.fullmatch(r"\s*(\(|\[|)([^()\[\]]+?)(\)|\]|)\s*", text)
+    m = _LONE.fullmatch(text)
     if m is None or m.group(1) + m.group(3) not in ("", "()", "[]"):
         return None
-    time = re.fullmatch(conv.transcript.time_pattern, m.group(2).strip())
+    time = _pattern(conv.transcript.time_pattern).fullmatch(m.group(2).strip())
     if time is None or (not m.group(1) and not time.group("m")):  # a bare number is no time
         return None
     return time
