@@ -397,11 +397,22 @@ class Persons:
         """Every mention of a known person in `text`, as spans including initials or given names."""
         out: list[Mention] = []
         for group, begin, end in self._mentions(text):
+            if out and begin < out[-1].end:
+                continue  # the initials after a surname, taken in with it ("Брежнев Л.И.")
             if group == "fore":
                 out.append(Mention(begin, end, next(p for p in self.people if text[begin:end] in p.forenames)))
             elif group == "sur":
                 candidates = self.same(text[begin:end])
                 start, initials = self._extend_left(text, begin, candidates)
+                after = _INITIALS_AFTER.match(text, end) if not initials else None
+                if after is not None:  # "Брежнев Л.И.", the Russian order: the initials after the surname
+                    key = initials_key(after.group(1))
+                    if any(p.key == key for p in candidates):
+                        candidates, initials, end = (
+                            [p for p in candidates if p.key == key],
+                            after.group(1),
+                            after.end(1),
+                        )
                 person = self._pick(candidates, initials)
                 if person is None:
                     self.ambiguous.append(text[start:end])
@@ -448,6 +459,8 @@ class Persons:
         return None
 
 
+# Initials right after a surname ("Хрущев Н.С.", "Брежнев Л. И."), the last without a letter after it
+_INITIALS_AFTER = re.compile(rf"[ \t]((?:[{UPPER}]\.[ \t]?){{0,2}}[{UPPER}]\.)(?!\w)")
 _ANY_WORD = re.compile(rf"[{UPPER}{LOWER}]+(?:-[{UPPER}{LOWER}]+)?")
 _INITIALS_BEFORE = re.compile(rf"(?:[{UPPER}]\.[ \t]?){{1,3}}$")
 
