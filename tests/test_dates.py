@@ -10,6 +10,13 @@ import pytest
 from toolchain.source.dates import complete_yearless, find_date
 
 SHAPES = {
+    # Hungarian (the year first), Portuguese, Dutch; Roman months between dashes or slashes
+    "1962. október 23.": "1962-10-23",
+    "Budapest, 1956. november 4.": "1956-11-04",
+    "12 de outubro de 1962": "1962-10-12",
+    "3 mei 1962": "1962-05-03",
+    "30-IX-1962": "1962-09-30",
+    "Moscow, 27/X/62": "1962-10-27",
     # the shapes the corpus and the samples write
     "October 25, 1962": "1962-10-25",
     "25 October 1962": "1962-10-25",
@@ -63,6 +70,9 @@ SHAPES = {
 
 # a date is not taken from inside a longer number or word, nor made of a day that does not exist
 NOT_DATES = [
+    "10/27/62",  # a month or a day first: not said
+    "30-XIII-1962",
+    "31/IV/1962",
     "SECTO 19010",
     "CF 1472",
     "Lot 64 D 560",

@@ -104,6 +104,23 @@ MONTHS = {
         start=1,
     )
     for m in names
+} | {  # Hungarian, Portuguese, Dutch
+    name: month
+    for month, names in {
+        1: ("január", "janeiro", "januari"),
+        2: ("február", "febr", "fevereiro", "februari"),
+        3: ("március", "márc", "março", "maart"),
+        4: ("április", "ápr"),
+        5: ("május", "máj", "maio", "mei"),
+        6: ("június", "jún", "junho"),
+        7: ("július", "júl", "julho"),
+        8: ("augusztus", "augustus"),
+        9: ("szeptember", "szept", "setembro"),
+        10: ("október", "okt", "outubro"),
+        11: ("novembro",),
+        12: ("dezembro",),
+    }.items()
+    for name in names
 }
 _ROMAN = {
     "I": 1,
@@ -156,9 +173,14 @@ _DTG = (
 _DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _TO_YEAR + _YEAR),  # October 25, 1962
     re.compile(_DAY + r"(?:st|nd|rd|th|er|\.)?(?:\s+of|\s+de)?\s+" + _MONTH + _TO_YEAR + _YEAR),  # 25 October 1962
+    re.compile(r"(?<!\d)(?P<year>\d{4})\.[ \t]+" + _MONTH + r"[ \t]+(?P<day>\d{1,2})\.?(?!\d)"),  # 1962. október 23.
     re.compile(r"(?<!\d)(?P<year>\d{4})(?P<sep>[/-])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"),  # 1962/11/20
     re.compile(_DAY + r"\.(?P<mnum>\d{1,2})\." + _YEAR_OR_YY),  # 25.10.1962
     re.compile(_DAY + r"\.[ \t]?(?P<roman>(?=1{0,3}[IVXІХ])[IVXІХ1]{1,4})\.[ \t]?" + _YEAR_OR_YY),  # 12.III.1963
+    # 30-IX-1962, 27/X/62: the Roman month says it is a date, a two-digit year too
+    re.compile(
+        _DAY + r"(?P<rsep>[-/])(?P<roman>(?=1{0,3}[IVX])[IVX1]{1,4})(?P=rsep)(?:" + _YEAR + r"|(?P<yy>\d{2})(?!\d))"
+    ),
     re.compile(_CJK_YEAR + _CJK_MONTH + _CJK_DAY),  # 一九五八年七月二十二日, 1958年7月22日
     re.compile(_DTG),  # 232215Z JUL 76
     re.compile(_MONTH + _TO_YEAR + _YEAR),  # October 1962
