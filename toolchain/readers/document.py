@@ -47,14 +47,18 @@ BRACKETS = brackets.rules(
 DECLARATIONS = ["not-corrected", "line-breaks", "quotations", "brackets", "persons", "notes"]
 
 
+# What a text of prose with no labelled field scores: a document (a letter, a memorandum, minutes), less
+# than any layout another reader recognises.
+PROSE = 0.2
+
+
 def sniff(text: str, conventions: Conventions) -> float:
-    """How much `text` looks like an archive document page (0..1)."""
-    hits = sum(
-        1
-        for b in frontmatter.split_run_fields(blocks(text)[:80], conventions)
-        if frontmatter.field_label(b, conventions) is not None
-    )
-    return min(1.0, hits / 3)
+    """How much `text` looks like an archive document page (0..1): by its labelled header fields; a text of
+    prose without them (a paragraph of eight words or more) is a document too, at `PROSE`."""
+    first = frontmatter.split_run_fields(blocks(text)[:80], conventions)
+    hits = sum(1 for b in first if frontmatter.field_label(b, conventions) is not None)
+    prose = any(len(b.text.split()) >= 8 for b in first)
+    return max(min(1.0, hits / 3), PROSE if prose else 0.0)
 
 
 def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:

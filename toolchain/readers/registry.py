@@ -74,6 +74,9 @@ def sniff(text: str, source: Path, conventions: Conventions, diagnostics: list[D
         name = document.NAME
         message = f"no reader recognises the layout (scores: {shown}); read as a document page"
         _report(diagnostics, Diagnostic("warning", "input-format", str(source), 1, 0, message))
+    elif name == document.NAME and best <= document.PROSE:  # prose: a letter, a memorandum, minutes
+        message = f"no layout of labelled fields or speaker turns: read as a document page of prose (scores: {shown})"
+        _report(diagnostics, Diagnostic("info", "input-format", str(source), 1, 0, message))
     elif second > 0 and best - second < CLOSE:
         message = f"read as {name}, but {other} scores close (scores: {shown}); give --format to choose"
         _report(diagnostics, Diagnostic("warning", "input-format", str(source), 1, 0, message))
