@@ -67,3 +67,16 @@ def test_note_numbers_glued_to_words_come_back_glued():
     back = to_text(parse(tei), DEFAULT)
     assert source_words(back) == source_words(text)
     assert "this morning1 and" in back and "the B52 flights" in back
+
+
+def test_the_title_comes_back_when_a_note_no_marker_calls_has_a_heading():
+    text = (
+        "November 16, 1962\n\n**Presidium Protocol No. 66**\n\n"
+        "Cde. N. S. Khrushchev informs the Presidium about the latest telegram from Cde. Mikoyan.[1]\n\n"
+        "Notes\n\n[1] The telegram is not printed.\n\n[2] A note that no marker calls.\n"
+    )
+    tei, diagnostics = convert(text, "protocol.txt")
+    assert "note-unplaced" in [d.rule for d in diagnostics]
+    back = to_text(parse(tei), DEFAULT)
+    assert "**Presidium Protocol No. 66**" in back
+    assert source_words(back) == source_words(text)

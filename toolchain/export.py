@@ -96,7 +96,7 @@ def to_text(tree: etree._ElementTree, conventions: Conventions) -> str:
     if date is not None and (date.text or "").strip() and not _dated_in_text(root, date.text.strip()):
         paras.append(writer.inline(date))  # the page's date line
     title = first("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
-    if title is not None and not root.xpath("tei:text/tei:body/tei:div/tei:head", namespaces=NS):
+    if title is not None and not root.xpath("tei:text/tei:body/tei:div[not(@type='notes')]/tei:head", namespaces=NS):
         paras.append(f"**{writer.inline(title)}**")
     for note in root.xpath("tei:teiHeader/tei:fileDesc/tei:notesStmt/tei:note[@type='preamble']", namespaces=NS):
         paras.append(writer.inline(note))
