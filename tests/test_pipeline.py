@@ -320,3 +320,15 @@ def test_every_text_is_written_in_nfc(written, canonical):
     root = el("TEI", el("text", el("body", el("p", written, el("hi", written), written))))
     out = parse(serialise(root))
     assert [t for t in out.getroot().itertext() if t.strip()] == [canonical] * 3
+
+
+def test_the_blocks_written_a_child_at_a_time_are_those_laid_out_a_child_a_line():
+    """A turn and a division are written as their start tag, their blocks and their end tag: the whole tree's
+    serialisation lays out their children a line each; an argument's it does not, and it is made whole."""
+    from toolchain import model as m
+    from toolchain.encode.body import _streamed
+    from toolchain.tei import STRUCTURAL
+
+    assert {"sp", "div"} <= STRUCTURAL and "argument" not in STRUCTURAL
+    assert _streamed(m.Turn("A:", None)) and _streamed(m.Div("item", [m.Argument()]))
+    assert not _streamed(m.Div("item")) and not _streamed(m.Argument())

@@ -8,9 +8,10 @@ import os
 import re
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -335,19 +336,12 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
 def _replace(path: Path, parts: Iterable[bytes], *, compare: bool) -> None:
     """Write `parts` to a temporary file that then takes the place of `path`; with `compare`, unless `path`
     turns out to hold just these bytes (then it is left as it is)."""
-    old = None
-    if compare:
-        try:
-            old = path.open("rb")
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass
-    try:
+    old = _old(path) if compare else None
+    with old or nullcontext():
         fd, tmp = _temporary(path.parent)
         try:
-            same = old is not None
             try:
+                same = old is not None
                 for part in _joined(parts):
                     _write_all(fd, part)
                     same = same and old.read(len(part)) == part  # type: ignore[union-attr]
@@ -361,9 +355,17 @@ def _replace(path: Path, parts: Iterable[bytes], *, compare: bool) -> None:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-    finally:
-        if old is not None:
-            old.close()
+
+
+def _old(path: Path) -> BinaryIO | None:
+    """The file a write replaces, open to compare with, or None (its folder made when it is missing)."""
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    return None
 
 
 # Parts are written this many bytes or more at a time (a document's parts are many and small).

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from .. import model as m
-from ..tei import NS, STRUCTURAL, append, el, end_tag, lay_out, local, part, start_tag, sub
+from ..tei import NS, append, el, end_tag, lay_out, part, start_tag, sub
 from .inline import content
 
 
@@ -40,15 +40,14 @@ _PADS = _Pads()
 
 
 def _parts(parent: etree._Element, block: m.Block, level: int) -> Iterator[bytes]:
-    node = _opened(parent, block)
-    if node is None or not (len(node) or block.blocks) or local(node) not in STRUCTURAL:
-        if node is not None:  # an empty division; a division not laid out (an argument): made whole
-            parent.remove(node)
+    if not _streamed(block):  # made whole: a paragraph, a page break (with its footers), an argument
         made = len(parent)
         _append(parent, block)
         for child in list(parent)[made:]:
             yield _PADS[level] + part(child, level)
         return
+    node = _opened(parent, block)
+    assert node is not None
     yield _PADS[level] + start_tag(node)
     for child in list(node):  # a turn's speaker
         yield _PADS[level + 1] + part(child, level + 1)
@@ -56,6 +55,12 @@ def _parts(parent: etree._Element, block: m.Block, level: int) -> Iterator[bytes
         yield from _parts(node, inner, level + 1)
     yield _PADS[level] + end_tag(node)
     parent.remove(node)
+
+
+def _streamed(block: m.Block) -> bool:
+    """Whether a block is written as its start tag, its blocks and its end tag: a turn, and a division that
+    holds blocks (both laid out a child a line, `tei.STRUCTURAL`); an argument's paragraphs are not."""
+    return isinstance(block, m.Turn) or (isinstance(block, m.Div) and bool(block.blocks))
 
 
 def _opened(parent: etree._Element, block: m.Block) -> etree._Element | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Span
+from ..model import PageBreak, Span
 from ..source.blocks import Block
 from ..source.marks import Bracket, ending_at
 from ..tei import content_id, el
@@ -235,12 +235,27 @@ def page_number(inner: str, conventions: Conventions) -> str | None:
     return " ".join(m.group("n").split()) if m else None
 
 
-def page_of(text: str, conventions: Conventions) -> str | None:
-    """The number of the page that begins where a paragraph is a page marker alone (`[Page 634]`), or None."""
-    whole = text.strip()
-    if not (whole.startswith("[") and whole.endswith("]")) or "]" in whole[1:-1]:
+def whole_bracket(text: str) -> bool:
+    """A paragraph that is one bracket, `[At this point the President left.]`."""
+    text = text.strip()
+    if not (text.startswith("[") and text.endswith("]")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "["
+        depth -= ch == "]"
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+def page_break(text: str, ctx: Context) -> PageBreak | None:
+    """The page break a paragraph that is a page marker alone stands for (`[Page 634]`), or None."""
+    n = page_number(text.strip()[1:-1], ctx.conv) if whole_bracket(text) else None
+    if n is None:
         return None
-    return page_number(whole[1:-1], conventions)
+    ctx.fired.add("page")
+    return PageBreak([], n)
 
 
 def _page(site: Site) -> list[Span] | None:

@@ -231,10 +231,9 @@ class _Reader:
             if b is participants_line:
                 current.blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
                 continue
-            page = brackets.page_of(b.text, self.conv)
+            page = brackets.page_break(b.text, self.ctx)
             if page is not None:  # "[Page 634]" alone: where a page begins
-                self.ctx.fired.add("page")
-                current.blocks.append(m.PageBreak([], page))
+                current.blocks.append(page)
                 continue
             inline, turn = content.content(b, speech=True, run=speaker)
             current.blocks.append(m.Para(inline, content_id("p", b.text, ids)))

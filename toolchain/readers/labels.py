@@ -295,11 +295,13 @@ class _Lexicon:
     not_names: frozenset[str]  # function words, lower case
     anonymous: frozenset[str]
     offices: tuple[str, ...]  # every office and title, longest first
+    office_words: frozenset[str]  # the words of the offices, as written there ("under", "secretary")
     office_re: re.Pattern[str]  # an office or its abbreviation ("the Secretary of State", "SecState")
     titled_name: re.Pattern[str]  # an office, then a name ("President Johnson")
     # a title and a name in ordinary case, then a period: "M. François-Noël Buffet.", "Senator Doe."
     titled_label: re.Pattern[str]
     roles: frozenset[str]  # words that name a role, lower case ("speaker", "court")
+    name_prefixes: frozenset[str]  # titles and role words: before a name, none of it ("dr", "präsidentin")
     announced: re.Pattern[str]  # a label that announces its short form: "McGeorge Bundy [hereafter McGB]:"
     initial_like: frozenset[str]  # titles that look like an initial ("M.")
     markings: frozenset[str]  # classification marks, lower case: never a label ("SECRET")
@@ -346,13 +348,16 @@ def lexicon(conv: Conventions) -> _Lexicon:
     articles = "|".join(
         re.escape(a) + ("" if a[-1] in "'’" else r"(?=[ \t])") for a in sorted(conv.transcript.role_articles, key=len)
     )
+    title_words = frozenset({t.lower().rstrip(".") for t in conv.common.titles} | abbreviations | {"the"})
+    roles = frozenset(r.lower() for r in conv.common.role_words)
     out = _Lexicon(
         fields=frozenset(fields),
         label_titles=frozenset(label_titles | abbreviations | {"the"}),
-        title_words=frozenset({t.lower().rstrip(".") for t in conv.common.titles} | abbreviations | {"the"}),
+        title_words=title_words,
         not_names=frozenset(w.lower() for w in not_names()),
         anonymous=frozenset(w.lower() for w in conv.transcript.anonymous_speakers),
         offices=ordered,
+        office_words=frozenset(w for office in ordered for w in office.split()),
         office_re=re.compile(rf"(?:the[ \t]+)?(?P<office>{office_alt}|{abbreviation_alt})\.?(?![\w-])", re.I),
         titled_name=re.compile(
             rf"(?<![\w])(?P<office>(?i:{office_alt}|{abbreviation_alt}))\.?[ \t]+(?P<name>{name})(?![\w])"
@@ -363,7 +368,8 @@ def lexicon(conv: Conventions) -> _Lexicon:
             rf"(?:[ \t]+of[ \t]+{CAP_WORD}(?:[ \t]+{CAP_WORD})?)?)"  # "Mr. SMITH of Ohio.": the member's state
             r"(?P<punct>\.)(?=[ \t]+\S|$)"
         ),
-        roles=frozenset(r.lower() for r in conv.common.role_words),
+        roles=roles,
+        name_prefixes=title_words | roles,
         announced=re.compile(
             rf"(?P<quote>[{OPENING_QUOTES}])?(?P<name>[{UPPER}][\w'’.-]*(?:[ \t]+{_TOKEN}){{0,6}}?)[ \t]*"
             rf"\[(?i:{'|'.join(map(re.escape, conv.transcript.alias_phrases))})[ \t]+"

@@ -27,6 +27,13 @@ def prefix(text: str, conv: Conventions) -> str | None:
     return None
 
 
+def role_named(text: str, conv: Conventions) -> str | None:
+    """The participant role a piece of a participants list names (`participant_roles`: the first phrase it
+    holds, `Members of the CC Presidium` -> member, `interviewer`), or None."""
+    low = text.lower()
+    return next((role for phrase, role in conv.common.participant_roles if phrase in low), None)
+
+
 def line_segments(text: str, conv: Conventions) -> list[tuple[str, str]]:
     """(role, segment) of a participants line; a segment ends at a semicolon or a sentence end."""
     body = text.split(":", 1)[1]
@@ -34,11 +41,7 @@ def line_segments(text: str, conv: Conventions) -> list[tuple[str, str]]:
     out = []
     role = "other"
     for piece in pieces:
-        low = piece.lower()
-        for phrase, r in conv.common.participant_roles:
-            if phrase in low:
-                role = r
-                break
+        role = role_named(piece, conv) or role
         out.append((role, piece))
     return out
 
@@ -114,8 +117,7 @@ def role_lines(b: Block, conv: Conventions) -> list[tuple[str, str]]:
     for line in b.lines:
         m = _ROLE_LINE.match(line)
         if m:
-            low = m.group(1).lower()
-            role = next((r for phrase, r in conv.common.participant_roles if phrase in low), None)
+            role = role_named(m.group(1), conv)
             if role is not None and role != "other":
                 out.append((role, m.group(2)))
     return out

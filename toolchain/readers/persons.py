@@ -119,6 +119,19 @@ def _discovery_heads(
     )
 
 
+@cache
+def _title_words(conventions: Conventions) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The words of the titles (`Dr`, `President`); those and the abbreviations (`Jr`, `Sen`); the titles and
+    abbreviations written with a full stop (`Dr.`, `Prof.`: before a stop such a word is never a surname); the
+    role words (`Speaker`, `Court`). Made once per conventions, not for every document."""
+    words = [w for title in conventions.common.titles for w in title.split()]
+    parts = frozenset(w.rstrip(".") for w in words)
+    abbreviations = (*conventions.common.abbreviations, *conventions.transcript.office_abbreviations)
+    abbreviated = parts | {a.rstrip(".") for a in abbreviations}
+    dotted = frozenset(w.rstrip(".") for w in (*words, *conventions.common.abbreviations) if w.endswith("."))
+    return parts, abbreviated, dotted, frozenset(conventions.common.role_words)
+
+
 @dataclass(frozen=True)
 class _Index:
     """The written forms of the surnames of a document's persons, with their lengths (longest first) by their
@@ -155,16 +168,7 @@ class Persons:
         self.initial_titles = tuple(conventions.common.initial_like_titles.get(lang, ()))
         self._title, self._plural, self._given = _discovery_patterns(conventions, self.initial_titles)
         self._heads = _discovery_heads(conventions, self.initial_titles)
-        self._title_parts = {w.rstrip(".") for title in conventions.common.titles for w in title.split()}
-        self._abbreviated = self._title_parts | {
-            a.rstrip(".") for a in (*conventions.common.abbreviations, *conventions.transcript.office_abbreviations)
-        }
-        self._roles = set(conventions.common.role_words)
-        # titles written with a full stop ("Dr.", "Prof.", "Sen."): before a stop such a word is never a surname
-        dotted = [w for title in conventions.common.titles for w in title.split()] + list(
-            conventions.common.abbreviations
-        )
-        self._dotted = {w.rstrip(".") for w in dotted if w.endswith(".")}
+        self._title_parts, self._abbreviated, self._dotted, self._roles = _title_words(conventions)
 
     # --- discovery ---------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from ..source.names import CAP_WORD, INITIAL, INITIALS, LOWER, UPPER, initials_c
 from ..tei import slug, unique_id
 from .conventions import Conventions, not_names, places, places_lower
 from .labels import OFFICE_NAME, PAREN, PARTICLES, SUFFIX, Label, anonymous, joined_prefixes, lexicon, normal_case
+from .participants import role_named
 from .persons import Persons
 
 _NEXT_CAP = re.compile(rf"[ \t]+({CAP_WORD})(?![\w.])")
@@ -41,8 +42,6 @@ class Cast:
 
     def __post_init__(self) -> None:
         self.lexicon = lexicon(self.conventions)
-        self._office_words = frozenset(w for office in self.lexicon.offices for w in office.split())
-        self._titles_and_roles = self.lexicon.title_words | self.lexicon.roles
         self._folded: tuple[int, int, dict[str, list[Person]]] = (0, 0, {})  # persons indexed, renames, index
 
     def _surnamed(self, key: str) -> list[Person]:
@@ -71,8 +70,7 @@ class Cast:
         if paren:
             inner = paren.group(1).strip()
             text = (text[: paren.start()] + text[paren.end() :]).strip(" ,")
-            roles = dict(self.conventions.common.participant_roles)
-            found_role = next((r for phrase, r in roles.items() if phrase in inner.lower()), None)
+            found_role = role_named(inner, self.conventions)
             if found_role:
                 role = role if role not in (None, "other") else found_role
             elif len(inner.split()) == 1:
@@ -182,10 +180,8 @@ class Cast:
     def _part_named(self, text: str) -> str | None:
         """The part in a conversation two words or fewer name after a participant's name (`interviewer`,
         `interprète`): a participant role (`participant_roles`) that is not an office or a rank."""
-        low = text.strip(" .;").lower()
-        if not low or len(low.split()) > 2:
-            return None
-        found = next((r for phrase, r in self.conventions.common.participant_roles if phrase in low), None)
+        text = text.strip(" .;")
+        found = role_named(text, self.conventions) if 0 < len(text.split()) <= 2 else None
         return found if found in CONVERSATION_PARTS else None
 
     def _split_office(self, text: str) -> tuple[str | None, str]:
@@ -220,8 +216,8 @@ class Cast:
             len(words) > 1
             and words[0][:1].isupper()
             and (
-                words[0].rstrip(".").lower() in self._titles_and_roles
-                or words[0].lower() in self._office_words
+                words[0].rstrip(".").lower() in self.lexicon.name_prefixes
+                or words[0].lower() in self.lexicon.office_words
                 or _ABBREVIATION.fullmatch(words[0])
             )
         ):
@@ -272,7 +268,7 @@ class Cast:
         ):
             return None
         # "Präsidentin Dr. Rita Süssmuth": the office and the titles before the name are none of its forenames
-        before = [w for w in words[:-1] if w.rstrip(".").lower() not in self._titles_and_roles]
+        before = [w for w in words[:-1] if w.rstrip(".").lower() not in self.lexicon.name_prefixes]
         known = self._find(surname, before)
         if known is not None:
             if role and not known.role:

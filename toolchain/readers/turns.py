@@ -17,7 +17,7 @@ from ..source.blocks import Block
 from ..source.dates import find_date
 from ..source.marks import CLOSING_QUOTES, OPENING_QUOTES, closes_earlier_quote
 from ..tei import content_id, el
-from .brackets import omission, page_of, stage_type
+from .brackets import omission, page_break, stage_type, whole_bracket
 from .content import Content
 from .context import Context
 from .conventions import Conventions
@@ -165,20 +165,6 @@ def stage_paren(text: str, conv: Conventions) -> bool:
     return any(phrase in low for phrase, _ in conv.transcript.stage_words)
 
 
-def whole_bracket(text: str) -> bool:
-    """A paragraph that is one bracket, `[At this point the President left.]`."""
-    text = text.strip()
-    if not (text.startswith("[") and text.endswith("]")):
-        return False
-    depth = 0
-    for i, ch in enumerate(text):
-        depth += ch == "["
-        depth -= ch == "]"
-        if depth == 0 and i < len(text) - 1:
-            return False
-    return True
-
-
 def report_unresolved(turns: list[Turn], ctx: Context) -> None:
     """One warning per label that resolves to no one, with its first line and its number of turns."""
     seen: dict[str, list[Turn]] = {}
@@ -250,7 +236,7 @@ class Writer:
                 extra.append(Span(trail, len(text), "marker", None, leaf=True))
         body = text[lead:trail]
         paren = re.match(r"\(([^()]{1,80})\)", body)
-        if first and paren and not re.fullmatch(self.conv.transcript.time_pattern, paren.group(1).strip()):
+        if first and paren and not _pattern(self.conv.transcript.time_pattern).fullmatch(paren.group(1).strip()):
             extra.append(Span(lead, lead + paren.end(), "stage", lambda: el("stage", type="delivery")))
             self.content.ctx.fired.add("delivery")
         if first and _RESUMPTION.match(body):
@@ -275,7 +261,7 @@ class Writer:
         spans: list[Span] = []
         if not _DIGIT.search(text):  # every time has a digit: most paragraphs have none
             return spans
-        for t in re.finditer(self.conv.transcript.time_pattern, text):
+        for t in _pattern(self.conv.transcript.time_pattern).finditer(text):
             parenthesised = t.start() > 0 and text[t.start() - 1] == "(" and text[t.end() : t.end() + 1] == ")"
             meridiem = t.group("ap") or t.group("ap2")
             valid = int(t.group("h")) < 24 and int(t.group("m") or 0) < 60
@@ -289,10 +275,9 @@ class Writer:
         """A whole bracketed paragraph: gap (omission) or stage (remark), or where a page begins (`[Page 634]`);
         a time alone is a stage too."""
         text = b.text.strip()
-        page = page_of(text, self.conv)
+        page = page_break(text, self.content.ctx)
         if page is not None:
-            self.content.ctx.fired.add("page")
-            return m.PageBreak([], page)
+            return page
         time = lone_time(text, self.conv)
         if time is not None:
             spans = self.times(text)
