@@ -247,28 +247,51 @@ def test_parts_made_as_they_are_written_are_compared_with_the_file_as_they_come(
     assert [p.name for p in tmp_path.iterdir()] == ["doc.xml"], "no temporary file is left"
 
 
-def test_a_long_transcript_is_encoded_a_turn_at_a_time_and_joins_to_the_whole(tmp_path):
+def test_a_long_transcript_is_made_and_encoded_a_turn_at_a_time_and_joins_to_the_whole(tmp_path, monkeypatch):
+    import weakref
+
     from toolchain import encode, tei
     from toolchain.convert import convert_file
+    from toolchain.readers import turns
     from toolchain.readers.conventions import DEFAULT
     from toolchain.source.decode import decode
 
-    turns = "\n\n".join(
+    turns_text = "\n\n".join(
         f"{'SMITH' if i % 2 else 'JONES'}: Point {i} of the agenda [laughs], said twice." for i in range(400)
     )
-    data = f"Transcript of a Hearing\n\nJune 4, 1962\n\n{turns}\n".encode()
+    data = f"Transcript of a Hearing\n\nJune 4, 1962\n\n{turns_text}\n".encode()
+    refs: list[weakref.ref] = []  # the blocks of the turns made
+
+    def alive() -> int:  # how many are not forgotten yet
+        return sum(1 for r in refs if r() is not None)
+
+    made = turns.Writer.sp
+
+    def sp(self, turn):
+        blocks = made(self, turn)
+        refs.extend(weakref.ref(b) for b in blocks)
+        return blocks
+
+    held = []  # as each block's bytes are written: the elements of the tree, the turns of the model
+    write = encode._Spool.write
+
+    def written(self, chunk):
+        held.append((sum(1 for _ in tei._building[-1].iter()), alive()))
+        write(self, chunk)
+
+    monkeypatch.setattr(turns.Writer, "sp", sp)
+    monkeypatch.setattr(encode._Spool, "write", written)
     doc = readers.read(decode(data, Path("t.txt"), [], None), source=Path("t.txt"), conventions=DEFAULT, diagnostics=[])
-    held = []  # the elements of the document's tree as each part is given
-    parts = []
-    for part in encode.parts(doc):
-        held.append(sum(1 for _ in tei._building[-1].iter()) if tei._building else 0)
-        parts.append(part)
-    assert len(parts) > 800 and max(held) < 40, "the tree holds a turn or two at a time, never all 400"
+    assert not refs, "no turn is made before the text is written"
+    whole = b"".join(encode.parts(doc))
+    assert len(held) > 800, "each turn is written on its own"
+    assert max(e for e, _ in held) < 40, "the tree holds a turn or two at a time, never all 400"
+    assert max(t for _, t in held) <= 2, "the model holds a turn or two at a time, never all 400"
     source = tmp_path / "t.txt"
     source.write_bytes(data)
-    written = convert_file(source, tmp_path / "out", convert_mod_options())
-    assert Path(written.output).read_bytes() == b"".join(parts)
-    root = parse(b"".join(parts)).getroot()
+    written_file = convert_file(source, tmp_path / "out", convert_mod_options())
+    assert Path(written_file.output).read_bytes() == whole
+    root = parse(whole).getroot()
     assert len(xpath(root, "//tei:sp")) == 400 and len(xpath(root, "//tei:sp/tei:p/tei:stage")) == 400
 
 

@@ -8,7 +8,7 @@ inline content is text with stand-off spans (`Inline`). `encode` is the one plac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree  # the element a span makes
@@ -306,7 +306,17 @@ class Div:
     lang: str | None = None
 
 
-Block = Para | Head | Note | ItemList | Opener | Argument | Closer | Stage | Gap | PageBreak | Turn | Div | Catalogue
+@dataclass
+class Stream:
+    """Blocks made one at a time as they are written, each in its place (a long transcript's turns): what
+    has been written is forgotten, so that the model of a long text is never all in memory."""
+
+    blocks: Iterator[Block]
+
+
+Block = (
+    Para | Head | Note | ItemList | Opener | Argument | Closer | Stage | Gap | PageBreak | Turn | Div | Catalogue
+) | Stream
 
 
 @dataclass
@@ -319,6 +329,17 @@ class Text:
 
 
 @dataclass
+class Later:
+    """What a reader knows only once its text has been made (its `Stream`s written): `finish` completes the
+    `Meta` (the languages, the rules that applied, the hands) and gives the language of each paragraph
+    written with `token` for its language, in their order (None: it has none of its own)."""
+
+    token: str
+    finish: Callable[[], list[str | None]]
+
+
+@dataclass
 class Document:
     meta: Meta
     text: Text
+    later: Later | None = None

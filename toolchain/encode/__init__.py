@@ -7,22 +7,87 @@ inline   text + stand-off spans -> mixed TEI content
 
 from __future__ import annotations
 
+import tempfile
+from array import array
 from collections.abc import Iterator
 
 from ..model import Document
-from ..tei import DECLARATION, building, el, end_tag, part, start_tag
+from ..tei import DECLARATION, XML_LANG, building, el, end_tag, part, start_tag
 from . import body
 from .header import header
 
+# The text is kept in memory up to this many bytes while it is made, in a temporary file beyond.
+SPOOL = 1 << 23
+# The text is given back in runs of this many bytes.
+RUN = 1 << 20
+
 
 def parts(doc: Document) -> Iterator[bytes]:
-    """The canonical bytes of a document's TEI (what `tei.serialise` makes of its whole tree), in parts made as
-    they are asked for: the header, then the text a block at a time, so that the tree of a long transcript is
-    never all in memory. Joined, they are the file."""
-    root = el("TEI", xml_lang=doc.meta.lang)
-    with building(root):  # every element in the root's document: appending it moves nothing
-        yield DECLARATION + start_tag(root)
-        root.append(header(doc.meta))
-        yield b"\n  " + part(root[0], 1)
-        yield from body.parts(root, doc.text)
-    yield b"\n" + end_tag(root) + b"\n"
+    """The canonical bytes of a document's TEI (what `tei.serialise` makes of its whole tree), in parts: joined,
+    they are the file. The text is made now, a block at a time, each block written (`_Spool`) and forgotten
+    before the next is made, so that the model and tree of a long transcript are never all in memory; then
+    the header, which says what is known only once the text is made (`Document.later`). The parts given are
+    the header, then the text."""
+    root = el("TEI")
+    spool = _Spool(doc.later.token if doc.later is not None else None)
+    try:
+        with building(root):  # every element in the root's document: appending it moves nothing
+            for chunk in body.parts(root, doc.text):
+                spool.write(chunk)
+            waiting = doc.later.finish() if doc.later is not None else []
+            root.set(XML_LANG, doc.meta.lang)
+            root.insert(0, header(doc.meta))
+            head = DECLARATION + start_tag(root) + b"\n  " + part(root[0], 1)
+    except BaseException:
+        spool.file.close()
+        raise
+    return spool.given(head, waiting, b"\n" + end_tag(root) + b"\n")
+
+
+class _Spool:
+    """The bytes of a text as it is made: in memory, in a file once they are many. The language of a
+    paragraph that waits to be decided (`token`) is taken out where it stands, and its place kept."""
+
+    def __init__(self, token: str | None) -> None:
+        self.file = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115 (closed once given)
+        self.waiting = f' xml:lang="{token}"'.encode() if token is not None else None
+        self.places = array("q")  # where each language that waits goes, in order
+        self.size = 0
+
+    def write(self, chunk: bytes) -> None:
+        if self.waiting is not None and self.waiting in chunk:
+            *before, chunk = chunk.split(self.waiting)
+            for piece in before:
+                self._write(piece)
+                self.places.append(self.size)
+        self._write(chunk)
+
+    def _write(self, data: bytes) -> None:
+        self.file.write(data)
+        self.size += len(data)
+
+    def given(self, head: bytes, languages: list[str | None], tail: bytes) -> Iterator[bytes]:
+        """`head`, the text with the `languages` decided in their places, `tail`."""
+        if len(languages) != len(self.places):
+            self.file.close()
+            raise RuntimeError(f"{len(self.places)} paragraphs wait for a language, {len(languages)} decided")
+        return self._given(head, languages, tail)
+
+    def _given(self, head: bytes, languages: list[str | None], tail: bytes) -> Iterator[bytes]:
+        with self.file:
+            yield head
+            self.file.seek(0)
+            at = 0
+            for place, lang in zip(self.places, languages, strict=True):
+                yield from self._read(place - at)
+                at = place
+                if lang is not None:
+                    yield f' xml:lang="{lang}"'.encode()
+            yield from self._read(self.size - at)
+            yield tail
+
+    def _read(self, size: int) -> Iterator[bytes]:
+        while size > 0:
+            data = self.file.read(min(size, RUN))
+            size -= len(data)
+            yield data

@@ -40,6 +40,10 @@ _PADS = _Pads()
 
 
 def _parts(parent: etree._Element, block: m.Block, level: int) -> Iterator[bytes]:
+    if isinstance(block, m.Stream):  # its blocks in its place, each made as it is asked for
+        for inner in block.blocks:
+            yield from _parts(parent, inner, level)
+        return
     if not _streamed(block):  # made whole: a paragraph, a page break (with its footers), an argument
         made = len(parent)
         _append(parent, block)
@@ -77,7 +81,10 @@ def _opened(parent: etree._Element, block: m.Block) -> etree._Element | None:
 
 def _append(parent: etree._Element, block: m.Block) -> None:
     node = _opened(parent, block)
-    if node is not None:
+    if isinstance(block, m.Stream):
+        for inner in block.blocks:
+            _append(parent, inner)
+    elif node is not None:
         for inner in block.blocks:
             _append(node, inner)
     elif isinstance(block, m.PageBreak):

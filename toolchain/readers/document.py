@@ -8,6 +8,8 @@ line, agenda items, speech verbs, bracket meanings, note markers and labels, clo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import model as m
@@ -69,14 +71,15 @@ def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list
     bs = frontmatter.split_run_fields(frontmatter.drop_chrome(bs, ctx), conventions)
     if not bs:
         raise InputError(source, 1, "the file has nothing but page chrome", "input-empty")
-    return _Reader(ctx, bs).tree()
+    return _Reader(ctx, bs, languages.waiting(text)).tree()
 
 
 class _Reader:
-    def __init__(self, ctx: Context, bs: list[Block]) -> None:
+    def __init__(self, ctx: Context, bs: list[Block], token: str) -> None:
         self.ctx = ctx
         self.conv = ctx.conv
         self.blocks = bs
+        self.token = token  # the language of a paragraph that waits (`languages.Marks`)
 
     def tree(self) -> m.Document:
         ctx = self.ctx
@@ -117,14 +120,13 @@ class _Reader:
         content = Content(ctx, notes, persons, BRACKETS, statements=True)
         content.translator = frontmatter.translator(resp)
         content.closer = closer
-        text = self.text(content, body, lang, original, participants_line, closer, head, top, citation)
-        unplaced = notes.unplaced(ctx, content.note_inline)
-        if unplaced is not None:
-            text.blocks.append(unplaced)
+        marks = languages.Marks(lang, self.conv.common.default_language, self.token)
+        text = self.text(content, body, lang, original, participants_line, closer, head, top, citation, marks)
+        text.blocks.append(m.Stream(self._unplaced(notes, content, marks)))
+        doc = m.Document(m.Meta(title), text)
 
         date_line = header.date_line
         closer_date = find_date(closer.text) if closer is not None else None
-        meta = frontmatter.meta(header, title, citation, resp)
         dated = [
             (date_line.text.strip(), find_date(date_line.text, whole=True).iso) if date_line else None,
             (None, citation.date) if citation and citation.date else None,
@@ -134,21 +136,35 @@ class _Reader:
             frontmatter.dateline(body),
         ]
         first = next((b for b in own if b is not closer and len(b.text.split()) >= 8), None)
-        meta.creation = frontmatter.creation(
-            dated if any(dated) else [frontmatter.first_sentence_date(first, ctx)],
-            ctx,
-            "document has no date (no date line, none in the citation, the closing line, the title or the first "
-            "sentence of the text)",
-        )
-        meta.abstract = [content.inline(b) for b in header.fields.get("summary", ("", []))[1]]
-        others = languages.mark(text.blocks, lang, self.conv.common.default_language)
-        meta.languages = ctx.languages({"en", lang} | others | ({original} if original else set()))
-        meta.persons = persons.people
-        meta.declarations = statements(DECLARATIONS, self.conv, ctx.fired)
-        meta.manuscript = frontmatter.manuscript(header, citation, content.hands, original)
-        for ambiguous in sorted(set(persons.ambiguous)):
-            ctx.warn(1, f"'{ambiguous}' may be any of several persons; not linked", "person-ambiguous")
-        return m.Document(meta, text)
+        self.blocks = []  # the text's groups hold what is still to be written
+
+        def finish() -> list[str | None]:
+            waiting = marks.finish()
+            meta = doc.meta = frontmatter.meta(header, title, citation, resp)
+            meta.creation = frontmatter.creation(
+                dated if any(dated) else [frontmatter.first_sentence_date(first, ctx)],
+                ctx,
+                "document has no date (no date line, none in the citation, the closing line, the title or the "
+                "first sentence of the text)",
+            )
+            meta.abstract = [content.inline(b) for b in header.fields.get("summary", ("", []))[1]]
+            meta.languages = ctx.languages({"en", lang} | marks.found | ({original} if original else set()))
+            meta.persons = persons.people
+            meta.declarations = statements(DECLARATIONS, self.conv, ctx.fired)
+            meta.manuscript = frontmatter.manuscript(header, citation, content.hands, original)
+            for ambiguous in sorted(set(persons.ambiguous)):
+                ctx.warn(1, f"'{ambiguous}' may be any of several persons; not linked", "person-ambiguous")
+            return waiting
+
+        doc.later = m.Later(marks.token, finish)
+        return doc
+
+    def _unplaced(self, notes: notes_mod.Notes, content: Content, marks: languages.Marks) -> Iterator[m.Block]:
+        """The notes no marker of the text called, once the text is made."""
+        unplaced = notes.unplaced(self.ctx, content.note_inline)
+        if unplaced is not None:
+            marks.take(unplaced)
+            yield unplaced
 
     def _persons(
         self, persons: Persons, header: Header, body: list[Block], notes: notes_mod.Notes
@@ -185,63 +201,106 @@ class _Reader:
         original: str | None,
         participants_line: Block | None,
         closer: Block | None,
-        head: Block | None = None,
-        top: tuple[list[Block], Block | None] = ([], None),
-        citation: m.Citation | None = None,
+        head: Block | None,
+        top: tuple[list[Block], Block | None],
+        citation: m.Citation | None,
+        marks: languages.Marks,
     ) -> m.Text:
-        """The text; `top` is the summary and date line standing before the title (an `argument` and an
-        `opener`)."""
+        """The text, its blocks made one at a time (`m.Stream`) as they are written; `top` is the summary and
+        date line standing before the title (an `argument` and an `opener`)."""
         kind = "translation" if original and original != lang else "original"
-        container = m.Div(kind)
         others = [b for b in body if b not in (head, closer, participants_line, top[1], *top[0])]
         if head is not None and not others:  # a division's head needs a block after it: the line is its text
             head = None
         if closer is not None and not others and head is None:  # nor is a closing line alone a division
             closer = None
         item_re = re.compile(self.conv.document.item_pattern)
-        current = container
+        groups: list[tuple[re.Match[str] | None, list[Block]]] = [(None, [])]  # the text, then each item
+        for b in body:
+            found = item_re.match(b.text) if b is not closer else None
+            if found:
+                groups.append((found, []))
+            groups[-1][1].append(b)
+        roles = _Roles(participants_line, closer, head, top, citation)
+
+        def container() -> Iterator[m.Block]:
+            groups.reverse()  # each taken off the end as it is made: what is written is forgotten
+            while groups:
+                found, group = groups.pop()
+                if found is None:
+                    yield from self._blocks(content, group, roles, marks, opened=False)
+                else:
+                    item = self._blocks(content, group, roles, marks, opened=True)
+                    yield m.Div("item", [m.Stream(item)], n=found.group(1))
+
+        return m.Text([m.Div(kind, [m.Stream(container())])], lang, kind)
+
+    def _blocks(
+        self, content: Content, group: list[Block], roles: _Roles, marks: languages.Marks, *, opened: bool
+    ) -> Iterator[m.Block]:
+        """The blocks of the text before its first item, or of an item (`opened`: its first block is its
+        head), each given its languages as it is made."""
+        argument: m.Argument | None = None  # the summary being made (its paragraphs are written with it)
+        opening = True  # whether only a summary and a date line stand before (a title heading may follow)
         speaker: Person | None = None
         ids = self.ctx.ids
-        for b in body:
-            if b is closer:
-                current.blocks.append(content.closing(b))
+        group.reverse()  # each taken off the end as it is made
+        k = -1
+        while group:
+            b, k = group.pop(), k + 1
+            item_head = opened and k == 0
+            if b in roles.top[0] and b is not roles.closer and not item_head:
+                if argument is None:
+                    argument = m.Argument()
+                argument.blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
+                if roles.citation is not None and b.line == roles.citation.line:
+                    roles.citation.corresp = f"#{argument.blocks[-1].id}"
                 continue
-            found = item_re.match(b.text)
-            if found:
-                current = m.Div("item", n=found.group(1))
-                container.blocks.append(current)
-                current.blocks.append(m.Head(content.inline(b), content_id("h", b.text, ids)))
-                speaker = None
-                continue
-            if b in top[0]:
-                if not current.blocks or not isinstance(current.blocks[-1], m.Argument):
-                    current.blocks.append(m.Argument())
-                current.blocks[-1].blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
-                if citation is not None and b.line == citation.line:
-                    citation.corresp = f"#{current.blocks[-1].blocks[-1].id}"
-                continue
-            if b is top[1]:
+            if argument is not None:
+                marks.take(argument)
+                yield argument
+                argument = None
+            block: m.Block
+            if b is roles.closer:
+                block = content.closing(b)
+            elif item_head:
+                block = m.Head(content.inline(b), content_id("h", b.text, ids))
+            elif b is roles.top[1]:
                 dated = find_date(b.text)
                 date = Span(dated.start, dated.end, "date", lambda when=dated.iso: el("date", when=when))
-                current.blocks.append(m.Opener(content.inline(b, extra=[date])))
-                continue
-            if b is head and all(isinstance(x, m.Argument | m.Opener) for x in current.blocks):
-                current.blocks.append(m.Head(content.inline(b), content_id("h", b.text, ids)))
-                continue
-            if b is participants_line:
-                current.blocks.append(m.Para(content.inline(b), content_id("p", b.text, ids)))
-                continue
-            page = brackets.page_break(b.text, self.ctx)
-            if page is not None:  # "[Page 634]" alone: where a page begins
-                current.blocks.append(page)
-                continue
-            inline, turn = content.content(b, speech=True, run=speaker)
-            current.blocks.append(m.Para(inline, content_id("p", b.text, ids)))
-            if turn.opening is not None:
-                speaker = turn.opening
-            elif speaker is not None and turn.ends_run:
-                speaker = None  # the speaker in the third person: a narrative paragraph, the statement is over
-        return m.Text([container], lang, kind)
+                block = m.Opener(content.inline(b, extra=[date]))
+            elif b is roles.head and opening:
+                block = m.Head(content.inline(b), content_id("h", b.text, ids))
+            elif b is roles.participants:
+                block = m.Para(content.inline(b), content_id("p", b.text, ids))
+            elif (page := brackets.page_break(b.text, self.ctx)) is not None:  # "[Page 634]" alone: a page begins
+                block = page
+            else:
+                inline, turn = content.content(b, speech=True, run=speaker)
+                block = m.Para(inline, content_id("p", b.text, ids))
+                if turn.opening is not None:
+                    speaker = turn.opening
+                elif speaker is not None and turn.ends_run:
+                    speaker = None  # the speaker in the third person: a narrative paragraph, the statement is over
+            opening = opening and isinstance(block, m.Opener)
+            marks.take(block)
+            yield block
+        if argument is not None:
+            marks.take(argument)
+            yield argument
+
+
+@dataclass(frozen=True)
+class _Roles:
+    """The blocks of the text that are not its paragraphs: the participants line, the closing line, the
+    title heading, the summary and the date line before the title, and the citation (a summary that is
+    the citation's paragraph is what it corresponds to)."""
+
+    participants: Block | None
+    closer: Block | None
+    head: Block | None
+    top: tuple[list[Block], Block | None]
+    citation: m.Citation | None
 
 
 __all__ = ["DESCRIPTION", "NAME", "read", "sniff"]

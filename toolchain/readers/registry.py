@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, EditionError, InputError
 from ..model import Document
+from ..source import blocks
 from . import bilingual, document, labels, listing, transcript
 from .conventions import Conventions
 
@@ -93,7 +94,11 @@ def read(
 ) -> Document:
     """The document `text` holds, by the reader named or sniffed."""
     with labels.reading_one():
-        return _read(text, source, conventions, diagnostics, format)
+        try:
+            return _read(text, source, conventions, diagnostics, format)
+        finally:  # what sniffing and reading shared is not kept past the reading: a long text's lines
+            blocks.forget()
+            transcript.forget()
 
 
 def _read(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -89,13 +90,20 @@ def _turn_blocks(text: str, conventions: Conventions) -> tuple[Block, ...]:
     return tuple(turns.split_at_labels(blocks(text), conventions))
 
 
+def forget() -> None:
+    """Forget the blocks made for the texts last sniffed and read (once the text is read)."""
+    _turn_blocks.cache_clear()
+
+
 def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
     bs = list(_turn_blocks(text, conventions))
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
     dropped: list[Diagnostic] = []  # the chrome is reported once the text is read as a transcript
     reader = _Reader(
-        Context(source, conventions, diagnostics), frontmatter.drop_chrome(bs, Context(source, conventions, dropped))
+        Context(source, conventions, diagnostics),
+        frontmatter.drop_chrome(bs, Context(source, conventions, dropped)),
+        languages.waiting(text),
     )
     if not reader.has_turns():
         raise NoTurns(source, 1, NO_TURNS, "transcript-no-speakers")
@@ -216,10 +224,11 @@ def _headline(b: Block, label: Label) -> bool:
 
 
 class _Reader:
-    def __init__(self, ctx: Context, bs: list[Block]) -> None:
+    def __init__(self, ctx: Context, bs: list[Block], token: str) -> None:
         self.ctx = ctx
         self.conv = ctx.conv
         self.blocks = bs
+        self.token = token  # the language of a paragraph that waits (`languages.Marks`)
         self._body_start, self._notes_start = self._split()
         self._start_hour: int | None = None  # the hour of the dateline's time of day
         self._creation: str | None = None  # the dateline's @when
@@ -310,18 +319,58 @@ class _Reader:
         content = Content(ctx, notes, persons, BRACKETS, statements=False)
         content.translator = frontmatter.translator(resp)
         content.closer = closer
-        div = m.Div("transcript", self._front_div(content, cast, front, entries))
-        writer = turns.Writer(content, conv, self._start_hour)
-        for part in parts:
-            if isinstance(part, Turn):
-                div.blocks.extend(writer.sp(part))
-            else:
-                div.blocks.append(writer.remark(part.block))
-        div.blocks = turns.hoist_remarks(div.blocks)
-        if closer is not None:
-            div.blocks.append(content.closing(closer))
-        unplaced = notes.unplaced(ctx, content.note_inline)
+        marks = languages.Marks(lang, conv.common.default_language, self.token)
+        div = m.Div("transcript", [m.Stream(self._blocks(content, cast, front, entries, parts, closer, marks))])
+        kind = "translation" if original and original != lang else "original"
+        doc = m.Document(m.Meta(""), m.Text([div, m.Stream(_unplaced(notes, content))], lang, kind))
 
+        def finish() -> list[str | None]:
+            waiting = marks.finish()
+            doc.meta = self._meta(front, notes, content, citation, resp, closer)
+            doc.meta.languages = ctx.languages({"en", lang} | marks.found | ({original} if original else set()))
+            doc.meta.persons = persons.people
+            doc.meta.stations = stations
+            doc.meta.declarations = statements(DECLARATIONS, conv, ctx.fired)
+            doc.meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, original)
+            return waiting
+
+        doc.later = m.Later(marks.token, finish)
+        self.blocks = []  # the turns hold what is still to be written
+        return doc
+
+    def _blocks(
+        self,
+        content: Content,
+        cast: Cast,
+        front: Front,
+        entries: dict[int, list[Block]],
+        parts: list[Turn | turns.Remark],
+        closer: Block | None,
+        marks: languages.Marks,
+    ) -> Iterator[m.Block]:
+        """The blocks of the transcript's division, made one at a time: its front matter, then each turn
+        (with the remarks at its end after it) or remark, then the closing lines."""
+        made = self._front_div(content, cast, front, entries)
+        writer = turns.Writer(content, self.conv, self._start_hour)  # the hour of the dateline, read above
+        parts.reverse()  # each taken off the end as it is made: what is written is forgotten
+        while parts:
+            part = parts.pop()
+            made.extend(turns.hoist_remarks(writer.sp(part)) if isinstance(part, Turn) else [writer.remark(part.block)])
+            yield from _taken(made, marks)
+        if closer is not None:
+            made.append(content.closing(closer))
+        yield from _taken(made, marks)
+
+    def _meta(
+        self,
+        front: Front,
+        notes: notes_mod.Notes,
+        content: Content,
+        citation: m.Citation | None,
+        resp: list[m.Resp],
+        closer: Block | None,
+    ) -> m.Meta:
+        """What the header says that is known once the text is made (its dateline read, its notes placed)."""
         meta = frontmatter.meta(front.header, self._title(front), citation, resp)
         source = self._source(notes)
         if source is not None:
@@ -334,18 +383,11 @@ class _Reader:
         ]
         meta.creation = frontmatter.creation(
             dated if any(dated) else [self._title_date(meta.title, self._headnote_date(front))],
-            ctx,
+            self.ctx,
             "transcript has no date (no date line, none in the citation or the headnote's first sentence)",
         )
         meta.abstract = [content.inline(b) for b in front.header.fields.get("summary", ("", []))[1]]
-        others = languages.mark([div], lang, conv.common.default_language)
-        meta.languages = ctx.languages({"en", lang} | others | ({original} if original else set()))
-        meta.persons = persons.people
-        meta.stations = stations
-        meta.declarations = statements(DECLARATIONS, conv, ctx.fired)
-        meta.manuscript = frontmatter.manuscript(front.header, citation, content.hands, original)
-        kind = "translation" if original and original != lang else "original"
-        return m.Document(meta, m.Text([div, *([unplaced] if unplaced else [])], lang, kind))
+        return meta
 
     def _title_date(self, title: str, other: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
         """The day the title names without its year (a cable's `SUBJECT: … THURSDAY, JULY 22`), in the year of
@@ -482,6 +524,21 @@ class _Reader:
         label = first.split(":", 1)[0] + ":" if ":" in first else first.strip()
         items = [m.Item(content.inline(piece)) for b in entries for piece in participants.items(b, cast.names_someone)]
         return m.ItemList(items, type="participants", head=label.strip())
+
+
+def _taken(made: list[m.Block], marks: languages.Marks) -> Iterator[m.Block]:
+    """The blocks made, each given its languages, emptied from `made` as they are given."""
+    for block in made:
+        marks.take(block)
+        yield block
+    made.clear()
+
+
+def _unplaced(notes: notes_mod.Notes, content: Content) -> Iterator[m.Block]:
+    """The notes no marker of the text called, once the text is made."""
+    unplaced = notes.unplaced(content.ctx, content.note_inline)
+    if unplaced is not None:
+        yield unplaced
 
 
 __all__ = ["DESCRIPTION", "NAME", "NoTurns", "read", "sniff"]

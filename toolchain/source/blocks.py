@@ -59,6 +59,11 @@ def _blocks(text: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def forget() -> None:
+    """Forget the blocks made for the texts last sniffed and read (once the text is read)."""
+    _blocks.cache_clear()
+
+
 def _runs(text: str) -> list[Block]:
     out: list[Block] = []
     current: Block | None = None
