@@ -61,7 +61,9 @@ def convert_parts(
     is raised here, and the diagnostics are complete, before the first part is made."""
     diagnostics: list[Diagnostic] = []
     text = decode(data, source, diagnostics, encoding)
+    del data  # a long file's bytes are not kept while its text is read, nor its text while it is written
     doc = readers.read(text, source=source, conventions=conventions, diagnostics=diagnostics, format=format)
+    del text
     return encode.parts(doc), diagnostics
 
 
@@ -78,20 +80,20 @@ def convert_file(
     """Read one transcript; write its TEI into `out_dir`, or to `target` (or keep it in the result,
     `write=False`)."""
     target = target or output_path(source, out_dir)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        return Converted(str(source), None, [Diagnostic("error", "io", str(source), 0, 0, exc.strerror or str(exc))])
     diagnostics: list[Diagnostic] = []
     try:
         reader = options.format or next((r for path, r in options.formats if path == source), None)
         conventions = next((c for path, c in options.per_source if path == source), options.conventions)
-        with _uncollected():
-            parts, diagnostics = convert_parts(data, source, conventions, format=reader, encoding=options.encoding)
+        with _uncollected():  # the bytes read are given, not kept here (`convert_parts` lets them go)
+            parts, diagnostics = convert_parts(
+                _read(source), source, conventions, format=reader, encoding=options.encoding
+            )
             if not write:
                 tei = b"".join(parts)
             elif not _refused(options, diagnostics):
                 write_atomic(target, parts)  # the encoder does no I/O: an OSError is the write's
+    except _Unreadable as exc:
+        return Converted(str(source), None, [Diagnostic("error", "io", str(source), 0, 0, str(exc))])
     except InputError as exc:
         return Converted(str(source), None, [exc.diagnostic])
     except EditionError as exc:
@@ -115,6 +117,17 @@ def convert_file(
     if not write:
         return Converted(str(source), str(target), diagnostics, tei)
     return Converted(str(source), str(target), diagnostics)
+
+
+class _Unreadable(Exception):
+    """A source that cannot be read (not a file the convert writes): its reason."""
+
+
+def _read(source: Path) -> bytes:
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        raise _Unreadable(exc.strerror or str(exc)) from exc
 
 
 def _refused(options: Options, diagnostics: list[Diagnostic]) -> bool:

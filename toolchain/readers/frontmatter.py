@@ -16,7 +16,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from ..model import Citation, Manuscript, Meta, Person, Resp
-from ..source.blocks import Block
+from ..source.blocks import Block, start_of
 from ..source.dates import find_date
 from ..source.marks import quoted_title
 from ..tei import slug, unique_id
@@ -278,7 +278,7 @@ KNOWN_TITLE_WITHIN = 400
 def known_title(bs: list[Block], conv: Conventions) -> tuple[str, str, int] | None:
     """(title, as written, line) of the known document title (`Conventions.document_titles`) that the first
     characters of a text without a title line spell, however damaged (`Memorandum of Conversa on`)."""
-    start = " ".join(b.text for b in bs)[:KNOWN_TITLE_WITHIN]
+    start = start_of(bs, KNOWN_TITLE_WITHIN)
     best = None
     for title in conv.common.document_titles:
         found = fuzz.partial_ratio_alignment(title.casefold(), start.casefold(), score_cutoff=KNOWN_TITLE_SCORE)

@@ -83,7 +83,7 @@ _LEADING_TIME = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     """A speaker label at the start of a paragraph."""
 

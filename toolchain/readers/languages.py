@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from .. import model as m
 from ..encode.inline import plain
-from ..source.blocks import Block
+from ..source.blocks import Block, start_of
 from ..source.language import SAMPLE, identify, identify_between
 from ..source.scripts import script
 from .conventions import Conventions
@@ -31,7 +31,7 @@ def of_text(bs: list[Block], conv: Conventions) -> str:
     default language. The language the edition states for the texts (`text_language`) is not asked."""
     if conv.common.text_language:
         return conv.common.text_language
-    main = script(" ".join(b.text for b in bs)[:5000])
+    main = script(start_of(bs, _SCRIPT_LETTERS))
     for b in sorted(bs, key=lambda b: len(b.text), reverse=True)[:3]:
         found = identify(b.text) if script(b.text) == main else None
         if found is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -129,7 +130,7 @@ class Cast:
             question, answer = pair
             self.letters = {question.lower(): "interviewer", answer.lower(): "interviewee"}
 
-    def learn_addressee(self, turns: list[tuple[str, str]]) -> None:
+    def learn_addressee(self, turns: Iterable[tuple[str, str]]) -> None:
         """The one person a questioner's turns address by name (`Q: Ms. Jones, how sure …`) answers them: an
         examination or interview whose list names no respondent learns it from the questions. `turns` are
         (label, words of the turn) pairs."""

@@ -293,7 +293,7 @@ class _Reader:
             if kind in ("title", "date", "heading-date", "p"):
                 cast.learn_subject(b.text)  # "Deposition of John Park": the witness
         cast.learn_letters([p.label.name for p in parts if isinstance(p, Turn)], lang)
-        cast.learn_addressee([(p.label.name, p.blocks[0].text[p.label.rest :]) for p in parts if isinstance(p, Turn)])
+        cast.learn_addressee((p.label.name, p.blocks[0].text[p.label.rest :]) for p in parts if isinstance(p, Turn))
         for part in parts:
             if isinstance(part, Turn):
                 part.speaker, part.why = cast.resolve(part.label)

@@ -96,7 +96,7 @@ def _one_word(name: str) -> bool:
     return len(name.split()) == 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Turn:
     label: Label
     blocks: list[Block]  # the first block opens with the label
@@ -104,7 +104,7 @@ class Turn:
     why: str = ""  # how the label was resolved, or why it was not
 
 
-@dataclass
+@dataclass(slots=True)
 class Remark:
     """A whole bracketed paragraph: an omission (gap) or a stage-like remark."""
 

@@ -3,32 +3,36 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A run of non-blank lines; `line` is the 1-based number of its first line. Its lines are not changed
-    once it is made: its text and where its lines start are worked out once, when first asked."""
+    once it is made: its text and where its lines start are worked out once, when first asked. (Slots: a
+    long text has a block for every paragraph.)"""
 
     line: int
     lines: list[str]
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    @property
     def text(self) -> str:
-        return "\n".join(self.lines)
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        starts, at = [], 0
-        for line in self.lines:
-            starts.append(at)
-            at += len(line) + 1
-        return starts
+        if self._text is None:
+            self._text = "\n".join(self.lines)
+        return self._text
 
     def line_at(self, offset: int) -> int:
         """Source line of a character offset into `text`."""
+        if self._starts is None:
+            starts, at = [], 0
+            for line in self.lines:
+                starts.append(at)
+                at += len(line) + 1
+            self._starts = starts
         return self.line + max(0, bisect_right(self._starts, offset) - 1)
 
 
@@ -57,6 +61,18 @@ def _blocks(text: str) -> tuple[Block, ...]:
         else:
             out.append(b)
     return tuple(out)
+
+
+def start_of(bs: Iterable[Block], letters: int) -> str:
+    """The text of the first blocks, each joined to the next by a space, to `letters` characters (what
+    `" ".join(b.text for b in bs)[:letters]` is, without joining the text of a long document)."""
+    texts, size = [], -1
+    for b in bs:
+        if size >= letters:
+            break
+        texts.append(b.text)
+        size += len(b.text) + 1
+    return " ".join(texts)[:letters]
 
 
 def forget() -> None:
