@@ -626,3 +626,17 @@ def test_a_page_whose_titles_stand_above_their_dates_is_read_with_each_title_in_
     body = text_of(doc.getroot().find(".//{http://www.tei-c.org/ns/1.0}listBibl"))
     assert words(body) == words(text)
     assert not [d for d in diagnostics if d.rule == "listing-incomplete"]
+
+
+def test_a_catalogue_file_is_told_from_its_header_without_reading_the_rest(tmp_path):
+    """Whether a converted file is a catalogue is read from its `text` element, not from the whole file (the
+    TEI of a long transcript is not parsed again for it): what follows is never read."""
+    from toolchain.link.catalogue import is_catalogue_file
+
+    catalogue, _ = convert(PAGE.read_text(encoding="utf-8"), "page.txt")
+    document, _ = convert("Transcript of a Meeting\n\nSMITH: Good morning.\n\nJONES: Good morning to you.\n")
+    for name, tei, expected in (("catalogue", catalogue, True), ("document", document, False)):
+        cut = tei.index(b"<text ") + 200  # the rest of the file broken off: never read
+        path = tmp_path / f"{name}.xml"
+        path.write_bytes(tei[:cut] + b"<broken" * 20_000)
+        assert is_catalogue_file(path) is expected

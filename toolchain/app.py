@@ -15,7 +15,7 @@ from pathlib import Path
 from .config import Config
 from .convert import Converted, Options, convert_many, output_path
 from .errors import Diagnostic, EditionError, ExitCode, Report
-from .link.catalogue import is_catalogue, link_file
+from .link.catalogue import is_catalogue_file, link_file
 from .link.registry import NAME as REGISTRY
 from .link.registry import Registry
 from .merge import merge
@@ -38,7 +38,7 @@ from .state import (
     stamp,
     toolchain_stamp,
 )
-from .tei import parse, remove_leftovers, write_atomic
+from .tei import remove_leftovers, write_atomic
 
 Progress = Callable[..., None]
 
@@ -86,7 +86,7 @@ def convert_edition(
     if reg is not None and reg.entries and any(r.output for r in results):
         write_atomic(out_dir / REGISTRY, reg.serialise())  # no persons, no registry (a listPerson is never empty)
     for r in results:
-        if r.output and is_catalogue(parse(Path(r.output))):
+        if r.output and is_catalogue_file(Path(r.output)):
             outcome.linking.extend(link_file(Path(r.output), out_dir))
     return outcome
 

@@ -56,9 +56,9 @@ def convert_text(
 def convert_parts(
     data: bytes, source: Path, conventions: Conventions, *, format: str | None = None, encoding: str | None = None
 ) -> tuple[Iterator[bytes], list[Diagnostic]]:
-    """`convert_text`, its TEI given in parts (`encode.parts`), each encoded as it is asked for: a file is
-    written part by part, a long transcript's tree never all in memory. The text is read at once: InputError
-    is raised here, and the diagnostics are complete, before the first part is made."""
+    """`convert_text`, its TEI given in parts (`encode.parts`): a file is written part by part, a long
+    transcript's model and tree never all in memory. The text is read and encoded here (its TEI waits in a
+    spool): InputError is raised here, and the diagnostics are complete, before the first part is given."""
     diagnostics: list[Diagnostic] = []
     text = decode(data, source, diagnostics, encoding)
     del data  # a long file's bytes are not kept while its text is read, nor its text while it is written

@@ -7,9 +7,11 @@ inline   text + stand-off spans -> mixed TEI content
 
 from __future__ import annotations
 
+import io
 import tempfile
 from array import array
 from collections.abc import Iterator
+from typing import IO
 
 from ..model import Document
 from ..tei import DECLARATION, XML_LANG, building, el, end_tag, part, start_tag
@@ -39,55 +41,79 @@ def parts(doc: Document) -> Iterator[bytes]:
             root.insert(0, header(doc.meta))
             head = DECLARATION + start_tag(root) + b"\n  " + part(root[0], 1)
     except BaseException:
-        spool.file.close()
+        spool.close()
         raise
     return spool.given(head, waiting, b"\n" + end_tag(root) + b"\n")
 
 
 class _Spool:
-    """The bytes of a text as it is made: in memory, in a file once they are many. The language of a
-    paragraph that waits to be decided (`token`) is taken out where it stands, and its place kept."""
+    """The bytes of a text as it is made: in memory, in a temporary file once they are more than `SPOOL`. The
+    language of a paragraph that waits to be decided (`token`) is taken out where it stands, and its place
+    kept."""
 
     def __init__(self, token: str | None) -> None:
-        self.file = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115 (closed once given)
+        self.file: IO[bytes] | None = None
+        self.held: list[bytes] = []  # what is not in the file
         self.waiting = f' xml:lang="{token}"'.encode() if token is not None else None
         self.places = array("q")  # where each language that waits goes, in order
-        self.size = 0
+        self.size = 0  # of the whole
+        self._held_size = 0
 
     def write(self, chunk: bytes) -> None:
         if self.waiting is not None and self.waiting in chunk:
             *before, chunk = chunk.split(self.waiting)
             for piece in before:
-                self._write(piece)
+                self._hold(piece)
                 self.places.append(self.size)
-        self._write(chunk)
+        self._hold(chunk)
 
-    def _write(self, data: bytes) -> None:
-        self.file.write(data)
+    def _hold(self, data: bytes) -> None:
+        self.held.append(data)
         self.size += len(data)
+        self._held_size += len(data)
+        if self._held_size > SPOOL:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.file is None:
+            self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed once given)
+        self.file.write(b"".join(self.held))
+        self.held, self._held_size = [], 0
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
 
     def given(self, head: bytes, languages: list[str | None], tail: bytes) -> Iterator[bytes]:
         """`head`, the text with the `languages` decided in their places, `tail`."""
         if len(languages) != len(self.places):
-            self.file.close()
+            self.close()
             raise RuntimeError(f"{len(self.places)} paragraphs wait for a language, {len(languages)} decided")
+        if self.file is None and not self.places:  # a text of a few MB, no language to put in
+            return iter((head, *self.held, tail))
         return self._given(head, languages, tail)
 
     def _given(self, head: bytes, languages: list[str | None], tail: bytes) -> Iterator[bytes]:
-        with self.file:
+        if self.file is not None:
+            self._flush()
+        source = self.file if self.file is not None else io.BytesIO(b"".join(self.held))
+        self.held = []
+        with source:
             yield head
-            self.file.seek(0)
+            source.seek(0)
             at = 0
             for place, lang in zip(self.places, languages, strict=True):
-                yield from self._read(place - at)
+                yield from _read(source, place - at)
                 at = place
                 if lang is not None:
                     yield f' xml:lang="{lang}"'.encode()
-            yield from self._read(self.size - at)
+            yield from _read(source, self.size - at)
             yield tail
 
-    def _read(self, size: int) -> Iterator[bytes]:
-        while size > 0:
-            data = self.file.read(min(size, RUN))
-            size -= len(data)
-            yield data
+
+def _read(source: IO[bytes], size: int) -> Iterator[bytes]:
+    """The next `size` bytes of `source`, in runs."""
+    while size > 0:
+        data = source.read(min(size, RUN))
+        size -= len(data)
+        yield data

@@ -132,6 +132,21 @@ def is_catalogue(tree: etree._ElementTree) -> bool:
     return bool(tree.xpath("/tei:TEI/tei:text[@type='catalogue']", namespaces=NS))
 
 
+def is_catalogue_file(path: Path) -> bool:
+    """`is_catalogue` of a TEI file, read up to its `text` only (the header before it), not the whole of a
+    long transcript's file."""
+    found = etree.XMLPullParser(
+        events=("start",), tag=f"{{{NS['tei']}}}text", resolve_entities=False, no_network=True, load_dtd=False
+    )
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 16):
+            found.feed(chunk)
+            for _, node in found.read_events():  # the first text: the document's, under its root
+                parent = node.getparent()
+                return parent is not None and parent.getparent() is None and node.get("type") == "catalogue"
+    return False
+
+
 def edition_documents(folder: Path) -> dict[str, etree._ElementTree]:
     """The edition's documents in `folder` (its `*.xml` TEI files that are not catalogues), by file name."""
     out = {}

@@ -5,10 +5,12 @@ letter). The detector is `source.language.identify`; when it is unsure the text 
 
 from __future__ import annotations
 
+import io
 import re
 import tempfile
 from array import array
 from collections.abc import Iterator
+from typing import IO
 
 from .. import model as m
 from ..encode.inline import plain
@@ -74,10 +76,11 @@ class Marks:
         self._known = False
         self._opening: list[str] = []  # the words of the first blocks, until they tell the script
         self._letters = -1  # their length, joined
-        # each waiting block in order: (block, page, text) taken before the script was known; the words of a
-        # heading of the page asked for (a paragraph of some length in the text's script); None for another
-        self._waiting: list[tuple[m.Para | m.Head, bool, str] | str | None] = []
-        self._asked = tempfile.SpooledTemporaryFile(max_size=1 << 22)  # noqa: SIM115 (closed by `finish`)
+        # each waiting block in order: one taken before the script was known, (block, page, text), then (page,
+        # text, script, words unnamed) once it is; the words of a heading of the page asked for (a paragraph of
+        # some length in the text's script); None for another
+        self._waiting: list[tuple | str | None] = []
+        self._asked: IO[bytes] | None = None  # made when first needed (closed by `finish`)
         self._sizes = array("q")  # what each in `_asked` takes there, in bytes
         self._samples: list[str] = []  # the first, the last and the longest prose of some length
         self._longest = -1
@@ -103,33 +106,36 @@ class Marks:
             self._know()
         texts = [t for t in self._samples if t is not None]
         mixed = frozenset(found for t in texts if (found := identify(t)) is not None) | {self.lang}
-        self._asked.seek(0)
+        asked_file = self._asked or io.BytesIO()
+        asked_file.seek(0)
         sizes = iter(self._sizes)
         out: list[str | None] = []
         for waiting in self._waiting:
             if isinstance(waiting, tuple):
-                leaf, page, text = waiting
-                unnamed = _unnamed(leaf.content)
-                long = len(unnamed) >= OWN_LETTERS
-                out.append(self._decided(page, text, self._written(text), unnamed, long, mixed))
+                page, text, written, unnamed = waiting
+                out.append(self._decided(page, text, written, unnamed, len(unnamed) >= OWN_LETTERS, mixed))
                 continue
             size = next(sizes)
             if len(mixed) == 1 and waiting is None:  # a paragraph in the text's only language: none of its own
-                self._asked.seek(size, 1)
+                asked_file.seek(size, 1)
                 out.append(None)
                 continue
-            asked = self._asked.read(size).decode("utf-8", "surrogatepass")
+            asked = asked_file.read(size).decode("utf-8", "surrogatepass")
             out.append(self._decided(waiting is not None, waiting or "", self._main, asked, True, mixed))
-        self._asked.close()
+        asked_file.close()
         return out
 
     def _know(self) -> None:
         """The text's script is known: the blocks taken before it count as samples, in order."""
         self._main = script(" ".join(self._opening)[:_SCRIPT_LETTERS])
         self._known, self._opening = True, []
-        for leaf, page, text in (w for w in self._waiting if isinstance(w, tuple)):
-            if not page and self._written(text) == self._main:
-                self._sample(_unnamed(leaf.content))
+        for k, waiting in enumerate(self._waiting):
+            if isinstance(waiting, tuple):  # (block, page, text): now with its script and its words unnamed
+                leaf, page, text = waiting
+                written, unnamed = self._written(text), _unnamed(leaf.content)
+                self._waiting[k] = (page, text, written, unnamed)
+                if not page and written == self._main:
+                    self._sample(unnamed)
 
     def _leaf(self, leaf: m.Para | m.Head, page: bool, text: str) -> None:
         written = self._written(text)
@@ -144,6 +150,8 @@ class Marks:
             return
         leaf.lang = self.token
         asked = unnamed[:SAMPLE].encode("utf-8", "surrogatepass")
+        if self._asked is None:
+            self._asked = tempfile.SpooledTemporaryFile(max_size=1 << 22)  # noqa: SIM115
         self._asked.write(asked)
         self._sizes.append(len(asked))
         self._waiting.append(text[:SAMPLE] if page else None)

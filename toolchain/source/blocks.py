@@ -11,19 +11,16 @@ from functools import lru_cache
 @dataclass(slots=True)
 class Block:
     """A run of non-blank lines; `line` is the 1-based number of its first line. Its lines are not changed
-    once it is made: its text and where its lines start are worked out once, when first asked. (Slots: a
-    long text has a block for every paragraph.)"""
+    once it is made: its text is joined once, and where its lines start is worked out when first asked.
+    (Slots: a long text has a block for every paragraph.)"""
 
     line: int
     lines: list[str]
-    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            self._text = "\n".join(self.lines)
-        return self._text
+    def __post_init__(self) -> None:
+        self.text = "\n".join(self.lines)
 
     def line_at(self, offset: int) -> int:
         """Source line of a character offset into `text`."""
@@ -82,16 +79,16 @@ def forget() -> None:
 
 def _runs(text: str) -> list[Block]:
     out: list[Block] = []
-    current: Block | None = None
+    lines: list[str] = []  # the run being read
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if line.strip():
-            if current is None:
-                current = Block(number, [])
-                out.append(current)
-            current.lines.append(line)
-        else:
-            current = None
+            lines.append(line)
+        elif lines:
+            out.append(Block(number - len(lines), lines))
+            lines = []
+    if lines:
+        out.append(Block(number - len(lines) + 1, lines))
     return out
 
 
