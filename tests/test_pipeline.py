@@ -4,6 +4,7 @@ a bad edition.toml is one line with its line number; rules that only a mutation 
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import shutil
 from pathlib import Path
@@ -355,3 +356,31 @@ def test_the_blocks_written_a_child_at_a_time_are_those_laid_out_a_child_a_line(
     assert {"sp", "div"} <= STRUCTURAL and "argument" not in STRUCTURAL
     assert _streamed(m.Turn("A:", None)) and _streamed(m.Div("item", [m.Argument()]))
     assert not _streamed(m.Div("item")) and not _streamed(m.Argument())
+
+
+def test_pointers_are_rewritten_in_the_tags_of_a_text_given_in_parts_never_in_its_words():
+    from toolchain.link.registry import relinked
+
+    text = b'<p>He wrote ref="#smith" &gt; here</p><sp who="#smith #jones"><persName ref="#smith">S</persName></sp>'
+    expected = (
+        b'<p>He wrote ref="#smith" &gt; here</p><sp who="persons.xml#j-smith #jones">'
+        b'<persName ref="persons.xml#j-smith">S</persName></sp>'
+    )
+    for k in range(len(text) + 1):  # cut anywhere, a tag's pointer too
+        assert b"".join(relinked([text[:k], text[k:]], {"smith": "j-smith"})) == expected
+
+
+def test_a_document_linked_as_it_is_read_is_the_document_linked_as_a_tree():
+    from toolchain.convert import _linked
+    from toolchain.link.registry import Registry
+    from toolchain.readers.conventions import DEFAULT
+    from toolchain.tei import serialise
+
+    tei, _ = convert(SAMPLE.read_text(encoding="utf-8"))
+    as_tree, as_read = Registry.load(Path("none.xml"), DEFAULT), Registry.load(Path("none.xml"), DEFAULT)
+    tree = parse(tei)
+    said = as_tree.link(tree, "doc.xml")
+    parts, said_read = _linked(as_read, io.BytesIO(tei), "doc.xml")
+    linked = b"".join(parts)
+    assert linked == serialise(tree.getroot()) and said_read == said
+    assert b"persons.xml#" in linked and as_read.serialise() == as_tree.serialise()

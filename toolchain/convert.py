@@ -8,20 +8,23 @@ internal error (`--debug` adds the traceback).
 from __future__ import annotations
 
 import gc
+import io
+import itertools
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO
 
 from . import encode, readers, workers
 from .errors import Diagnostic, EditionError, InputError
 from .link.registry import NAME as REGISTRY_NAME
-from .link.registry import Registry
+from .link.registry import Registry, relinked, repoint
 from .readers.conventions import Conventions
 from .source.decode import decode
-from .tei import parse, serialise, write_atomic
+from .tei import DECLARATION, parse, part, start_tag, write_atomic
 
 
 @dataclass
@@ -234,7 +237,7 @@ class _Held:
     def add(self, result: Converted) -> None:
         if result.tei is None or result.output is None:
             return
-        self.registry.enter_named(parse(result.tei))
+        self.registry.enter_named(parse(_header(io.BytesIO(result.tei))[0] + _CLOSED))
         path: Path | None = self.folder / f"{len(self.documents)}.xml"
         try:
             path.write_bytes(result.tei)
@@ -244,6 +247,42 @@ class _Held:
         self.documents.append((result, path))
 
 
+# What the persons are read and linked from: a document's header alone, its root closed after it (the tree
+# of a long transcript's text is never made for them).
+_HEADER_END = b"</teiHeader>"
+_CLOSED = b"</TEI>"
+
+
+def _header(file: IO[bytes]) -> tuple[bytes, bytes]:
+    """A TEI file's bytes up to the end of its header, and those read after it (a text's '<' is escaped:
+    the first `</teiHeader>` ends the header)."""
+    data = b""
+    while True:
+        chunk = file.read(1 << 16)
+        data += chunk
+        end = data.find(_HEADER_END)
+        if end >= 0:
+            return data[: end + len(_HEADER_END)], data[end + len(_HEADER_END) :]
+        if not chunk:
+            raise EditionError("a converted document has no teiHeader")
+
+
+def _linked(registry: Registry, file: IO[bytes], where: str) -> tuple[Iterator[bytes], list[Diagnostic]]:
+    """A converted document's TEI with its persons linked to the registry (`Registry.link`), as parts: its
+    header linked as a tree, then its text with the pointers rewritten as it is read (`relinked`)."""
+    head, after = _header(file)
+    tree = parse(head + _CLOSED)
+    said, mapping = registry.link_header(tree, where)
+    root = tree.getroot()
+    repoint(root, mapping)
+    start = DECLARATION + start_tag(root) + _PAD + part(root[0], 1)
+    rest = itertools.chain((after,), iter(lambda: file.read(1 << 20), b""))
+    return itertools.chain((start,), relinked(rest, mapping)), said
+
+
+_PAD = b"\n  "
+
+
 def _link(held: _Held) -> None:
     """Link the documents' persons to the registry and write the documents, in the sources' order (ids do
     not depend on timing). The persons a document names with given names or initials were entered first,
@@ -251,14 +290,15 @@ def _link(held: _Held) -> None:
     after a batch is the same whether it began empty or held the same documents' persons (a rebuild adds
     nothing), and a bare "Kennedy" in an edition with two Kennedys stays unlinked, said, never guessed."""
     registry = held.registry
-    for result, path in held.documents:  # each document parsed twice, one at a time: memory stays flat
-        doc = parse(path.read_bytes() if path is not None else result.tei)
+    for result, path in held.documents:  # each document's header read twice, its text once: memory stays flat
         assert result.output is not None
-        result.diagnostics.extend(registry.link(doc, result.output))
         try:
-            write_atomic(Path(result.output), serialise(doc.getroot()))
+            with path.open("rb") if path is not None else io.BytesIO(result.tei or b"") as file:
+                parts, said = _linked(registry, file, result.output)
+                result.diagnostics.extend(said)
+                write_atomic(Path(result.output), parts)
         except OSError as exc:
-            said = f"cannot write {result.output}: {exc.strerror or exc}"
-            result.diagnostics.append(Diagnostic("error", "io", result.source, 0, 0, said))
+            message = f"cannot write {result.output}: {exc.strerror or exc}"
+            result.diagnostics.append(Diagnostic("error", "io", result.source, 0, 0, message))
             result.output = None
         result.tei = None  # written: let go

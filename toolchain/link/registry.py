@@ -15,6 +15,7 @@ note, a better main name) is kept when the edition is rebuilt.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -27,6 +28,52 @@ from ..tei import NS, XML_ID, XML_LANG, el, parse, serialise, slug, sub, unique_
 
 NAME = "persons.xml"
 POINTER_ATTRIBUTES = ("who", "ref", "scribeRef", "resp", "sameAs", "corresp")
+# A start tag that may point to a person, serialised (attribute values escape '<' and '>'), and each pointer
+# attribute of it.
+_POINTING = re.compile(rb"<[^<>!?/][^<>]*#[^<>]*>")
+_POINTER = re.compile(rb"(\s(?:" + b"|".join(a.encode() for a in POINTER_ATTRIBUTES) + rb')=")([^"]*)"')
+
+
+def pointed(value: str, mapping: dict[str, str]) -> str | None:
+    """A pointer attribute's value with each `#id` that `mapping` links pointing to the registry; None when
+    it points to none of them."""
+    tokens = value.split()
+    if not any(t[1:] in mapping for t in tokens if t.startswith("#")):
+        return None
+    return " ".join(f"{NAME}#{mapping[t[1:]]}" if t.startswith("#") and t[1:] in mapping else t for t in tokens)
+
+
+def repoint(root: etree._Element, mapping: dict[str, str]) -> None:
+    """Point every pointer attribute in `root` that names a person `mapping` links to the registry."""
+    for node in root.iter():
+        for attr in POINTER_ATTRIBUTES:
+            value = node.get(attr)
+            if value and (pointing := pointed(value, mapping)) is not None:
+                node.set(attr, pointing)
+
+
+def relinked(parts: Iterable[bytes], mapping: dict[str, str]) -> Iterator[bytes]:
+    """The serialised text of a document (what follows its header), given in parts, with its pointers to
+    the persons `mapping` names rewritten as `link` rewrites them in the tree: the pointer attributes of each
+    tag (a text's `<` and `>` are escaped). A tag cut between two parts waits for the rest."""
+    held = b""
+    for data in parts:
+        data = held + data
+        start = data.rfind(b"<")
+        cut = start if start >= 0 and data.find(b">", start) < 0 else len(data)
+        held = data[cut:]
+        yield _POINTING.sub(lambda m: _repointed(m, mapping), data[:cut])
+    yield held
+
+
+def _repointed(tag: re.Match[bytes], mapping: dict[str, str]) -> bytes:
+    def attribute(m: re.Match[bytes]) -> bytes:
+        value = pointed(m.group(2).decode(), mapping)
+        return m.group(0) if value is None else m.group(1) + value.encode() + b'"'
+
+    return _POINTER.sub(attribute, tag.group(0))
+
+
 GENERATED = {"persName", "birth", "death"}  # what linking writes; every other child is the editor's
 
 
@@ -196,6 +243,13 @@ class Registry:
         """Point `doc`'s persons to the registry (adding new ones); rewrites `doc` in place. A person named
         by the surname alone whom several entries fit stays the document's own, and the report says so (at
         its line in `where`, the document's file)."""
+        said, mapping = self.link_header(doc, where)
+        repoint(doc.getroot(), mapping)
+        return said
+
+    def link_header(self, doc: etree._ElementTree, where: str = "") -> tuple[list[Diagnostic], dict[str, str]]:
+        """`link` of the persons of `doc`'s header (a header alone will do), without the pointers to them:
+        what it said, and the registry id of each person's id in the document."""
         root = doc.getroot()
         lang = root.get(XML_LANG) or "en"
         mapping: dict[str, str] = {}
@@ -228,18 +282,7 @@ class Registry:
             mapping[local] = self.add_or_merge(stand_in, lang)
             del name.attrib[XML_ID]
             name.set("ref", f"{NAME}#{mapping[local]}")
-        for node in root.iter():
-            for attr in POINTER_ATTRIBUTES:
-                value = node.get(attr)
-                if value and any(t[1:] in mapping for t in value.split() if t.startswith("#")):
-                    node.set(
-                        attr,
-                        " ".join(
-                            f"{NAME}#{mapping[t[1:]]}" if t.startswith("#") and t[1:] in mapping else t
-                            for t in value.split()
-                        ),
-                    )
-        return said
+        return said, mapping
 
     def serialise(self) -> bytes:
         """The registry's TEI, its persons in the order of their ids and the names of each in their order
