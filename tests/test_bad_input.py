@@ -208,3 +208,20 @@ def test_a_nul_after_the_first_8_kb_is_a_mark_not_a_crash(tmp_path):
     assert result.exit_code == 0, result.output
     assert "U+0000 at column 8" in result.output
     assert "The end\u2400here." in written.read_text(encoding="utf-8")
+
+
+def test_a_citation_that_is_only_dates_names_no_publisher_and_stays_valid():
+    """An empty `Citation:` field takes the lines after it: dates, which are no publisher or archive (they were
+    `<publisher>November 30</publisher>` inside the citation's date, which the schema refuses)."""
+    from helpers import convert
+
+    from toolchain.validate import validator
+
+    text = (
+        "Citation:\n\n\nNovember 30, 1961\n\nNovember 30, 1961\n\nSummary:\n\nKhrushchev and Ulbricht discuss "
+        "Berlin.\n\nCde. W. Ulbricht informs Cde. N. S. Khrushchev that the situation in the capital has become "
+        "calmer, but the economic losses are considerable.\n"
+    )
+    tei, _ = convert(text)
+    assert not [d for d in validator().check_bytes(tei, "doc.xml") if d.severity == "error"]
+    assert b"<publisher>" not in tei and b"November 30, 1961" in tei

@@ -463,6 +463,10 @@ def citation(header: Header, ctx: Context) -> tuple[Citation | None, list[Resp]]
     resp_re = _resp_pattern(ctx.conv)
     rm = resp_re.search(rest)
     biblio, resp = (rest[: rm.start()], rest[rm.start() :]) if rm else (rest, "")
+    at = 0  # a full date is no publisher, archive or call number (a year may be a number of the call number)
+    while (other := find_date(biblio[at:])) is not None:
+        start, end = at + other.start, at + other.end
+        biblio, at = (biblio[:start] + "," + biblio[end:], start + 1) if len(other.iso) == 10 else (biblio, end)
     parts = [p.strip() for p in biblio.strip().rstrip(".").split(",") if p.strip()]
     if parts:
         out.publisher = parts[0]
@@ -479,7 +483,7 @@ def _marks(cit: Citation, text: str) -> list[tuple[int, int, str]]:
     def mark(value: str | None, kind: str, start_at: int = 0) -> None:
         if value:
             i = text.find(value, start_at)
-            if i >= 0:
+            if i >= 0 and not any(i < end and start < i + len(value) for start, end, _ in marks):  # disjoint
                 marks.append((i, i + len(value), kind))
 
     m = quoted_title(text)
