@@ -371,16 +371,16 @@ def test_pointers_are_rewritten_in_the_tags_of_a_text_given_in_parts_never_in_it
 
 
 def test_a_document_linked_as_it_is_read_is_the_document_linked_as_a_tree():
-    from toolchain.convert import _linked
-    from toolchain.link.registry import Registry
+    from toolchain.link.registry import Registry, repoint
     from toolchain.readers.conventions import DEFAULT
     from toolchain.tei import serialise
 
     tei, _ = convert(SAMPLE.read_text(encoding="utf-8"))
     as_tree, as_read = Registry.load(Path("none.xml"), DEFAULT), Registry.load(Path("none.xml"), DEFAULT)
-    tree = parse(tei)
-    said = as_tree.link(tree, "doc.xml")
-    parts, said_read = _linked(as_read, io.BytesIO(tei), "doc.xml")
+    tree = parse(tei)  # the whole tree, its header linked and every pointer in it rewritten
+    said, mapping = as_tree.link_header(tree, "doc.xml")
+    repoint(tree.getroot(), mapping)
+    parts, said_read = as_read.linked(io.BytesIO(tei), "doc.xml")
     linked = b"".join(parts)
     assert linked == serialise(tree.getroot()) and said_read == said
     assert b"persons.xml#" in linked and as_read.serialise() == as_tree.serialise()

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import gc
 import io
-import itertools
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO
 
 from . import encode, readers, workers
 from .errors import Diagnostic, EditionError, InputError
 from .link.registry import NAME as REGISTRY_NAME
-from .link.registry import Registry, relinked, repoint
+from .link.registry import Registry, header_of
 from .readers.conventions import Conventions
 from .source.decode import decode
-from .tei import DECLARATION, parse, part, start_tag, write_atomic
+from .tei import write_atomic
 
 
 @dataclass
@@ -237,7 +235,7 @@ class _Held:
     def add(self, result: Converted) -> None:
         if result.tei is None or result.output is None:
             return
-        self.registry.enter_named(parse(_header(io.BytesIO(result.tei))[0] + _CLOSED))
+        self.registry.enter_named(header_of(io.BytesIO(result.tei))[0])
         path: Path | None = self.folder / f"{len(self.documents)}.xml"
         try:
             path.write_bytes(result.tei)
@@ -245,42 +243,6 @@ class _Held:
         except OSError:  # no room in the temporary folder: it stays in memory
             path = None
         self.documents.append((result, path))
-
-
-# What the persons are read and linked from: a document's header alone, its root closed after it (the tree
-# of a long transcript's text is never made for them).
-_HEADER_END = b"</teiHeader>"
-_CLOSED = b"</TEI>"
-
-
-def _header(file: IO[bytes]) -> tuple[bytes, bytes]:
-    """A TEI file's bytes up to the end of its header, and those read after it (a text's '<' is escaped:
-    the first `</teiHeader>` ends the header)."""
-    data = b""
-    while True:
-        chunk = file.read(1 << 16)
-        data += chunk
-        end = data.find(_HEADER_END)
-        if end >= 0:
-            return data[: end + len(_HEADER_END)], data[end + len(_HEADER_END) :]
-        if not chunk:
-            raise EditionError("a converted document has no teiHeader")
-
-
-def _linked(registry: Registry, file: IO[bytes], where: str) -> tuple[Iterator[bytes], list[Diagnostic]]:
-    """A converted document's TEI with its persons linked to the registry (`Registry.link`), as parts: its
-    header linked as a tree, then its text with the pointers rewritten as it is read (`relinked`)."""
-    head, after = _header(file)
-    tree = parse(head + _CLOSED)
-    said, mapping = registry.link_header(tree, where)
-    root = tree.getroot()
-    repoint(root, mapping)
-    start = DECLARATION + start_tag(root) + _PAD + part(root[0], 1)
-    rest = itertools.chain((after,), iter(lambda: file.read(1 << 20), b""))
-    return itertools.chain((start,), relinked(rest, mapping)), said
-
-
-_PAD = b"\n  "
 
 
 def _link(held: _Held) -> None:
@@ -294,7 +256,7 @@ def _link(held: _Held) -> None:
         assert result.output is not None
         try:
             with path.open("rb") if path is not None else io.BytesIO(result.tei or b"") as file:
-                parts, said = _linked(registry, file, result.output)
+                parts, said = registry.linked(file, result.output)
                 result.diagnostics.extend(said)
                 write_atomic(Path(result.output), parts)
         except OSError as exc:

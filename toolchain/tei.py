@@ -245,6 +245,12 @@ def start_tag(node: etree._Element) -> bytes:
     return tag if node.getparent() is None else _undeclared(tag)
 
 
+def opening(root: etree._Element) -> bytes:
+    """The head of a document as `serialise` writes the whole: the declaration, the root's start tag and its
+    first child (the header, then taken out of the tree, `part`)."""
+    return DECLARATION + start_tag(root) + b"\n  " + part(root[0], 1)
+
+
 def end_tag(node: etree._Element) -> bytes:
     return f"</{_local_name(node.tag)}>".encode()
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..model import Document
-from ..tei import DECLARATION, XML_LANG, building, el, end_tag, part, start_tag
+from ..tei import XML_LANG, building, el, end_tag, opening
 from . import body
 from .header import header
 
@@ -39,7 +39,7 @@ def parts(doc: Document) -> Iterator[bytes]:
             waiting = doc.later.finish() if doc.later is not None else []
             root.set(XML_LANG, doc.meta.lang)
             root.insert(0, header(doc.meta))
-            head = DECLARATION + start_tag(root) + b"\n  " + part(root[0], 1)
+            head = opening(root)
     except BaseException:
         spool.close()
         raise

@@ -14,17 +14,19 @@ note, a better main name) is kept when the edition is rebuilt.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, EditionError
 from ..readers.conventions import DEFAULT, Conventions
 from ..source.names import initials_compatible, key, stems
 from ..source.scripts import is_cyrillic
-from ..tei import NS, XML_ID, XML_LANG, el, parse, serialise, slug, sub, unique_id
+from ..tei import NS, XML_ID, XML_LANG, el, opening, parse, serialise, slug, sub, unique_id
 
 NAME = "persons.xml"
 POINTER_ATTRIBUTES = ("who", "ref", "scribeRef", "resp", "sameAs", "corresp")
@@ -41,6 +43,25 @@ def pointed(value: str, mapping: dict[str, str]) -> str | None:
     if not any(t[1:] in mapping for t in tokens if t.startswith("#")):
         return None
     return " ".join(f"{NAME}#{mapping[t[1:]]}" if t.startswith("#") and t[1:] in mapping else t for t in tokens)
+
+
+# A converted document's header ends at the first `</teiHeader>` (a text's '<' is escaped); the root is
+# closed after it to read it alone.
+_HEADER_END = b"</teiHeader>"
+
+
+def header_of(file: IO[bytes]) -> tuple[etree._ElementTree, bytes]:
+    """The tree of a TEI file's header alone (under its root), and the bytes read after it."""
+    data = b""
+    while True:
+        chunk = file.read(1 << 16)
+        data += chunk
+        end = data.find(_HEADER_END)
+        if end >= 0:
+            end += len(_HEADER_END)
+            return parse(data[:end] + b"</TEI>"), data[end:]
+        if not chunk:
+            raise EditionError("a converted document has no teiHeader")
 
 
 def repoint(root: etree._Element, mapping: dict[str, str]) -> None:
@@ -239,17 +260,22 @@ class Registry:
 
     # --- linking -----------------------------------------------------------------
 
-    def link(self, doc: etree._ElementTree, where: str = "") -> list[Diagnostic]:
-        """Point `doc`'s persons to the registry (adding new ones); rewrites `doc` in place. A person named
-        by the surname alone whom several entries fit stays the document's own, and the report says so (at
-        its line in `where`, the document's file)."""
-        said, mapping = self.link_header(doc, where)
-        repoint(doc.getroot(), mapping)
-        return said
+    def linked(self, file: IO[bytes], where: str = "") -> tuple[Iterator[bytes], list[Diagnostic]]:
+        """A converted document's TEI (read from `file`) with its persons pointing to the registry (new ones
+        added), as parts, and what linking said: its header linked as a tree (`link_header`), then its text
+        with the pointers rewritten as it is read (`relinked`): a long transcript's tree is never made."""
+        tree, after = header_of(file)
+        said, mapping = self.link_header(tree, where)
+        root = tree.getroot()
+        repoint(root, mapping)
+        rest = itertools.chain((after,), iter(lambda: file.read(1 << 20), b""))
+        return itertools.chain((opening(root),), relinked(rest, mapping)), said
 
     def link_header(self, doc: etree._ElementTree, where: str = "") -> tuple[list[Diagnostic], dict[str, str]]:
-        """`link` of the persons of `doc`'s header (a header alone will do), without the pointers to them:
-        what it said, and the registry id of each person's id in the document."""
+        """Point the persons of `doc`'s header to the registry (adding new ones), in place; returns what it
+        said and the registry id of each person's id in the document (for `repoint`). A person named by the
+        surname alone whom several entries fit stays the document's own, and the report says so (at its line
+        in `where`, the document's file)."""
         root = doc.getroot()
         lang = root.get(XML_LANG) or "en"
         mapping: dict[str, str] = {}

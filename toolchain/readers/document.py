@@ -122,7 +122,7 @@ class _Reader:
         content.closer = closer
         marks = languages.Marks(lang, self.conv.common.default_language, self.token)
         text = self.text(content, body, lang, original, participants_line, closer, head, top, citation, marks)
-        text.blocks.append(m.Stream(self._unplaced(notes, content, marks)))
+        text.blocks.append(m.Stream(marks.taken(notes.unplaced_after(ctx, content.note_inline))))
         doc = m.Document(m.Meta(title), text)
 
         date_line = header.date_line
@@ -158,13 +158,6 @@ class _Reader:
 
         doc.later = m.Later(marks.token, finish)
         return doc
-
-    def _unplaced(self, notes: notes_mod.Notes, content: Content, marks: languages.Marks) -> Iterator[m.Block]:
-        """The notes no marker of the text called, once the text is made."""
-        unplaced = notes.unplaced(self.ctx, content.note_inline)
-        if unplaced is not None:
-            marks.take(unplaced)
-            yield unplaced
 
     def _persons(
         self, persons: Persons, header: Header, body: list[Block], notes: notes_mod.Notes
@@ -228,18 +221,16 @@ class _Reader:
             while groups:
                 found, group = groups.pop()
                 if found is None:
-                    yield from self._blocks(content, group, roles, marks, opened=False)
+                    yield from self._blocks(content, group, roles, opened=False)
                 else:
-                    item = self._blocks(content, group, roles, marks, opened=True)
-                    yield m.Div("item", [m.Stream(item)], n=found.group(1))
+                    item = self._blocks(content, group, roles, opened=True)
+                    yield m.Div("item", [m.Stream(marks.taken(item))], n=found.group(1))
 
-        return m.Text([m.Div(kind, [m.Stream(container())])], lang, kind)
+        return m.Text([m.Div(kind, [m.Stream(marks.taken(container()))])], lang, kind)
 
-    def _blocks(
-        self, content: Content, group: list[Block], roles: _Roles, marks: languages.Marks, *, opened: bool
-    ) -> Iterator[m.Block]:
+    def _blocks(self, content: Content, group: list[Block], roles: _Roles, *, opened: bool) -> Iterator[m.Block]:
         """The blocks of the text before its first item, or of an item (`opened`: its first block is its
-        head), each given its languages as it is made."""
+        head), each made as it is asked for."""
         argument: m.Argument | None = None  # the summary being made (its paragraphs are written with it)
         opening = True  # whether only a summary and a date line stand before (a title heading may follow)
         speaker: Person | None = None
@@ -257,7 +248,6 @@ class _Reader:
                     roles.citation.corresp = f"#{argument.blocks[-1].id}"
                 continue
             if argument is not None:
-                marks.take(argument)
                 yield argument
                 argument = None
             block: m.Block
@@ -283,10 +273,8 @@ class _Reader:
                 elif speaker is not None and turn.ends_run:
                     speaker = None  # the speaker in the third person: a narrative paragraph, the statement is over
             opening = opening and isinstance(block, m.Opener)
-            marks.take(block)
             yield block
         if argument is not None:
-            marks.take(argument)
             yield argument
 
 

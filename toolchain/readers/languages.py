@@ -9,7 +9,7 @@ import io
 import re
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .. import model as m
@@ -100,12 +100,18 @@ class Marks:
             if self._letters >= _SCRIPT_LETTERS:
                 self._know()
 
+    def taken(self, blocks: Iterable[m.Block]) -> Iterator[m.Block]:
+        """`blocks` as they are made, each taken (`take`) before it is given to be written."""
+        for block in blocks:
+            self.take(block)
+            yield block
+
     def finish(self) -> list[str | None]:
         """The languages of the blocks that waited, in their order (None: the text's)."""
         if not self._known:
             self._know()
-        texts = [t for t in self._samples if t is not None]
-        mixed = frozenset(found for t in texts if (found := identify(t)) is not None) | {self.lang}
+        samples = {id(t): t for t in self._samples}.values()  # one text may be the first, last and longest
+        mixed = frozenset(found for t in samples if (found := identify(t)) is not None) | {self.lang}
         asked_file = self._asked or io.BytesIO()
         asked_file.seek(0)
         sizes = iter(self._sizes)

@@ -14,7 +14,7 @@ and points back once all are called.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -113,6 +113,12 @@ class Notes:
 
     def marker_re(self) -> re.Pattern[str]:
         return re.compile(self.style.marker)
+
+    def unplaced_after(self, ctx: Context, inline: Callable[[Block], Inline]) -> Iterator[Div]:
+        """`unplaced`, asked once the text before it is made (the blocks of a `model.Stream`)."""
+        unplaced = self.unplaced(ctx, inline)
+        if unplaced is not None:
+            yield unplaced
 
     def unplaced(self, ctx: Context, inline: Callable[[Block], Inline]) -> Div | None:
         """The notes no marker in the text calls (reported): kept, in a division of notes after the text,

@@ -320,9 +320,11 @@ class _Reader:
         content.translator = frontmatter.translator(resp)
         content.closer = closer
         marks = languages.Marks(lang, conv.common.default_language, self.token)
-        div = m.Div("transcript", [m.Stream(self._blocks(content, cast, front, entries, parts, closer, marks))])
+        div = m.Div("transcript", [m.Stream(marks.taken(self._blocks(content, cast, front, entries, parts, closer)))])
         kind = "translation" if original and original != lang else "original"
-        doc = m.Document(m.Meta(""), m.Text([div, m.Stream(_unplaced(notes, content))], lang, kind))
+        doc = m.Document(
+            m.Meta(""), m.Text([div, m.Stream(notes.unplaced_after(ctx, content.note_inline))], lang, kind)
+        )
 
         def finish() -> list[str | None]:
             waiting = marks.finish()
@@ -346,20 +348,17 @@ class _Reader:
         entries: dict[int, list[Block]],
         parts: list[Turn | turns.Remark],
         closer: Block | None,
-        marks: languages.Marks,
     ) -> Iterator[m.Block]:
         """The blocks of the transcript's division, made one at a time: its front matter, then each turn
         (with the remarks at its end after it) or remark, then the closing lines."""
-        made = self._front_div(content, cast, front, entries)
+        yield from self._front_div(content, cast, front, entries)
         writer = turns.Writer(content, self.conv, self._start_hour)  # the hour of the dateline, read above
         parts.reverse()  # each taken off the end as it is made: what is written is forgotten
         while parts:
             part = parts.pop()
-            made.extend(turns.hoist_remarks(writer.sp(part)) if isinstance(part, Turn) else [writer.remark(part.block)])
-            yield from _taken(made, marks)
+            yield from turns.hoist_remarks(writer.sp(part)) if isinstance(part, Turn) else [writer.remark(part.block)]
         if closer is not None:
-            made.append(content.closing(closer))
-        yield from _taken(made, marks)
+            yield content.closing(closer)
 
     def _meta(
         self,
@@ -524,21 +523,6 @@ class _Reader:
         label = first.split(":", 1)[0] + ":" if ":" in first else first.strip()
         items = [m.Item(content.inline(piece)) for b in entries for piece in participants.items(b, cast.names_someone)]
         return m.ItemList(items, type="participants", head=label.strip())
-
-
-def _taken(made: list[m.Block], marks: languages.Marks) -> Iterator[m.Block]:
-    """The blocks made, each given its languages, emptied from `made` as they are given."""
-    for block in made:
-        marks.take(block)
-        yield block
-    made.clear()
-
-
-def _unplaced(notes: notes_mod.Notes, content: Content) -> Iterator[m.Block]:
-    """The notes no marker of the text called, once the text is made."""
-    unplaced = notes.unplaced(content.ctx, content.note_inline)
-    if unplaced is not None:
-        yield unplaced
 
 
 __all__ = ["DESCRIPTION", "NAME", "NoTurns", "read", "sniff"]
