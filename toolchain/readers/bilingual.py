@@ -59,7 +59,7 @@ _STAR_NOTE = re.compile(r"(?<=\w)\*\s*\(([^()]+)\)")
 
 
 def sniff(text: str, conventions: Conventions) -> float:
-    bs = blocks(text)
+    bs = list(blocks(text))
     found = script_split(bs) if len(bs) >= 4 else None
     if found is None:
         return 0.0
@@ -76,7 +76,7 @@ def sniff(text: str, conventions: Conventions) -> float:
 
 
 def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
-    bs = blocks(text)
+    bs = list(blocks(text))
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
     return _Reader(Context(source, conventions, diagnostics), bs).tree()

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
 from ..model import Citation, Manuscript, Meta, Person, Resp
-from ..source.blocks import Block, start_of
+from ..source.blocks import Block, Blocks, start_of
 from ..source.dates import find_date
 from ..source.marks import quoted_title
 from ..tei import slug, unique_id
@@ -296,6 +297,8 @@ _BREADCRUMB = re.compile(r"[^>»›|]+(?:\s[>»›|]\s[^>»›|]+){2,}")
 # Chrome is looked for in the first and last blocks of a page only.
 CHROME_TOP = 15
 CHROME_BOTTOM = 5
+
+B = TypeVar("B", list[Block], Blocks)
 # A line that opens with a chrome phrase is chrome when it is this short ("Download "…"").
 CHROME_OPENS_WORDS = 6
 
@@ -309,16 +312,16 @@ def _breadcrumb(line: str) -> bool:
     return sum(line.count(sign) for sign in ">»›|") >= 2 and _BREADCRUMB.fullmatch(line.strip()) is not None
 
 
-def drop_chrome(bs: list[Block], ctx: Context) -> list[Block]:
+def drop_chrome(bs: B, ctx: Context) -> B:
     """A page's blocks without its chrome (`Conventions.page_chrome`, breadcrumb trails, a breadcrumb list
     that opens with `Home`), in its first and last blocks; each line dropped is reported."""
     conv = ctx.conv
     homes = {h.casefold() for h in conv.common.breadcrumb_home}
-    out: list[Block] = []
-    for k, b in enumerate(bs):
-        if CHROME_TOP <= k < len(bs) - CHROME_BOTTOM or field_label(b, conv) is not None:
-            out.append(b)  # a field label ("Citation:") is no chrome, though a title never is one either
-            continue
+    dropped = []
+    for k in sorted({*range(min(CHROME_TOP, len(bs))), *range(max(0, len(bs) - CHROME_BOTTOM), len(bs))}):
+        b = bs[k]
+        if field_label(b, conv) is not None:
+            continue  # a field label ("Citation:") is no chrome, though a title never is one either
         low = " ".join(b.text.casefold().split()).strip(" :•*·-")
         kind = _chrome(low, conv) if len(b.lines) == 1 else None
         items = [_LIST_MARK.sub("", line).strip() for line in b.lines] if len(b.lines) > 1 else []
@@ -329,11 +332,14 @@ def drop_chrome(bs: list[Block], ctx: Context) -> list[Block]:
             or (items and items[0].casefold() in homes and all(len(i.split()) <= 12 for i in items))
         )
         if not chrome:
-            out.append(b)
             continue
+        dropped.append(k)
         for i, line in enumerate(b.lines):
             ctx.warn(b.line + i, f"page chrome dropped: '{line.strip()}'", "page-chrome")
-    return out
+    if isinstance(bs, Blocks):
+        return bs.without(dropped)
+    left_out = set(dropped)
+    return [b for k, b in enumerate(bs) if k not in left_out]
 
 
 def split_run_fields(bs: list[Block], conv: Conventions) -> list[Block]:

@@ -130,6 +130,7 @@ def joined_prefixes(words: list[str]) -> list[str]:
 # The labels found in the lines of the document being read: its readers' sniffing and the reader that
 # takes it look at the same lines (`reading_one`).
 _FOUND: dict[tuple[str, int], Label | None] | None = None
+FOUND_KEPT = 50_000
 
 
 @contextmanager
@@ -150,6 +151,8 @@ def find_label(line: str, conventions: Conventions) -> Label | None:
         return _label_of(line, conventions)
     key = (line, id(conventions))
     if key not in _FOUND:
+        if len(_FOUND) >= FOUND_KEPT:  # a long text: its lines are not all kept (the sniffed sample is less)
+            _FOUND.clear()
         _FOUND[key] = _label_of(line, conventions)
     return _FOUND[key]
 

@@ -5,6 +5,7 @@ letter). The detector is `source.language.identify`; when it is unsure the text 
 
 from __future__ import annotations
 
+import heapq
 import io
 import re
 import tempfile
@@ -34,7 +35,7 @@ def of_text(bs: list[Block], conv: Conventions) -> str:
     if conv.common.text_language:
         return conv.common.text_language
     main = script(start_of(bs, _SCRIPT_LETTERS))
-    for b in sorted(bs, key=lambda b: len(b.text), reverse=True)[:3]:
+    for b in heapq.nlargest(3, bs, key=lambda b: len(b.text)):  # sorted's order, the text not held
         found = identify(b.text) if script(b.text) == main else None
         if found is not None:
             return found

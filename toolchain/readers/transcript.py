@@ -21,7 +21,7 @@ from .. import model as m
 from ..encode.inline import plain
 from ..errors import Diagnostic, InputError
 from ..model import Span
-from ..source.blocks import Block, blocks
+from ..source.blocks import Block, Blocks, blocks
 from ..source.dates import DateMatch, complete_yearless, find_date
 from ..tei import content_id, el
 from . import brackets, frontmatter, languages, participants, turns
@@ -33,7 +33,7 @@ from .declarations import statements
 from .frontmatter import Header
 from .labels import Label
 from .persons import Persons
-from .speakers import Cast, assign_station_ids
+from .speakers import Cast, Speaker, assign_station_ids
 from .turns import Turn, turn_labels
 
 NAME = "transcript"
@@ -65,7 +65,7 @@ class NoTurns(InputError):
 
 def sniff(text: str, conventions: Conventions) -> float:
     """How much `text` looks like a speaker-labelled transcript (0..1)."""
-    bs = list(_turn_blocks(text, conventions))
+    bs = _turn_blocks(text, conventions)
     found = [(i, lab) for i, lab in enumerate(turn_labels(bs, conventions)) if lab is not None]
     if len(found) < 2:
         return 0.0
@@ -84,10 +84,10 @@ def sniff(text: str, conventions: Conventions) -> float:
 
 
 @lru_cache(maxsize=2)
-def _turn_blocks(text: str, conventions: Conventions) -> tuple[Block, ...]:
+def _turn_blocks(text: str, conventions: Conventions) -> Blocks:
     """The blocks of a text, cut where turns run together: made once for sniffing and reading (blocks
     are not changed once made)."""
-    return tuple(turns.split_at_labels(blocks(text), conventions))
+    return Blocks(turns.split_at_labels(blocks(text), conventions))
 
 
 def forget() -> None:
@@ -96,7 +96,7 @@ def forget() -> None:
 
 
 def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
-    bs = list(_turn_blocks(text, conventions))
+    bs = _turn_blocks(text, conventions)
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")
     dropped: list[Diagnostic] = []  # the chrome is reported once the text is read as a transcript
@@ -224,7 +224,7 @@ def _headline(b: Block, label: Label) -> bool:
 
 
 class _Reader:
-    def __init__(self, ctx: Context, bs: list[Block], token: str) -> None:
+    def __init__(self, ctx: Context, bs: Blocks, token: str) -> None:
         self.ctx = ctx
         self.conv = ctx.conv
         self.blocks = bs
@@ -237,7 +237,7 @@ class _Reader:
     def _split(self) -> tuple[int, int]:
         """(first turn, first note) as block indexes."""
         notes_start = notes_mod.section_start(self.blocks, self.conv)
-        labels = turn_labels(self.blocks[:notes_start], self.conv)
+        labels = self._labels = turn_labels(self.blocks[:notes_start], self.conv)
         said = Counter(label.name for label in labels if label is not None)
         for i, label in enumerate(labels):
             if label is None or self._in_participants(i):
@@ -265,8 +265,8 @@ class _Reader:
 
     def tree(self) -> m.Document:
         ctx, conv = self.ctx, self.conv
-        front = _front(self.blocks[: self._body_start], conv)
-        notes = notes_mod.parse(self.blocks[self._notes_start :], ctx)
+        front = _front(list(self.blocks[: self._body_start]), conv)
+        notes = notes_mod.parse(list(self.blocks[self._notes_start :]), ctx)
         body = self.blocks[self._body_start : self._notes_start]
         said, original = frontmatter.languages(front.header, ctx)  # "Original Language:", "Contents:" fields
         lang = said or languages.of_text(body, conv)
@@ -288,18 +288,20 @@ class _Reader:
         presiding = participants.chair([b for _, b in front.order], conv)
         if presiding is not None:
             cast.learn_participant(presiding, role="chair")
-        parts = turns.parts(body, conv)
+        parts = turns.Parts(body, self._labels.after(self._body_start), conv)
         for kind, b in front.order[:3]:
             if kind in ("title", "date", "heading-date", "p"):
                 cast.learn_subject(b.text)  # "Deposition of John Park": the witness
-        cast.learn_letters([p.label.name for p in parts if isinstance(p, Turn)], lang)
-        cast.learn_addressee((p.label.name, p.blocks[0].text[p.label.rest :]) for p in parts if isinstance(p, Turn))
-        for part in parts:
-            if isinstance(part, Turn):
-                part.speaker, part.why = cast.resolve(part.label)
-                if part.label.alias and part.speaker is not None:
-                    cast.aliases[part.label.alias.lower()] = part.speaker  # "[hereafter McGB]": McGB: from now on
-        turns.report_unresolved([p for p in parts if isinstance(p, Turn)], ctx)
+        cast.learn_letters((label.name for label, _ in parts.turns()), lang)
+        cast.learn_addressee((label.name, body[start].text[label.rest :]) for label, start in parts.turns())
+
+        def resolve(label: Label) -> tuple[Speaker | None, str]:
+            speaker, why = cast.resolve(label)
+            if label.alias and speaker is not None:
+                cast.aliases[label.alias.lower()] = speaker  # "[hereafter McGB]": McGB: from now on
+            return speaker, why
+
+        turns.resolve(parts, resolve, ctx)
         for b in self.blocks[: self._body_start]:
             persons.discover(b.text)
         for part in parts:  # a turn's words after its label ("ІВАНЧУК А.В. Шановний …": no "А.В. Шановний")
@@ -311,10 +313,7 @@ class _Reader:
         ctx.ids.update(p.id for p in persons.people)
         stations = list(cast.stations.values())
         assign_station_ids(stations, ctx.ids)
-        last = parts[-1] if parts else None
-        closer = None
-        if isinstance(last, Turn) and len(last.blocks) > 1 and frontmatter.closer_phrase(last.blocks[-1].text, conv):
-            closer = last.blocks.pop()
+        closer = parts.close(lambda text: bool(frontmatter.closer_phrase(text, conv)))
 
         content = Content(ctx, notes, persons, BRACKETS, statements=False)
         content.translator = frontmatter.translator(resp)
@@ -337,7 +336,7 @@ class _Reader:
             return waiting
 
         doc.later = m.Later(marks.token, finish)
-        self.blocks = []  # the turns hold what is still to be written
+        self.blocks = Blocks(())  # the parts hold what is still to be written
         return doc
 
     def _blocks(
@@ -346,16 +345,14 @@ class _Reader:
         cast: Cast,
         front: Front,
         entries: dict[int, list[Block]],
-        parts: list[Turn | turns.Remark],
+        parts: turns.Parts,
         closer: Block | None,
     ) -> Iterator[m.Block]:
         """The blocks of the transcript's division, made one at a time: its front matter, then each turn
         (with the remarks at its end after it) or remark, then the closing lines."""
         yield from self._front_div(content, cast, front, entries)
         writer = turns.Writer(content, self.conv, self._start_hour)  # the hour of the dateline, read above
-        parts.reverse()  # each taken off the end as it is made: what is written is forgotten
-        while parts:
-            part = parts.pop()
+        for part in parts:  # each made as it is written, and forgotten
             yield from turns.hoist_remarks(writer.sp(part)) if isinstance(part, Turn) else [writer.remark(part.block)]
         if closer is not None:
             yield content.closing(closer)

@@ -6,14 +6,17 @@ inside turns; times of day become `time`; a dash that ends or opens a turn is an
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import overload
 
 from .. import model as m
 from ..model import Span
-from ..source.blocks import Block
+from ..source.blocks import Block, Blocks
 from ..source.dates import find_date
 from ..source.marks import CLOSING_QUOTES, OPENING_QUOTES, closes_earlier_quote
 from ..tei import content_id, el
@@ -29,14 +32,13 @@ _RESUMPTION = re.compile(r"^(?:—|–|--|\.\.\.|…)")
 _DIGIT = re.compile(r"\d")
 
 
-def split_at_labels(bs: list[Block], conventions: Conventions) -> list[Block]:
+def split_at_labels(bs: Iterable[Block], conventions: Conventions) -> Iterator[Block]:
     """Blocks with turns run together (a cable or a transcript with no blank lines between its turns, lines
     wrapped at a margin, or one short turn a line): a block of which two or more lines open with a colon label,
     a titled label (`M. Jean-Luc Morel.`) or a front field
     (`SUBJECT:`), is split before each such line; a label alone on the last line of a dateline's block (`HC Deb
     17 March 1959 …`, then `Mr. Hector Hughes`, then the speech) is a block of its own."""
     fields = {f.lower() for f in conventions.transcript.front_fields}
-    out: list[Block] = []
     for b in bs:
         starts = [
             k
@@ -48,29 +50,90 @@ def split_at_labels(bs: list[Block], conventions: Conventions) -> list[Block]:
             # "HC Deb 17 March 1959 … / Mr. Hector Hughes": a label alone under a dateline (the label asked first)
             alone_last = len(b.lines) > 1 and alone(b.lines[-1], conventions) is not None
             if alone_last and find_date(" ".join(b.lines[:-1])) is not None:
-                out.extend([Block(b.line, b.lines[:-1]), Block(b.line + len(b.lines) - 1, b.lines[-1:])])
+                yield from (Block(b.line, b.lines[:-1]), Block(b.line + len(b.lines) - 1, b.lines[-1:]))
             else:
-                out.append(b)
+                yield b
             continue
         cuts = [0, *(k for k in starts if k > 0), len(b.lines)]
-        out.extend(Block(b.line + i, b.lines[i:j]) for i, j in pairwise(cuts))
-    return out
+        yield from (Block(b.line + i, b.lines[i:j]) for i, j in pairwise(cuts))
 
 
-def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]:
+def turn_labels(bs: Sequence[Block], conventions: Conventions) -> TurnLabels:
     """The speaker label opening each block, or None. A label shape that may be a word of prose
     (`NATO. …`: one word in capitals) counts only when the document repeats it."""
-    labels = [
-        find_label(b.lines[0], conventions)
-        or (alone(b.lines[0], conventions) if len(b.lines) > 1 or k + 1 < len(bs) else None)
-        for k, b in enumerate(bs)
-    ]
-    repeated = Counter(label.name for label in labels if label is not None)
+    return TurnLabels(*_found_labels(bs, conventions))
+
+
+def _found_labels(bs: Sequence[Block], conventions: Conventions) -> tuple[list[Label], array]:
+    """The label shape opening each block, as a number into a table of the shapes (-1: none): a long
+    transcript's labels are a few shapes said again and again."""
+    table: list[Label] = []
+    number: dict[Label, int] = {}
+    found = array("i")
+    last = len(bs) - 1
+    for k, b in enumerate(bs):
+        label = find_label(b.lines[0], conventions) or (
+            alone(b.lines[0], conventions) if len(b.lines) > 1 or k < last else None
+        )
+        if label is None:
+            found.append(-1)
+            continue
+        n = number.get(label)
+        if n is None:
+            n = number[label] = len(table)
+            table.append(label)
+        found.append(n)
+    return table, found
+
+
+class TurnLabels(Sequence["Label | None"]):
+    """The label of each block that `plausible` keeps, or None (what `turn_labels` gives)."""
+
+    __slots__ = ("_found", "_kept", "_table")
+
+    def __init__(self, table: list[Label], found: array) -> None:
+        self._table, self._found = table, found
+        said = Counter(n for n in found if n >= 0)
+        repeated: Counter[str] = Counter()
+        for n, times in said.items():
+            repeated[table[n].name] += times
+        alone_caps = Counter({table[n].name: 0 for n in said if table[n].style == "alone-caps"})
+        for n, times in said.items():
+            if table[n].style == "alone-caps":
+                alone_caps[table[n].name] += times
+        self._kept = _plausible(table, repeated, alone_caps)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    @overload
+    def __getitem__(self, k: int) -> Label | None: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Label | None]: ...
+    def __getitem__(self, k: int | slice) -> Label | Sequence[Label | None] | None:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        n = self.number(k)
+        return self._table[n] if n >= 0 else None
+
+    def number(self, k: int) -> int:
+        """The number of the label of block `k` in the table of shapes, or -1."""
+        n = self._found[k]
+        return n if n >= 0 and self._kept[n] else -1
+
+    def label(self, number: int) -> Label:
+        return self._table[number]
+
+    def after(self, start: int) -> TurnLabels:
+        """The labels of the blocks from `start` on, decided on what those blocks repeat."""
+        return TurnLabels(self._table, self._found[start:])
+
+
+def _plausible(table: list[Label], repeated: Counter[str], alone_caps: Counter[str]) -> list[bool]:
+    """Which label shapes of the table are labels, given how often the text says each name."""
     # once one such label speaks twice, the text labels its turns so: a name of five letters or more is one too
     in_use = any(n > 1 and _one_word(name) for name, n in repeated.items())
-    alone_caps = [label.name for label in labels if label is not None and label.style == "alone-caps"]
-    caps_in_use = len(set(alone_caps)) >= 2 and len(alone_caps) > len(set(alone_caps))
-
+    caps_in_use = len(alone_caps) >= 2 and sum(alone_caps.values()) > len(alone_caps)
     named = sum(n for name, n in repeated.items() if name not in ("Q", "A"))
 
     def plausible(label: Label) -> bool:
@@ -85,7 +148,7 @@ def turn_labels(bs: list[Block], conventions: Conventions) -> list[Label | None]
         prose_like = label.style != "colon" and not re.search(r"\.\s?\S", label.name) and _one_word(label.name)
         return not prose_like or repeated[label.name] > 1 or (in_use and len(label.name) >= 5)
 
-    return [label if label is not None and plausible(label) else None for label in labels]
+    return [plausible(label) for label in table]
 
 
 # Questions and answers without colons are labels when each comes this often.
@@ -101,7 +164,6 @@ class Turn:
     label: Label
     blocks: list[Block]  # the first block opens with the label
     speaker: Speaker | None = None
-    why: str = ""  # how the label was resolved, or why it was not
 
 
 @dataclass(slots=True)
@@ -111,24 +173,60 @@ class Remark:
     block: Block
 
 
-def parts(body: list[Block], conv: Conventions) -> list[Turn | Remark]:
+# What a part of `Parts` is when it is a remark, not a turn.
+REMARK = -1
+
+
+class Parts:
     """The turns and remarks of a transcript's body: a paragraph without a label continues the turn before
-    it, with the remarks that stood between its paragraphs."""
-    parts: list[Turn | Remark] = []
-    for b, label in zip(body, turn_labels(body, conv), strict=True):
-        if label is not None:
-            parts.append(Turn(label, [b]))
-        elif is_remark(b.text, conv):
-            parts.append(Remark(b))
-        else:
-            # the turn goes on, with the remarks that stood between its paragraphs
-            remarks = []
-            while parts and isinstance(parts[-1], Remark):
-                remarks.insert(0, parts.pop().block)
-            turn = parts[-1]  # the body opens with a turn
-            assert isinstance(turn, Turn)
-            turn.blocks.extend([*remarks, b])
-    return parts
+    it, with the remarks that stood between its paragraphs. Kept as where each part begins (a turn's
+    blocks run to the next part's first), each made again from the blocks when it is read: the passes
+    over a long transcript hold no more than a turn of it."""
+
+    def __init__(self, body: Blocks, labels: TurnLabels, conv: Conventions) -> None:
+        self.body, self.labels = body, labels
+        self._starts, self._kinds = array("i"), array("i")  # the first block of each part; its label or REMARK
+        starts, kinds = self._starts, self._kinds
+        for k, b in enumerate(body):
+            number = labels.number(k)
+            if number >= 0 or is_remark(b.text, conv):
+                starts.append(k)
+                kinds.append(number if number >= 0 else REMARK)
+                continue
+            while kinds[-1] == REMARK:  # the body opens with a turn: the remarks before go into it
+                starts.pop()
+                kinds.pop()
+        self._end = len(body)  # after the last part's blocks
+        self.speakers: list[Speaker | None] = []  # each turn's speaker (`resolve`)
+
+    def turns(self) -> Iterator[tuple[Label, int]]:
+        """The label of each turn and its first block (a number into the body), the blocks not made."""
+        table = self.labels
+        for start, kind in zip(self._starts, self._kinds, strict=True):
+            if kind != REMARK:
+                yield table.label(kind), start
+
+    def __iter__(self) -> Iterator[Turn | Remark]:
+        body, table, speakers = self.body, self.labels, self.speakers
+        ends = [*self._starts[1:], self._end]
+        n = 0
+        for start, end, kind in zip(self._starts, ends, self._kinds, strict=True):
+            if kind == REMARK:
+                yield Remark(body[start])
+                continue
+            speaker = speakers[n] if n < len(speakers) else None
+            n += 1
+            yield Turn(table.label(kind), list(body[start:end]), speaker)
+
+    def close(self, closes: Callable[[str], bool]) -> Block | None:
+        """The last block of the last turn when it closes the text (`closes`): taken out of the turn."""
+        if not self._kinds or self._kinds[-1] == REMARK or self._end - self._starts[-1] < 2:
+            return None
+        last = self.body[self._end - 1]
+        if not closes(last.text):
+            return None
+        self._end -= 1
+        return last
 
 
 def is_remark(text: str, conv: Conventions) -> bool:
@@ -165,19 +263,19 @@ def stage_paren(text: str, conv: Conventions) -> bool:
     return any(phrase in low for phrase, _ in conv.transcript.stage_words)
 
 
-def report_unresolved(turns: list[Turn], ctx: Context) -> None:
-    """One warning per label that resolves to no one, with its first line and its number of turns."""
-    seen: dict[str, list[Turn]] = {}
-    for turn in turns:
-        if turn.speaker is None:
-            seen.setdefault(turn.label.text, []).append(turn)
-    for text, group in seen.items():
-        count = f"{len(group)} turns" if len(group) > 1 else "1 turn"
-        ctx.warn(
-            group[0].blocks[0].line,
-            f"speaker label '{text}' ({count}) is encoded without @who: {group[0].why}",
-            "speaker-unresolved",
-        )
+def resolve(parts: Parts, resolve: Callable[[Label], tuple[Speaker | None, str]], ctx: Context) -> None:
+    """Each turn's speaker, in order (`Parts.speakers`); one warning per label that resolves to no one, with
+    its first line and its number of turns."""
+    seen: dict[str, tuple[int, int, str]] = {}  # label -> its first line, its turns, why it resolves to no one
+    for label, start in parts.turns():
+        speaker, why = resolve(label)
+        parts.speakers.append(speaker)
+        if speaker is None:
+            first = seen.get(label.text)
+            seen[label.text] = (parts.body.line(start), 1, why) if first is None else (first[0], first[1] + 1, first[2])
+    for text, (line, turns, why) in seen.items():
+        count = f"{turns} turns" if turns > 1 else "1 turn"
+        ctx.warn(line, f"speaker label '{text}' ({count}) is encoded without @who: {why}", "speaker-unresolved")
 
 
 class Writer:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from typing import overload
 
 
 @dataclass(slots=True)
@@ -42,22 +46,138 @@ LONG_LINE = 60
 _PARAGRAPH_END = tuple('.!?:;"”»)]…')
 
 
-def blocks(text: str) -> list[Block]:
+def blocks(text: str) -> Blocks:
     """The paragraphs of a text: runs of non-blank lines; in a text written one paragraph a line (no blank
     lines between paragraphs, lines longer than any margin), each line of a run. Made once for the readers
     that sniff a text and the one that reads it (blocks are not changed once made)."""
-    return list(_blocks(text))
+    return _blocks(text)
 
 
 @lru_cache(maxsize=2)
-def _blocks(text: str) -> tuple[Block, ...]:
-    out: list[Block] = []
+def _blocks(text: str) -> Blocks:
+    return Blocks(_paragraphs(text))
+
+
+def _paragraphs(text: str) -> Iterator[Block]:
     for b in _runs(text):
         if _one_paragraph_a_line(b.lines):
-            out.extend(Block(b.line + k, [line]) for k, line in enumerate(b.lines))
+            yield from (Block(b.line + k, [line]) for k, line in enumerate(b.lines))
         else:
-            out.append(b)
-    return tuple(out)
+            yield b
+
+
+class Blocks(Sequence[Block]):
+    """The blocks of a text in order, read again each time they are asked: indexable, sliceable (a slice, or
+    the blocks with some left out, is a view of the same blocks) and iterable more than once. The blocks of a
+    long text wait in a file (`_Spooled`): the readers' passes over it hold a few chunks of it, not all."""
+
+    __slots__ = ("_at", "_blocks")
+
+    def __init__(self, blocks: Iterable[Block], at: range | array | None = None) -> None:
+        self._blocks = blocks if isinstance(blocks, tuple | _Spooled) else _kept(blocks)
+        self._at = range(len(self._blocks)) if at is None else at
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    @overload
+    def __getitem__(self, k: int) -> Block: ...
+    @overload
+    def __getitem__(self, k: slice) -> Blocks: ...
+    def __getitem__(self, k: int | slice) -> Block | Blocks:
+        if isinstance(k, slice):
+            return Blocks(self._blocks, self._at[k])
+        return self._blocks[self._at[k]]
+
+    def __iter__(self) -> Iterator[Block]:
+        blocks = self._blocks
+        return (blocks[i] for i in self._at)
+
+    def line(self, k: int) -> int:
+        """The first line of block `k` (the block not made)."""
+        blocks = self._blocks
+        return blocks.lines[self._at[k]] if isinstance(blocks, _Spooled) else blocks[self._at[k]].line
+
+    def without(self, left_out: Iterable[int]) -> Blocks:
+        """These blocks but those at the positions `left_out`."""
+        out = set(left_out)
+        if not out:
+            return self
+        return Blocks(self._blocks, array("q", (i for k, i in enumerate(self._at) if k not in out)))
+
+
+# The blocks of a text are written to a file once they hold more characters than this, in chunks of about
+# `CHUNK` characters; `KEPT_CHUNKS` chunks are kept made (a pass forwards or backwards makes each once).
+SPOOL = 4 * 2**20
+CHUNK = 2**18
+KEPT_CHUNKS = 3
+# Between two blocks in the file: a character no line holds (a line ends at it, `str.splitlines`).
+_BETWEEN = "\x1c"
+
+
+def _kept(blocks: Iterable[Block]) -> tuple[Block, ...] | _Spooled:
+    """The blocks, in a tuple, or in a file when they are long."""
+    blocks = iter(blocks)
+    held: list[Block] = []
+    size = 0
+    for b in blocks:
+        held.append(b)
+        size += len(b.text) + 1
+        if size > SPOOL:
+            return _Spooled(chain(held, blocks))
+    return tuple(held)
+
+
+class _Spooled:
+    """Blocks (none empty) written to a temporary file, their text in chunks; a chunk's blocks are made again
+    when one of them is asked."""
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the blocks)
+        self.lines = array("q")  # the first line of each block
+        self._firsts = array("q")  # the first block of each chunk
+        self._offsets = array("q", [0])  # where each chunk begins in the file, and where the last ends
+        self._made: dict[int, list[Block]] = {}
+        texts: list[str] = []
+        size = 0
+        for b in blocks:
+            if not texts:
+                self._firsts.append(len(self.lines))
+            self.lines.append(b.line)
+            texts.append(b.text)
+            size += len(b.text) + 1
+            if size >= CHUNK:
+                self._write(texts)
+                texts, size = [], 0
+        if texts:
+            self._write(texts)
+
+    def _write(self, texts: list[str]) -> None:
+        data = _BETWEEN.join(texts).encode("utf-8", "surrogatepass")
+        self.file.write(data)
+        self._offsets.append(self._offsets[-1] + len(data))
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, i: int) -> Block:
+        if not 0 <= i < len(self.lines):
+            raise IndexError(i)
+        c = bisect_right(self._firsts, i) - 1
+        made = self._made.get(c)
+        if made is None:
+            made = self._chunk(c)
+        return made[i - self._firsts[c]]
+
+    def _chunk(self, c: int) -> list[Block]:
+        self.file.seek(self._offsets[c])
+        text = self.file.read(self._offsets[c + 1] - self._offsets[c]).decode("utf-8", "surrogatepass")
+        first = self._firsts[c]
+        made = [Block(self.lines[first + k], t.split("\n")) for k, t in enumerate(text.split(_BETWEEN))]
+        if len(self._made) >= KEPT_CHUNKS:
+            del self._made[next(iter(self._made))]
+        self._made[c] = made
+        return made
 
 
 def start_of(bs: Iterable[Block], letters: int) -> str:
@@ -77,19 +197,33 @@ def forget() -> None:
     _blocks.cache_clear()
 
 
-def _runs(text: str) -> list[Block]:
-    out: list[Block] = []
+def _runs(text: str) -> Iterator[Block]:
     lines: list[str] = []  # the run being read
-    for number, raw in enumerate(text.splitlines(), start=1):
+    number = 0
+    for number, raw in enumerate(_lines(text), start=1):
         line = raw.rstrip()
         if line.strip():
             lines.append(line)
         elif lines:
-            out.append(Block(number - len(lines), lines))
+            yield Block(number - len(lines), lines)
             lines = []
     if lines:
-        out.append(Block(number - len(lines) + 1, lines))
-    return out
+        yield Block(number - len(lines) + 1, lines)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """`text.splitlines()`, a piece of the text at a time (a long text's lines are not all held)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = min(size, start + _PIECE)
+        if end < size:  # cut after a line feed (a carriage return before it stays with it)
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut >= 0 else text.find("\n", end) + 1 or size
+        yield from text[start:end].splitlines()
+        start = end
+
+
+_PIECE = 2**20
 
 
 def _one_paragraph_a_line(lines: list[str]) -> bool:

@@ -1,0 +1,96 @@
+"""A text's blocks, kept in a file when it is long, are the blocks of the text, and reading a long transcript
+holds a few chunks of them, not all."""
+
+from __future__ import annotations
+
+import gc
+import random
+from pathlib import Path
+
+import pytest
+from conftest import CASES
+
+from toolchain import readers
+from toolchain.convert import convert_text
+from toolchain.readers.conventions import DEFAULT
+from toolchain.source import blocks as blocks_mod
+from toolchain.source.blocks import Block, Blocks, blocks
+
+BREAKS = ["\n", "\r\n", "\r", "\x0c", "\u2028", "\x85", "\n\n", "\n \n", "\n\n\n"]
+WORDS = ["Smith:", "the", "Point", "1.", "long" * 30 + ".", "[laughs]", "  ", "\t", "Жуков", "“quoted”"]
+
+
+def _text(rng: random.Random) -> str:
+    return "".join(rng.choice(WORDS) + (rng.choice(BREAKS) if rng.random() < 0.4 else " ") for _ in range(400))
+
+
+def _paragraphs(text: str) -> list[Block]:
+    """The blocks as the whole text's lines give them (what `blocks` is, made from all of it at once)."""
+    runs, lines = [], []
+    numbered = list(enumerate(text.splitlines(), start=1))
+    for number, raw in numbered:
+        if raw.rstrip().strip():
+            lines.append(raw.rstrip())
+        elif lines:
+            runs.append(Block(number - len(lines), lines))
+            lines = []
+    if lines:
+        runs.append(Block(numbered[-1][0] - len(lines) + 1, lines))
+    out = []
+    for b in runs:
+        if blocks_mod._one_paragraph_a_line(b.lines):
+            out.extend(Block(b.line + k, [line]) for k, line in enumerate(b.lines))
+        else:
+            out.append(b)
+    return out
+
+
+@pytest.fixture
+def spooled(monkeypatch):
+    """Every text's blocks in a file, in chunks of a few blocks, the text cut in pieces of a few lines."""
+    monkeypatch.setattr(blocks_mod, "SPOOL", 0)
+    monkeypatch.setattr(blocks_mod, "CHUNK", 300)
+    monkeypatch.setattr(blocks_mod, "_PIECE", 97)
+    blocks_mod.forget()
+    yield
+    blocks_mod.forget()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_blocks_kept_in_a_file_are_the_blocks_of_the_whole_text(spooled, seed):
+    text = _text(random.Random(seed))
+    expected = _paragraphs(text)
+    got = blocks(text)
+    assert isinstance(got._blocks, blocks_mod._Spooled) or not expected
+    assert list(got) == expected
+    assert [got[k] for k in range(len(got) - 1, -1, -1)] == expected[::-1], "read backwards, chunk by chunk"
+    assert [got.line(k) for k in range(len(got))] == [b.line for b in expected]
+    middle = got[3:-2]
+    assert list(middle) == expected[3:-2] and list(middle[1:4]) == expected[4:7]
+    left = got.without({0, 2, len(got) - 1})
+    assert list(left) == [b for k, b in enumerate(expected) if k not in {0, 2, len(expected) - 1}]
+    assert list(Blocks(iter(expected))) == expected, "an iterator of blocks is read once"
+
+
+def test_a_text_read_from_blocks_kept_in_a_file_is_the_same_tei(spooled):
+    inputs = sorted(CASES.rglob("*.case"))[::3]
+    assert len(inputs) > 20
+    for case in inputs:
+        text = case.read_text(encoding="utf-8").split("#### expect")[0].removeprefix("#### input\n").encode()
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(blocks_mod, "SPOOL", 10**9)
+            blocks_mod.forget()
+            whole = convert_text(text, Path(case.name), DEFAULT)
+        blocks_mod.forget()
+        assert convert_text(text, Path(case.name), DEFAULT) == whole, case.name
+
+
+def test_a_long_transcript_is_read_holding_a_few_chunks_of_its_blocks(spooled, monkeypatch):
+    monkeypatch.setattr(blocks_mod, "CHUNK", 4096)
+    turns = "\n\n".join(f"{'SMITH' if i % 2 else 'JONES'}: Point {i} of the agenda, said once." for i in range(3000))
+    text = f"Transcript of a Hearing\n\nJune 4, 1962\n\n{turns}\n"
+    doc = readers.read(text, source=Path("t.txt"), conventions=DEFAULT, diagnostics=[])
+    gc.collect()
+    alive = sum(1 for o in gc.get_objects() if isinstance(o, Block))
+    assert 0 < alive < 600, f"{alive} blocks held for 3,000 paragraphs"
+    assert doc.text.blocks
