@@ -94,3 +94,88 @@ def test_a_long_transcript_is_read_holding_a_few_chunks_of_its_blocks(spooled, m
     alive = sum(1 for o in gc.get_objects() if isinstance(o, Block))
     assert 0 < alive < 600, f"{alive} blocks held for 3,000 paragraphs"
     assert doc.text.blocks
+
+
+@pytest.fixture
+def long_reads(monkeypatch):
+    """A file is long past 1,000 bytes: read 1,000 at a time, its text in a file in pieces of 300 characters."""
+    from toolchain.source import decode as decode_mod
+    from toolchain.source import text as text_mod
+
+    monkeypatch.setattr(decode_mod, "_READ", 1000)
+    monkeypatch.setattr(text_mod, "PIECE", 300)
+    monkeypatch.setattr(text_mod, "SPOOL", 500)
+    monkeypatch.setattr(text_mod, "ENDS", 700)
+
+
+def _files() -> list[tuple[str, bytes]]:
+    rng = random.Random(7)
+    plain = _text(rng) * 3
+    odd = "".join(
+        c + ("\x01" if k % 997 == 0 else "") + ("\ufffe" if k % 1501 == 0 else "") for k, c in enumerate(plain)
+    )
+    return [
+        ("utf-8", plain.encode()),
+        ("controls", odd.encode("utf-8", "surrogatepass")),
+        ("bom", b"\xef\xbb\xbf" + plain.encode()),
+        ("utf-16", plain.encode("utf-16")),
+        ("utf-32", plain.encode("utf-32")),
+        ("cp1251", plain.encode("cp1251", "replace")),
+        ("one line", ("word " * 2000).encode()),
+        ("blank", b" \n" * 2000),
+        ("blank then text", b" \n" * 2000 + plain.encode()),
+        ("binary", bytes(range(256)) * 20),
+        ("bad utf-8 late", plain.encode() + b"\xff\xfe end"),
+    ]
+
+
+@pytest.mark.parametrize("name,data", _files(), ids=[n for n, _ in _files()])
+def test_a_long_file_decoded_a_piece_at_a_time_is_the_file_decoded_whole(long_reads, tmp_path, name, data):
+    from toolchain.errors import InputError
+    from toolchain.source.decode import decode, decode_file
+    from toolchain.source.text import Text
+
+    path = tmp_path / "t.txt"
+    path.write_bytes(data)
+    for encoding in (None, "utf-8"):
+        whole_said, piece_said = [], []
+        try:
+            whole = decode(data, path, whole_said, encoding)
+        except InputError as exc:
+            with pytest.raises(InputError) as raised:
+                decode_file(path, piece_said, encoding)
+            assert raised.value.diagnostic == exc.diagnostic and piece_said == whole_said
+            continue
+        text = decode_file(path, piece_said, encoding)
+        assert piece_said == whole_said
+        assert str(text) == whole
+        if isinstance(text, Text):
+            assert len(text) == len(whole) and text[:650] == whole[:650] and text[-650:] == whole[-650:]
+            assert "".join(text.pieces()) == whole and all(p.endswith("\n") for p in list(text.pieces())[:-1])
+            assert list(blocks(text)) == list(blocks(whole))
+    assert name not in ("utf-8", "controls", "utf-16") or isinstance(decode_file(path, [], None), Text)
+
+
+def test_a_long_file_is_sniffed_by_the_same_sample_as_its_whole_text(long_reads, monkeypatch, tmp_path):
+    from toolchain.readers import registry
+    from toolchain.source.decode import decode_file
+
+    monkeypatch.setattr(registry, "SNIFF_PART", 600)
+    for name, data in _files()[:5]:
+        path = tmp_path / "t.txt"
+        path.write_bytes(data)
+        text = decode_file(path, [], None)
+        assert registry.sample(text) == registry.sample(str(text)), name
+
+
+def test_a_long_file_converted_a_piece_at_a_time_is_the_tei_of_its_bytes(long_reads, spooled, tmp_path):
+    from toolchain.convert import Options, convert_file
+
+    said = (f"{'SMITH' if i % 2 else 'JONES'}: Point {i} of the agenda [laughs], said once." for i in range(300))
+    turns = "\n\n".join(said)
+    data = f"Transcript of a Hearing\n\nJune 4, 1962\n\n{turns}\n\x01\n".encode()
+    source = tmp_path / "t.txt"
+    source.write_bytes(data)
+    done = convert_file(source, tmp_path / "out", Options(DEFAULT))
+    tei, said = convert_text(data, source, DEFAULT)
+    assert Path(done.output).read_bytes() == tei and done.diagnostics == said

@@ -21,7 +21,8 @@ from .errors import Diagnostic, EditionError, InputError
 from .link.registry import NAME as REGISTRY_NAME
 from .link.registry import Registry, header_of
 from .readers.conventions import Conventions
-from .source.decode import decode
+from .source.decode import decode, decode_file
+from .source.text import Text
 from .tei import write_atomic
 
 
@@ -55,13 +56,20 @@ def convert_text(
 
 
 def convert_parts(
-    data: bytes, source: Path, conventions: Conventions, *, format: str | None = None, encoding: str | None = None
+    data: bytes | str | Text,
+    source: Path,
+    conventions: Conventions,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    diagnostics: list[Diagnostic] | None = None,
 ) -> tuple[Iterator[bytes], list[Diagnostic]]:
     """`convert_text`, its TEI given in parts (`encode.parts`): a file is written part by part, a long
-    transcript's model and tree never all in memory. The text is read and encoded here (its TEI waits in a
-    spool): InputError is raised here, and the diagnostics are complete, before the first part is given."""
-    diagnostics: list[Diagnostic] = []
-    text = decode(data, source, diagnostics, encoding)
+    transcript's model and tree never all in memory. `data` is the file's bytes, or its text decoded
+    (`decode_file`, with its `diagnostics`). The text is read and encoded here (its TEI waits in a spool):
+    InputError is raised here, and the diagnostics are complete, before the first part is given."""
+    diagnostics = [] if diagnostics is None else diagnostics
+    text = decode(data, source, diagnostics, encoding) if isinstance(data, bytes) else data
     del data  # a long file's bytes are not kept while its text is read, nor its text while it is written
     doc = readers.read(text, source=source, conventions=conventions, diagnostics=diagnostics, format=format)
     del text
@@ -86,9 +94,9 @@ def convert_file(
         reader = options.format or next((r for path, r in options.formats if path == source), None)
         conventions = next((c for path, c in options.per_source if path == source), options.conventions)
         with _uncollected():  # the bytes read are given, not kept here (`convert_parts` lets them go)
-            parts, diagnostics = convert_parts(
-                _read(source), source, conventions, format=reader, encoding=options.encoding
-            )
+            text = _read(source, diagnostics, options.encoding)
+            parts, diagnostics = convert_parts(text, source, conventions, format=reader, diagnostics=diagnostics)
+            del text
             if not write:
                 tei = b"".join(parts)
             elif not _refused(options, diagnostics):
@@ -124,9 +132,10 @@ class _Unreadable(Exception):
     """A source that cannot be read (not a file the convert writes): its reason."""
 
 
-def _read(source: Path) -> bytes:
+def _read(source: Path, diagnostics: list[Diagnostic], encoding: str | None) -> str | Text:
+    """The decoded text of a source (a long one a piece at a time, `decode_file`)."""
     try:
-        return source.read_bytes()
+        return decode_file(source, diagnostics, encoding)
     except OSError as exc:
         raise _Unreadable(exc.strerror or str(exc)) from exc
 

@@ -7,6 +7,8 @@ import itertools
 import os
 import re
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from functools import cache
@@ -470,14 +472,45 @@ def slug(text: str) -> str:
     return folded or "x"
 
 
-class Ids(set[str]):
-    """The xml:ids given in a document: ids are only ever added, so `unique_id` remembers the last number it
-    gave a base and starts there the next time (a paragraph repeated 10,000 times costs 10,000 tests, not
-    fifty million)."""
+class Ids:
+    """The xml:ids given in a document, a set that only grows: `unique_id` remembers the last number it gave a
+    base and starts there the next time (a paragraph repeated 10,000 times costs 10,000 tests, not fifty
+    million). Each id is kept as a number of 64 bits (a hash of it: two ids alike in them are one in 10^8 in
+    the longest text, and the second is numbered as a copy), the most in a sorted array: a long text's
+    paragraph ids are not kept as strings."""
 
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
+    def __init__(self, ids: Iterable[str] = ()) -> None:
         self.numbered: dict[str, int] = {}
+        self._recent: set[int] = set()
+        self._sorted = array("Q")
+        self.update(ids)
+
+    @staticmethod
+    def _key(id_: str) -> int:
+        return int.from_bytes(hashlib.blake2b(id_.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+    def __contains__(self, id_: object) -> bool:
+        if not isinstance(id_, str):
+            return False
+        key = self._key(id_)
+        if key in self._recent:
+            return True
+        at = bisect_left(self._sorted, key)
+        return at < len(self._sorted) and self._sorted[at] == key
+
+    def add(self, id_: str) -> None:
+        self._recent.add(self._key(id_))
+        if len(self._recent) >= _RECENT:
+            self._sorted = array("Q", sorted(itertools.chain(self._sorted, self._recent)))
+            self._recent = set()
+
+    def update(self, ids: Iterable[str]) -> None:
+        for id_ in ids:
+            self.add(id_)
+
+
+# The ids added last, kept in a set until there are this many (then merged into the sorted array).
+_RECENT = 2**16
 
 
 def unique_id(base: str, taken: Container[str], mark: str = "") -> str:
@@ -496,7 +529,7 @@ def unique_id(base: str, taken: Container[str], mark: str = "") -> str:
     return f"{stem}-{n}"
 
 
-def content_id(prefix: str, text: str, taken: set[str]) -> str:
+def content_id(prefix: str, text: str, taken: set[str] | Ids) -> str:
     """An id derived from content: stable when other content is added elsewhere; added to `taken`."""
     digest = hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:7]
     candidate = unique_id(f"{prefix}-{digest}", taken)

@@ -23,6 +23,7 @@ from ..source.dates import find_date
 from ..source.marks import quotations
 from ..source.names import CAP_WORD, INITIALS, allowed_edits, distance, key, stems
 from ..source.scripts import script
+from ..source.text import Text
 from ..tei import content_id, el
 from . import brackets, frontmatter
 from .content import Content
@@ -75,7 +76,7 @@ def sniff(text: str, conventions: Conventions) -> float:
     return 0.9 if len(langs) == 2 else 0.5
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
+def read(text: str | Text, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
     bs = list(blocks(text))
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")

@@ -17,6 +17,7 @@ from ..errors import Diagnostic, InputError
 from ..model import Person, Span
 from ..source.blocks import Block, blocks
 from ..source.dates import find_date
+from ..source.text import Text
 from ..tei import content_id, el
 from . import brackets, frontmatter, languages, participants
 from . import notes as notes_mod
@@ -63,7 +64,7 @@ def sniff(text: str, conventions: Conventions) -> float:
     return max(min(1.0, hits / 3), PROSE if prose else 0.0)
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
+def read(text: str | Text, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
     ctx = Context(source, conventions, diagnostics)
     bs = blocks(text)
     if not bs:

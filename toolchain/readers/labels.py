@@ -130,7 +130,7 @@ def joined_prefixes(words: list[str]) -> list[str]:
 # The labels found in the lines of the document being read: its readers' sniffing and the reader that
 # takes it look at the same lines (`reading_one`).
 _FOUND: dict[tuple[str, int], Label | None] | None = None
-FOUND_KEPT = 50_000
+FOUND_KEPT = 10_000
 
 
 @contextmanager

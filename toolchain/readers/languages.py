@@ -18,6 +18,7 @@ from ..encode.inline import plain
 from ..source.blocks import Block, start_of
 from ..source.language import SAMPLE, identify, identify_between
 from ..source.scripts import script
+from ..source.text import Text
 from .conventions import Conventions
 
 # Paragraphs asked their language for that of the whole: the longest, the first and the last of some length.
@@ -43,7 +44,7 @@ def of_text(bs: list[Block], conv: Conventions) -> str:
     return common.script_languages.get(main or "", common.default_language)
 
 
-def waiting(text: str) -> str:
+def waiting(text: str | Text) -> str:
     """The language a paragraph is written with while its own waits to be decided (`Marks`): a code the text
     does not hold, so that the encoder finds it only where it stands for one."""
     n = 0

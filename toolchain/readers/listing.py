@@ -37,6 +37,7 @@ from pathlib import Path
 from .. import model as m
 from ..errors import Diagnostic, InputError
 from ..source.dates import DateMatch, find_date
+from ..source.text import Text
 from ..tei import content_id, el
 from . import participants
 from .conventions import Conventions
@@ -564,7 +565,8 @@ def _ascending(records: list[Record]) -> bool:
 # --- reading -------------------------------------------------------------------------
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
+def read(text: str | Text, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
+    text = str(text)  # a listing is read whole (its entries are few)
     found: list[Diagnostic] = []
 
     def warn(line: int, message: str, rule: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import Diagnostic, EditionError, InputError
 from ..model import Document
 from ..source import blocks
+from ..source.text import Text
 from . import bilingual, document, labels, listing, transcript
 from .conventions import Conventions
 
@@ -43,20 +44,20 @@ CLOSE = 0.15
 SNIFF_PART = 256 * 1024
 
 
-def sample(text: str) -> str:
+def sample(text: str | Text) -> str:
     """What of `text` the readers sniff: all of it, or its beginning and its end when it is long."""
     if len(text) <= 2 * SNIFF_PART:
-        return text
-    head = text.rfind("\n\n", 0, SNIFF_PART)
-    tail = text.find("\n\n", len(text) - SNIFF_PART)
+        return str(text)
+    first, last = text[:SNIFF_PART], text[-SNIFF_PART:]  # (a Text keeps its ends)
+    head, tail = first.rfind("\n\n"), last.find("\n\n")
     if head == -1 or tail == -1:  # no blank line to cut at (one paragraph a line): cut at a line's end
-        head, tail = text.rfind("\n", 0, SNIFF_PART), text.find("\n", len(text) - SNIFF_PART)
+        head, tail = first.rfind("\n"), last.find("\n")
     if head == -1 or tail == -1:
-        return text
-    return text[:head] + "\n\n" + text[tail:].lstrip("\n")
+        return str(text)
+    return first[:head] + "\n\n" + last[tail:].lstrip("\n")
 
 
-def scores(text: str, conventions: Conventions) -> list[tuple[float, str]]:
+def scores(text: str | Text, conventions: Conventions) -> list[tuple[float, str]]:
     """Every reader's score for `text` (its `sample`), best first; a tie goes to the reader registered first
     (the more specific genre)."""
     text = sample(text)
@@ -65,7 +66,9 @@ def scores(text: str, conventions: Conventions) -> list[tuple[float, str]]:
     return sorted(found, key=lambda s: (-s[0], order[s[1]]))
 
 
-def sniff(text: str, source: Path, conventions: Conventions, diagnostics: list[Diagnostic] | None = None) -> Reader:
+def sniff(
+    text: str | Text, source: Path, conventions: Conventions, diagnostics: list[Diagnostic] | None = None
+) -> Reader:
     """The reader for `text`: the best score. When no reader recognises the layout, the document reader,
     which reads any text; the report says so, and says both scores when two readers are close."""
     ranked = scores(text, conventions)
@@ -90,7 +93,12 @@ def _report(diagnostics: list[Diagnostic] | None, diagnostic: Diagnostic) -> Non
 
 
 def read(
-    text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None = None
+    text: str | Text,
+    *,
+    source: Path,
+    conventions: Conventions,
+    diagnostics: list[Diagnostic],
+    format: str | None = None,
 ) -> Document:
     """The document `text` holds, by the reader named or sniffed."""
     with labels.reading_one():
@@ -102,7 +110,7 @@ def read(
 
 
 def _read(
-    text: str, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None
+    text: str | Text, source: Path, conventions: Conventions, diagnostics: list[Diagnostic], format: str | None
 ) -> Document:
     reader = get(format) if format else sniff(text, source, conventions, diagnostics)
     try:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from ..model import Person, Station
 from ..source.names import CAP_WORD, INITIAL, INITIALS, LOWER, UPPER, initials_compatible, initials_key
-from ..tei import slug, unique_id
+from ..tei import Ids, slug, unique_id
 from .conventions import Conventions, not_names, places, places_lower
 from .labels import OFFICE_NAME, PAREN, PARTICLES, SUFFIX, Label, anonymous, joined_prefixes, lexicon, normal_case
 from .participants import role_named
@@ -334,7 +334,7 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalnum())
 
 
-def assign_station_ids(stations: list[Station], taken: set[str]) -> None:
+def assign_station_ids(stations: list[Station], taken: set[str] | Ids) -> None:
     for station in stations:
         sid = unique_id(slug(station.name), taken, "-station")
         taken.add(sid)

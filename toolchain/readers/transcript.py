@@ -23,6 +23,7 @@ from ..errors import Diagnostic, InputError
 from ..model import Span
 from ..source.blocks import Block, Blocks, blocks
 from ..source.dates import DateMatch, complete_yearless, find_date
+from ..source.text import Text
 from ..tei import content_id, el
 from . import brackets, frontmatter, languages, participants, turns
 from . import notes as notes_mod
@@ -95,7 +96,7 @@ def forget() -> None:
     _turn_blocks.cache_clear()
 
 
-def read(text: str, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
+def read(text: str | Text, *, source: Path, conventions: Conventions, diagnostics: list[Diagnostic]) -> m.Document:
     bs = _turn_blocks(text, conventions)
     if not bs:
         raise InputError(source, 1, "the file has no text", "input-empty")

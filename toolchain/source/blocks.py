@@ -11,6 +11,8 @@ from functools import lru_cache
 from itertools import chain
 from typing import overload
 
+from .text import Text
+
 
 @dataclass(slots=True)
 class Block:
@@ -46,7 +48,7 @@ LONG_LINE = 60
 _PARAGRAPH_END = tuple('.!?:;"”»)]…')
 
 
-def blocks(text: str) -> Blocks:
+def blocks(text: str | Text) -> Blocks:
     """The paragraphs of a text: runs of non-blank lines; in a text written one paragraph a line (no blank
     lines between paragraphs, lines longer than any margin), each line of a run. Made once for the readers
     that sniff a text and the one that reads it (blocks are not changed once made)."""
@@ -54,11 +56,11 @@ def blocks(text: str) -> Blocks:
 
 
 @lru_cache(maxsize=2)
-def _blocks(text: str) -> Blocks:
+def _blocks(text: str | Text) -> Blocks:
     return Blocks(_paragraphs(text))
 
 
-def _paragraphs(text: str) -> Iterator[Block]:
+def _paragraphs(text: str | Text) -> Iterator[Block]:
     for b in _runs(text):
         if _one_paragraph_a_line(b.lines):
             yield from (Block(b.line + k, [line]) for k, line in enumerate(b.lines))
@@ -197,7 +199,7 @@ def forget() -> None:
     _blocks.cache_clear()
 
 
-def _runs(text: str) -> Iterator[Block]:
+def _runs(text: str | Text) -> Iterator[Block]:
     lines: list[str] = []  # the run being read
     number = 0
     for number, raw in enumerate(_lines(text), start=1):
@@ -211,16 +213,17 @@ def _runs(text: str) -> Iterator[Block]:
         yield Block(number - len(lines) + 1, lines)
 
 
-def _lines(text: str) -> Iterator[str]:
+def _lines(text: str | Text) -> Iterator[str]:
     """`text.splitlines()`, a piece of the text at a time (a long text's lines are not all held)."""
-    start, size = 0, len(text)
-    while start < size:
-        end = min(size, start + _PIECE)
-        if end < size:  # cut after a line feed (a carriage return before it stays with it)
-            cut = text.rfind("\n", start, end)
-            end = cut + 1 if cut >= 0 else text.find("\n", end) + 1 or size
-        yield from text[start:end].splitlines()
-        start = end
+    for whole in text.pieces() if isinstance(text, Text) else [text]:
+        start, size = 0, len(whole)
+        while start < size:
+            end = min(size, start + _PIECE)
+            if end < size:  # cut after a line feed (a carriage return before it stays with it)
+                cut = whole.rfind("\n", start, end)
+                end = cut + 1 if cut >= 0 else whole.find("\n", end) + 1 or size
+            yield from whole[start:end].splitlines()
+            start = end
 
 
 _PIECE = 2**20

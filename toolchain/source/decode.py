@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
 from ..errors import Diagnostic, InputError
+from .text import Text
 
 # The names the report gives the encodings charset-normalizer calls by their Python codec names.
 _NAMES = {"cp1251": "windows-1251", "cp1252": "windows-1252", "cp1250": "windows-1250", "koi8_r": "KOI8-R"}
@@ -40,6 +43,81 @@ def decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | 
     `encoding` decides when given."""
     text = _decode(data, path, warnings, encoding)
     return _xml_characters(text, path, warnings)
+
+
+def decode_file(path: Path, warnings: list[Diagnostic], encoding: str | None = None) -> str | Text:
+    """`decode` of a file's bytes; a long file is decoded a piece at a time into a `Text` (its bytes and its
+    text never all held). A long file not in the encoding its beginning shows is decoded whole, as `decode`
+    does (the report is the same)."""
+    with path.open("rb") as file:
+        first = file.read(_READ) if path.is_file() else b""
+        if len(first) < _READ or not first.strip():
+            return decode(first + file.read(), path, warnings, encoding)
+        said: list[Diagnostic] = []
+        try:
+            text = _streamed(first, file, path, said, encoding)
+        except (UnicodeDecodeError, LookupError):
+            file.seek(0)
+            return decode(file.read(), path, warnings, encoding)
+        except InputError:
+            warnings.extend(said)
+            raise
+        warnings.extend(said)
+        return text
+
+
+# A file is read this many bytes at a time; one shorter is decoded whole.
+_READ = 2**20
+
+
+def _streamed(first: bytes, file: BinaryIO, path: Path, said: list[Diagnostic], encoding: str | None) -> Text:
+    """The text of a long file, decoded as its first bytes show (`_decode`'s choice); raises
+    UnicodeDecodeError or LookupError where `_decode` reports otherwise (the caller decodes it whole)."""
+    codec = encoding or next((name for bom, name in _BOMS if first.startswith(bom)), None) or "utf-8-sig"
+    if encoding is None and codec not in ("utf-8-sig",):
+        message = f"decoded as {codec.upper()} (its byte order mark)"
+        said.append(Diagnostic("info", "input-encoding", str(path), 1, 0, message))
+    elif encoding is None and (b"\x00" in first[:8192] or _binary_ratio(first[:8192]) > 0.05):
+        raise InputError(path, 1, "this is a binary file, not a plain-text transcript", "input-binary")
+    decoder = codecs.getincrementaldecoder(codec)()
+    blank = True  # nothing but white space so far
+    binary_check = encoding is not None or codec != "utf-8-sig"  # of the text, not of its bytes
+
+    def pieces() -> Iterator[str]:
+        nonlocal blank
+        data = first
+        while data:
+            blank = blank and not data.strip()
+            decoded = decoder.decode(data)
+            if data is first and binary_check:
+                _not_binary(decoded, path)
+            yield decoded
+            data = file.read(_READ)
+        yield decoder.decode(b"", final=True)
+
+    text = Text(_xml_pieces(pieces(), path, said))
+    if blank:
+        raise InputError(path, 1, "the file is empty", "input-empty")
+    return text
+
+
+def _xml_pieces(pieces: Iterable[str], path: Path, warnings: list[Diagnostic]) -> Iterator[str]:
+    """`_xml_characters` of the text of `pieces`, a run of whole lines at a time (the line numbers are the
+    text's)."""
+    held: list[str] = []  # the piece's start of a line, to its end in the next pieces
+    line = 1
+    for piece in pieces:
+        cut = piece.rfind("\n") + 1
+        if not cut:
+            held.append(piece)
+            continue
+        lines = "".join([*held, piece[:cut]])
+        held = [piece[cut:]]
+        yield _xml_characters(lines, path, warnings, line)
+        line += lines.count("\n")
+    rest = "".join(held)
+    if rest:
+        yield _xml_characters(rest, path, warnings, line)
 
 
 def _decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | None) -> str:
@@ -91,12 +169,12 @@ def _not_binary(text: str, path: Path) -> str:
     return text
 
 
-def _xml_characters(text: str, path: Path, warnings: list[Diagnostic]) -> str:
+def _xml_characters(text: str, path: Path, warnings: list[Diagnostic], first_line: int = 1) -> str:
     """`text` with each character XML cannot hold replaced by its mark, and a warning a line naming them."""
     if _NOT_XML.search(text) is None:
         return text
     out = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         found = list(_NOT_XML.finditer(line))
         if found:
             named = ", ".join(f"U+{ord(m.group()):04X} at column {m.start() + 1}" for m in found[:5])
