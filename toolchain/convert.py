@@ -93,7 +93,7 @@ def convert_file(
     try:
         reader = options.format or next((r for path, r in options.formats if path == source), None)
         conventions = next((c for path, c in options.per_source if path == source), options.conventions)
-        with _uncollected():  # the bytes read are given, not kept here (`convert_parts` lets them go)
+        with _uncollected():  # a long file's text waits in a file (`decode_file`), not in memory
             text = _read(source, diagnostics, options.encoding)
             parts, diagnostics = convert_parts(text, source, conventions, format=reader, diagnostics=diagnostics)
             del text

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -297,8 +296,6 @@ _BREADCRUMB = re.compile(r"[^>»›|]+(?:\s[>»›|]\s[^>»›|]+){2,}")
 # Chrome is looked for in the first and last blocks of a page only.
 CHROME_TOP = 15
 CHROME_BOTTOM = 5
-
-B = TypeVar("B", list[Block], Blocks)
 # A line that opens with a chrome phrase is chrome when it is this short ("Download "…"").
 CHROME_OPENS_WORDS = 6
 
@@ -312,7 +309,7 @@ def _breadcrumb(line: str) -> bool:
     return sum(line.count(sign) for sign in ">»›|") >= 2 and _BREADCRUMB.fullmatch(line.strip()) is not None
 
 
-def drop_chrome(bs: B, ctx: Context) -> B:
+def drop_chrome(bs: Blocks, ctx: Context) -> Blocks:
     """A page's blocks without its chrome (`Conventions.page_chrome`, breadcrumb trails, a breadcrumb list
     that opens with `Home`), in its first and last blocks; each line dropped is reported."""
     conv = ctx.conv
@@ -336,10 +333,7 @@ def drop_chrome(bs: B, ctx: Context) -> B:
         dropped.append(k)
         for i, line in enumerate(b.lines):
             ctx.warn(b.line + i, f"page chrome dropped: '{line.strip()}'", "page-chrome")
-    if isinstance(bs, Blocks):
-        return bs.without(dropped)
-    left_out = set(dropped)
-    return [b for k, b in enumerate(bs) if k not in left_out]
+    return bs.without(dropped)
 
 
 def split_run_fields(bs: list[Block], conv: Conventions) -> list[Block]:

@@ -35,7 +35,7 @@ from .frontmatter import Header
 from .labels import Label
 from .persons import Persons
 from .speakers import Cast, Speaker, assign_station_ids
-from .turns import Turn, turn_labels
+from .turns import Turn, TurnLabels, turn_labels
 
 NAME = "transcript"
 DESCRIPTION = "speaker-labelled transcript: meetings, telephone calls, teleconferences, interviews"
@@ -230,23 +230,23 @@ class _Reader:
         self.conv = ctx.conv
         self.blocks = bs
         self.token = token  # the language of a paragraph that waits (`languages.Marks`)
-        self._body_start, self._notes_start = self._split()
+        self._body_start, self._notes_start, self._labels = self._split()
         self._start_hour: int | None = None  # the hour of the dateline's time of day
         self._creation: str | None = None  # the dateline's @when
         self._source_note: m.Note | None = None  # a `Source:` line of the front matter
 
-    def _split(self) -> tuple[int, int]:
-        """(first turn, first note) as block indexes."""
+    def _split(self) -> tuple[int, int, TurnLabels]:
+        """(first turn, first note) as block indexes, and the labels of the blocks before the notes."""
         notes_start = notes_mod.section_start(self.blocks, self.conv)
-        labels = self._labels = turn_labels(self.blocks[:notes_start], self.conv)
+        labels = turn_labels(self.blocks[:notes_start], self.conv)
         said = Counter(label.name for label in labels if label is not None)
         for i, label in enumerate(labels):
             if label is None or self._in_participants(i):
                 continue
             if said[label.name] == 1 and _headline(self.blocks[i], label):
                 continue  # "Trial Transcript: New Prosecutor Struggles …": the title, not a turn
-            return i, notes_start
-        return notes_start, notes_start
+            return i, notes_start, labels
+        return notes_start, notes_start, labels
 
     def _in_participants(self, index: int) -> bool:
         """A label-like line inside the participants list (`U.S. Side:`) opens no turn."""

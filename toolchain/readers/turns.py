@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import overload
 
 from .. import model as m
 from ..model import Span
@@ -93,12 +92,10 @@ class TurnLabels(Sequence["Label | None"]):
 
     def __init__(self, table: list[Label], found: array) -> None:
         self._table, self._found = table, found
-        said = Counter(n for n in found if n >= 0)
-        repeated: Counter[str] = Counter()
-        for n, times in said.items():
+        repeated: Counter[str] = Counter()  # how often each name is said
+        alone_caps: Counter[str] = Counter()  # and each in capitals on a line of its own
+        for n, times in Counter(n for n in found if n >= 0).items():
             repeated[table[n].name] += times
-        alone_caps = Counter({table[n].name: 0 for n in said if table[n].style == "alone-caps"})
-        for n, times in said.items():
             if table[n].style == "alone-caps":
                 alone_caps[table[n].name] += times
         self._kept = _plausible(table, repeated, alone_caps)
@@ -106,13 +103,7 @@ class TurnLabels(Sequence["Label | None"]):
     def __len__(self) -> int:
         return len(self._found)
 
-    @overload
-    def __getitem__(self, k: int) -> Label | None: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[Label | None]: ...
-    def __getitem__(self, k: int | slice) -> Label | Sequence[Label | None] | None:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
+    def __getitem__(self, k: int) -> Label | None:  # type: ignore[override]
         n = self.number(k)
         return self._table[n] if n >= 0 else None
 

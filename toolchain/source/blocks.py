@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -11,7 +10,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import overload
 
-from .text import Text
+from .text import Pieces, Text
 
 
 @dataclass(slots=True)
@@ -131,14 +130,13 @@ def _kept(blocks: Iterable[Block]) -> tuple[Block, ...] | _Spooled:
 
 
 class _Spooled:
-    """Blocks (none empty) written to a temporary file, their text in chunks; a chunk's blocks are made again
-    when one of them is asked."""
+    """Blocks (none empty) whose text waits in a temporary file, in chunks (`text.Pieces`); a chunk's blocks are
+    made again when one of them is asked."""
 
     def __init__(self, blocks: Iterable[Block]) -> None:
-        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the blocks)
         self.lines = array("q")  # the first line of each block
         self._firsts = array("q")  # the first block of each chunk
-        self._offsets = array("q", [0])  # where each chunk begins in the file, and where the last ends
+        self._chunks = Pieces(0)
         self._made: dict[int, list[Block]] = {}
         texts: list[str] = []
         size = 0
@@ -149,15 +147,10 @@ class _Spooled:
             texts.append(b.text)
             size += len(b.text) + 1
             if size >= CHUNK:
-                self._write(texts)
+                self._chunks.append(_BETWEEN.join(texts))
                 texts, size = [], 0
         if texts:
-            self._write(texts)
-
-    def _write(self, texts: list[str]) -> None:
-        data = _BETWEEN.join(texts).encode("utf-8", "surrogatepass")
-        self.file.write(data)
-        self._offsets.append(self._offsets[-1] + len(data))
+            self._chunks.append(_BETWEEN.join(texts))
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -172,10 +165,8 @@ class _Spooled:
         return made[i - self._firsts[c]]
 
     def _chunk(self, c: int) -> list[Block]:
-        self.file.seek(self._offsets[c])
-        text = self.file.read(self._offsets[c + 1] - self._offsets[c]).decode("utf-8", "surrogatepass")
         first = self._firsts[c]
-        made = [Block(self.lines[first + k], t.split("\n")) for k, t in enumerate(text.split(_BETWEEN))]
+        made = [Block(self.lines[first + k], t.split("\n")) for k, t in enumerate(self._chunks[c].split(_BETWEEN))]
         if len(self._made) >= KEPT_CHUNKS:
             del self._made[next(iter(self._made))]
         self._made[c] = made

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 
 from ..errors import Diagnostic, InputError
-from .text import Text
+from .text import Text, whole_lines
 
 # The names the report gives the encodings charset-normalizer calls by their Python codec names.
 _NAMES = {"cp1251": "windows-1251", "cp1252": "windows-1252", "cp1250": "windows-1250", "koi8_r": "KOI8-R"}
@@ -74,14 +74,14 @@ def _streamed(first: bytes, file: BinaryIO, path: Path, said: list[Diagnostic], 
     """The text of a long file, decoded as its first bytes show (`_decode`'s choice); raises
     UnicodeDecodeError or LookupError where `_decode` reports otherwise (the caller decodes it whole)."""
     codec = encoding or next((name for bom, name in _BOMS if first.startswith(bom)), None) or "utf-8-sig"
-    if encoding is None and codec not in ("utf-8-sig",):
+    text_checked = encoding is not None or codec != "utf-8-sig"  # for controls as `_not_binary` does, else its bytes
+    if encoding is None and text_checked:
         message = f"decoded as {codec.upper()} (its byte order mark)"
         said.append(Diagnostic("info", "input-encoding", str(path), 1, 0, message))
-    elif encoding is None and (b"\x00" in first[:8192] or _binary_ratio(first[:8192]) > 0.05):
+    elif not text_checked and (b"\x00" in first[:8192] or _binary_ratio(first[:8192]) > 0.05):
         raise InputError(path, 1, "this is a binary file, not a plain-text transcript", "input-binary")
     decoder = codecs.getincrementaldecoder(codec)()
     blank = True  # nothing but white space so far
-    binary_check = encoding is not None or codec != "utf-8-sig"  # of the text, not of its bytes
 
     def pieces() -> Iterator[str]:
         nonlocal blank
@@ -89,7 +89,7 @@ def _streamed(first: bytes, file: BinaryIO, path: Path, said: list[Diagnostic], 
         while data:
             blank = blank and not data.strip()
             decoded = decoder.decode(data)
-            if data is first and binary_check:
+            if data is first and text_checked:
                 _not_binary(decoded, path)
             yield decoded
             data = file.read(_READ)
@@ -104,20 +104,10 @@ def _streamed(first: bytes, file: BinaryIO, path: Path, said: list[Diagnostic], 
 def _xml_pieces(pieces: Iterable[str], path: Path, warnings: list[Diagnostic]) -> Iterator[str]:
     """`_xml_characters` of the text of `pieces`, a run of whole lines at a time (the line numbers are the
     text's)."""
-    held: list[str] = []  # the piece's start of a line, to its end in the next pieces
     line = 1
-    for piece in pieces:
-        cut = piece.rfind("\n") + 1
-        if not cut:
-            held.append(piece)
-            continue
-        lines = "".join([*held, piece[:cut]])
-        held = [piece[cut:]]
+    for lines in whole_lines(pieces):
         yield _xml_characters(lines, path, warnings, line)
         line += lines.count("\n")
-    rest = "".join(held)
-    if rest:
-        yield _xml_characters(rest, path, warnings, line)
 
 
 def _decode(data: bytes, path: Path, warnings: list[Diagnostic], encoding: str | None) -> str:

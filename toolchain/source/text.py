@@ -15,34 +15,24 @@ PIECE = 2**20
 ENDS = 2**19
 
 
-class Text:
-    """The pieces of a text in order, each ending after a line feed (but the last): their lines are the
-    text's (`str.splitlines` of each); `str(text)` is the whole of it, for the readers that need it whole."""
+class Pieces:
+    """Strings kept in order, in memory while they hold `spool` characters or fewer in all, else in a
+    temporary file (UTF-8): each given again by its number, or all in order."""
 
-    def __init__(self, pieces: Iterable[str]) -> None:
+    def __init__(self, spool: int) -> None:
+        self._spool = spool
         self._held: list[str] = []
         self._file = None
-        self._sizes = array("q")  # the bytes of each piece in the file
-        self._length = 0
-        self._head: list[str] = []
-        self._tail: deque[str] = deque()
-        self._tail_length = 0
-        for piece in _cut(pieces):
-            self._add(piece)
+        self._offsets = array("q", [0])  # where each piece begins in the file, and where the last ends
+        self.length = 0  # characters in all
 
-    def _add(self, piece: str) -> None:
-        if self._length < ENDS:
-            self._head.append(piece)
-        self._length += len(piece)
-        self._tail.append(piece)
-        self._tail_length += len(piece)
-        while self._tail_length - len(self._tail[0]) >= ENDS:
-            self._tail_length -= len(self._tail.popleft())
-        if self._file is None and self._length <= SPOOL:
+    def append(self, piece: str) -> None:
+        self.length += len(piece)
+        if self._file is None and self.length <= self._spool:
             self._held.append(piece)
             return
         if self._file is None:
-            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the text)
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the pieces)
             for held in self._held:
                 self._write(held)
             self._held = []
@@ -51,25 +41,51 @@ class Text:
     def _write(self, piece: str) -> None:
         data = piece.encode("utf-8", "surrogatepass")
         self._file.write(data)
-        self._sizes.append(len(data))
-
-    def pieces(self) -> Iterator[str]:
-        if self._file is None:
-            yield from self._held
-            return
-        self._file.seek(0)
-        for size in self._sizes:
-            yield self._file.read(size).decode("utf-8", "surrogatepass")
-
-    def __str__(self) -> str:
-        return "".join(self.pieces())
+        self._offsets.append(self._offsets[-1] + len(data))
 
     def __len__(self) -> int:
-        return self._length
+        return len(self._held) if self._file is None else len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> str:
+        if self._file is None:
+            return self._held[i]
+        self._file.seek(self._offsets[i])
+        return self._file.read(self._offsets[i + 1] - self._offsets[i]).decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+
+class Text:
+    """The pieces of a text in order, each ending after a line feed (but the last): their lines are the
+    text's (`str.splitlines` of each); `str(text)` is the whole of it, for the readers that need it whole."""
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        self._pieces = Pieces(SPOOL)
+        self._head: list[str] = []
+        self._tail: deque[str] = deque()
+        self._tail_length = 0
+        for piece in whole_lines(pieces):
+            if self._pieces.length < ENDS:
+                self._head.append(piece)
+            self._pieces.append(piece)
+            self._tail.append(piece)
+            self._tail_length += len(piece)
+            while self._tail_length - len(self._tail[0]) >= ENDS:
+                self._tail_length -= len(self._tail.popleft())
+
+    def pieces(self) -> Iterator[str]:
+        return iter(self._pieces)
+
+    def __str__(self) -> str:
+        return "".join(self._pieces)
+
+    def __len__(self) -> int:
+        return self._pieces.length
 
     def __contains__(self, part: str) -> bool:
         """Whether the text holds `part` (which holds no line feed)."""
-        return any(part in piece for piece in self.pieces())
+        return any(part in piece for piece in self._pieces)
 
     def __getitem__(self, k: slice) -> str:
         """`text[:n]` and `text[-n:]` from the ends kept; any other slice of the whole."""
@@ -80,8 +96,9 @@ class Text:
         return str(self)[k]
 
 
-def _cut(pieces: Iterable[str]) -> Iterator[str]:
-    """The text of `pieces` again, cut after a line feed once `PIECE` characters or so are gathered."""
+def whole_lines(pieces: Iterable[str]) -> Iterator[str]:
+    """The text of `pieces` again, cut after a line feed once `PIECE` characters or so are gathered: each
+    piece given but the last ends a line."""
     held: list[str] = []
     size = 0
     for piece in pieces:
