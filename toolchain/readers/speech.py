@@ -122,6 +122,10 @@ class Speech:
                         opening = mn.person
                     continue
             end = hi if is_opening else _sentence_end(text, start, hi)
+            told = None if is_opening else _TOLD_TO.match(text, start, end)
+            if told:  # "reported to the CC CPSU.": whom it was told; the words said only after "that" or a colon
+                words = _TOLD_WORDS.search(text, told.end(), end)
+                start = words.end() if words else end
             if end > start and re.search(r"\w", text[start:end]):
                 sid = self._run_part(text[start:end]) if is_opening else None
                 spans.append(
@@ -203,6 +207,11 @@ def _compile_verbs(conv: Conventions) -> re.Pattern[str]:
         r"\s*[,:]?\s*(?:(?:that|que|qu'|dass|что)\s*)?"
     )
 
+
+# A speech verb's addressee ("reported to the CC CPSU"), and what opens the words said after it.
+# ("proposes to think about …" is no addressee: an infinitive, the words proposed)
+_TOLD_TO = re.compile(r"(?:to|à)\s+(?=[A-ZА-ЯЁ]|(?:the|a|an|his|her|their|our|my|your|this|these|those)\s)")
+_TOLD_WORDS = re.compile(r"\s(?:that|que|dass)\s+|:\s*")
 
 _OBJECT_THAT = re.compile(
     r"(?:(?:the|our|his|her|their|him|them|us|me|with|in)\b[^.;:!?\"“«]{0,30}?\s)?(?:that|que|dass)\s+"
